@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DATA_KEY_BYTES } from './keyslots';
+import type { DB } from './schema';
+
+// Opening the encrypted file. The cipher is SQLite3MultipleCiphers' SQLCipher v4 scheme keyed with
+// a raw 256-bit key (no passphrase KDF inside SQLite: the key slots already did that work). Every
+// setting that protects the data is read back after it is set, because a pragma that silently fails
+// would leave records in plaintext.
+
+export type SqliteDatabase = Database.Database;
+
+export class DatabaseKeyError extends Error {
+  constructor() {
+    super('The records file could not be opened with this key.');
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+export class DatabaseSettingsError extends Error {
+  constructor(setting: string, found: unknown) {
+    super(`The records file did not accept its protection settings (${setting} is ${JSON.stringify(found)}).`);
+    this.name = 'DatabaseSettingsError';
+  }
+}
+
+function pragmaValue(db: SqliteDatabase, pragma: string): unknown {
+  return db.pragma(pragma, { simple: true });
+}
+
+function expectPragma(db: SqliteDatabase, pragma: string, expected: string | number): void {
+  const found = pragmaValue(db, pragma);
+  if (String(found).toLowerCase() !== String(expected).toLowerCase()) throw new DatabaseSettingsError(pragma, found);
+}
+
+/**
+ * Opens (or creates) the encrypted file and applies the settings every connection must have:
+ * SQLCipher v4 cipher, the raw data key, WAL, foreign keys, temp files in memory.
+ * Throws DatabaseKeyError if the key does not open it.
+ */
+export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { create: boolean }): SqliteDatabase {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new DatabaseKeyError();
+  const db = new Database(path, { fileMustExist: !options.create });
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    try {
+      // The first read proves the key: a wrong key makes the header undecryptable.
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new DatabaseKeyError();
+    }
+    expectPragma(db, 'cipher', 'sqlcipher');
+    expectPragma(db, 'legacy', 4);
+    // SQLite's temporary files are never encrypted, so they must never reach the disk.
+    db.pragma('temp_store = MEMORY');
+    expectPragma(db, 'temp_store', 2);
+    db.pragma('journal_mode = WAL');
+    expectPragma(db, 'journal_mode', 'wal');
+    db.pragma('foreign_keys = ON');
+    expectPragma(db, 'foreign_keys', 1);
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function createKysely(sqlite: SqliteDatabase): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

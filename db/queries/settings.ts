@@ -1,0 +1,22 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { SettingsTable } from '../schema';
+import type { Executor } from './executor';
+
+export type SettingsRow = Selectable<SettingsTable>;
+
+export async function insertSettings(db: Executor, settings: Insertable<SettingsTable>): Promise<void> {
+  await db.insertInto('settings').values(settings).execute();
+}
+
+export async function getSettings(db: Executor): Promise<SettingsRow> {
+  return db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export async function updateSettings(db: Executor, changes: Updateable<SettingsTable>): Promise<void> {
+  await db.updateTable('settings').set(changes).where('id', '=', 1).execute();
+}
+
+export async function listExtraClosures(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('extra_closures').select('date').orderBy('date').execute();
+  return rows.map((row) => row.date);
+}

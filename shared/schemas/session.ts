@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { emptyInput, fullNameSchema, passphraseSchema, requiredText } from './common';
+
+export const regions = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export const regionLabels: Record<(typeof regions)[number], string> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
+export const settingTypes = ['school', 'early-years'] as const;
+export type SettingType = (typeof settingTypes)[number];
+export const settingTypeLabels: Record<SettingType, string> = {
+  school: 'School',
+  'early-years': 'Early years setting',
+};
+
+export const roles = ['dsl', 'deputy', 'read-only'] as const;
+export type Role = (typeof roles)[number];
+export const roleLabels: Record<Role, string> = {
+  dsl: 'Designated Safeguarding Lead',
+  deputy: 'Deputy Designated Safeguarding Lead',
+  'read-only': 'Read-only',
+};
+
+/** The second typing of a new passphrase must match the first. */
+function passphrasesMatch(first: 'passphrase' | 'newPassphrase', confirm: 'passphraseConfirm' | 'newPassphraseConfirm') {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (value[first] !== value[confirm]) {
+      ctx.addIssue({ code: 'custom', path: [confirm], message: 'The two passphrases are not the same.' });
+    }
+  };
+}
+
+const confirmSchema = z.string({ message: 'Type the passphrase again.' });
+
+export const setupInput = z
+  .object({
+    settingName: requiredText("the setting's name", 120),
+    settingType: z.enum(settingTypes, { message: 'Choose whether this is a school or an early years setting.' }),
+    region: z.enum(regions, { message: 'Choose the region whose bank holidays apply.' }),
+    dslName: fullNameSchema("the Designated Safeguarding Lead's full name"),
+    passphrase: passphraseSchema,
+    passphraseConfirm: confirmSchema,
+  })
+  .strict()
+  .superRefine(passphrasesMatch('passphrase', 'passphraseConfirm'));
+export type SetupInput = z.input<typeof setupInput>;
+
+export const unlockInput = z
+  .object({ passphrase: z.string({ message: 'Enter your passphrase.' }).min(1, { message: 'Enter your passphrase.' }).max(200) })
+  .strict();
+
+export const recoveryKeySchema = z
+  .string({ message: 'Enter the recovery key.' })
+  .trim()
+  .min(1, { message: 'Enter the recovery key from the printed recovery sheet.' })
+  .max(120, { message: 'That is longer than a recovery key.' });
+
+export const unlockWithRecoveryKeyInput = z
+  .object({ recoveryKey: recoveryKeySchema, newPassphrase: passphraseSchema, newPassphraseConfirm: confirmSchema })
+  .strict()
+  .superRefine(passphrasesMatch('newPassphrase', 'newPassphraseConfirm'));
+
+export const changePassphraseInput = z
+  .object({
+    currentPassphrase: z
+      .string({ message: 'Enter your current passphrase.' })
+      .min(1, { message: 'Enter your current passphrase.' })
+      .max(200),
+    newPassphrase: passphraseSchema,
+    newPassphraseConfirm: confirmSchema,
+  })
+  .strict()
+  .superRefine(passphrasesMatch('newPassphrase', 'newPassphraseConfirm'));
+
+export const confirmRecoveryKeyStoredInput = z
+  .object({
+    confirmed: z.literal(true, { message: 'Tick to confirm the recovery sheet is printed and stored safely.' }),
+    storedWhere: requiredText('where the recovery sheet is stored', 200),
+  })
+  .strict();
+
+export const noInput = emptyInput;
+
+export interface SessionUser {
+  id: string;
+  fullName: string;
+  role: Role;
+}
+
+export type SessionStatus =
+  | { state: 'not-set-up' }
+  | { state: 'locked'; retryAfterSeconds: number }
+  | { state: 'damaged'; message: string }
+  | {
+      state: 'unlocked';
+      user: SessionUser;
+      settingName: string;
+      settingType: SettingType;
+      recoveryKeyConfirmed: boolean;
+      idleLockMinutes: number;
+    };
+
+export interface NewRecoveryKey {
+  recoveryKey: string;
+  fileId: string;
+}
