@@ -12,6 +12,8 @@ export interface SettingsTable {
   recovery_key_confirmed_at: string | null;
   recovery_key_stored_where: string | null;
   created_at: string;
+  /** The procedure new escalations follow: a built-in id, or a copy's id (latest version). */
+  procedure_id: string | null;
 }
 
 export interface ExtraClosuresTable {
@@ -81,6 +83,144 @@ export interface DocumentsTable {
   created_at: string;
 }
 
+export interface ProcedureVersionsTable {
+  procedure_id: string;
+  version: number;
+  name: string;
+  /** The Procedure as JSON, validated with its zod schema on the way in and out. */
+  definition: string;
+  based_on: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ReferralsTable {
+  id: string;
+  child_id: string;
+  made_at: string;
+  method: 'phone' | 'written' | 'portal';
+  concern: 'child-protection' | 'child-in-need';
+  category: 'standard' | 'immediate-risk' | 'penetrative-sexual-abuse' | 'complex';
+  referred_to: string;
+  made_by_name: string;
+  made_by_role: string;
+  summary: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ReferralEventsTable {
+  id: string;
+  referral_id: string;
+  kind: string;
+  happened_at: string;
+  s47_started: number | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface EscalationsTable {
+  id: string;
+  child_id: string;
+  referral_id: string | null;
+  missed_milestone: string | null;
+  category: string;
+  procedure_id: string;
+  procedure_version: number;
+  /** The procedure as it was when the escalation was opened (JSON): later edits never change it. */
+  procedure_snapshot: string;
+  track_id: string;
+  our_agency: string;
+  other_agency_kind: string;
+  other_agency_name: string;
+  other_professional_name: string;
+  other_professional_role: string;
+  other_professional_contact: string | null;
+  concern: string;
+  areas_of_agreement: string;
+  areas_of_disagreement: string;
+  risk_relevance: string;
+  outcome_sought: string;
+  immediate_risk: number;
+  immediate_referral_made_at: string | null;
+  immediate_referral_made_to: string | null;
+  status: 'open' | 'resolved' | 'closed-unresolved';
+  opened_at: string;
+  opened_by: string;
+  closed_at: string | null;
+  closed_reason: string | null;
+}
+
+export interface EscalationStagesTable {
+  id: string;
+  escalation_id: string;
+  stage_id: string;
+  sequence: number;
+  started_at: string;
+  routing_reason: string | null;
+  /** JSON array of the checklist step ids ticked. */
+  steps_done: Generated<string>;
+  outcome: 'resolved' | 'escalated' | 'closed-unresolved' | null;
+  outcome_at: string | null;
+  outcome_reason: string | null;
+}
+
+export interface StageEntriesTable {
+  id: string;
+  escalation_id: string;
+  stage_record_id: string;
+  occurred_at: string;
+  method: 'phone' | 'meeting' | 'virtual' | 'email' | 'letter';
+  /** JSON array of { name, role, agency }. */
+  participants: string;
+  summary: string;
+  decision: string;
+  rationale: string;
+  /** JSON array of { name, role, agency }. */
+  told_of_outcome: string;
+  original_referrer_told: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EscalationActionsTable {
+  id: string;
+  escalation_id: string;
+  stage_record_id: string;
+  entry_id: string | null;
+  description: string;
+  owner_name: string;
+  owner_role: string;
+  due_date: string;
+  done_at: string | null;
+  done_note: string | null;
+  done_by: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EscalationResolutionsTable {
+  escalation_id: string;
+  resolved_at: string;
+  outcome_statement: string;
+  consequent_actions: string;
+  /** JSON array of agency names. */
+  agreed_by: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface LearningReviewsTable {
+  escalation_id: string;
+  went_well: string;
+  went_badly: string;
+  issues_for_partnership: string;
+  reported_to_partnership_at: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -89,4 +229,13 @@ export interface DB {
   amendments: AmendmentsTable;
   audit_log: AuditLogTable;
   documents: DocumentsTable;
+  procedure_versions: ProcedureVersionsTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
+  escalations: EscalationsTable;
+  escalation_stages: EscalationStagesTable;
+  stage_entries: StageEntriesTable;
+  escalation_actions: EscalationActionsTable;
+  escalation_resolutions: EscalationResolutionsTable;
+  learning_reviews: LearningReviewsTable;
 }

@@ -17,9 +17,8 @@ const core = startCoreWorker(new URL('./core.js', import.meta.url), {
 });
 const host = await startWebHost({ core, rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)), port });
 
-console.log(`Escalation Log is running in browser mode. Open this address in Chromium, Chrome or Edge on this computer:`);
-console.log(`ESCALATION_LOG_URL=${host.url}`);
-console.log(`Data folder: ${dataDir}`);
+console.log(`Escalation Log is running in browser mode at ${host.url}`);
+console.log(`Open that address in Chromium, Chrome or Edge on this computer. Data folder: ${dataDir}`);
 
 let stopping = false;
 async function stop(): Promise<void> {

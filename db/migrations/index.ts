@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_referrals_and_escalations';
 
 // The static list of migrations, in order. A packaged app can't read a directory of migration
 // files, and a static list means the bundle carries exactly the migrations this version knows.
 // Never edit or reorder a released entry; only append.
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_referrals_and_escalations': m0002,
 };

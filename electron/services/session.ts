@@ -88,6 +88,7 @@ export async function setup(core: Core, input: z.output<typeof setupInput>): Pro
           idle_lock_minutes: 5,
           recovery_key_confirmed_at: null,
           recovery_key_stored_where: null,
+          procedure_id: null,
           created_at: now,
         });
         await insertUser(trx, { id: userId, full_name: input.dslName, role: 'dsl', created_at: now, disabled_at: null });
