@@ -9,6 +9,42 @@ import {
   type ChildSummary,
 } from './schemas/children';
 import { emptyInput } from './schemas/common';
+import { dashboardInput, timelineInput, type Dashboard, type TimelineItem } from './schemas/dashboard';
+import {
+  addActionInput,
+  amendStageEntryInput,
+  closeUnresolvedInput,
+  completeActionInput,
+  escalateInput,
+  getEscalationInput,
+  learningReviewInput,
+  listEscalationsInput,
+  openEscalationInput,
+  recordStageEntryInput,
+  resolveInput,
+  setStepDoneInput,
+  type EscalationDetail,
+  type EscalationDraft,
+  type EscalationSummary,
+} from './schemas/escalations';
+import {
+  createReferralInput,
+  escalationDraftInput,
+  getReferralInput,
+  listReferralsInput,
+  recordReferralEventInput,
+  type Referral,
+  type ReferralSummary,
+} from './schemas/referrals';
+import {
+  chooseProcedureInput,
+  copyProcedureInput,
+  getProcedureInput,
+  saveProcedureInput,
+  type ProcedureSummary,
+} from './schemas/procedures';
+import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
+import type { Procedure } from './procedures';
 import {
   changePassphraseInput,
   confirmRecoveryKeyStoredInput,
@@ -65,6 +101,39 @@ export const api = {
   'children.list': method<ChildSummary[]>()(listChildrenInput, 'read'),
   'children.get': method<Child>()(getChildInput, 'read'),
   'children.amend': method<Child>()(amendChildInput, 'write'),
+  'children.timeline': method<TimelineItem[]>()(timelineInput, 'read'),
+
+  'dashboard.get': method<Dashboard>()(dashboardInput, 'read'),
+
+  'referrals.create': method<Referral>()(createReferralInput, 'write'),
+  'referrals.get': method<Referral>()(getReferralInput, 'read'),
+  'referrals.list': method<ReferralSummary[]>()(listReferralsInput, 'read'),
+  'referrals.recordEvent': method<Referral>()(recordReferralEventInput, 'write'),
+  'referrals.escalationDraft': method<EscalationDraft>()(escalationDraftInput, 'write'),
+
+  'escalations.open': method<EscalationDetail>()(openEscalationInput, 'write'),
+  'escalations.get': method<EscalationDetail>()(getEscalationInput, 'read'),
+  'escalations.list': method<EscalationSummary[]>()(listEscalationsInput, 'read'),
+  'escalations.recordEntry': method<EscalationDetail>()(recordStageEntryInput, 'write'),
+  'escalations.amendEntry': method<EscalationDetail>()(amendStageEntryInput, 'write'),
+  'escalations.addAction': method<EscalationDetail>()(addActionInput, 'write'),
+  'escalations.completeAction': method<EscalationDetail>()(completeActionInput, 'write'),
+  'escalations.setStepDone': method<EscalationDetail>()(setStepDoneInput, 'write'),
+  'escalations.escalate': method<EscalationDetail>()(escalateInput, 'write'),
+  'escalations.resolve': method<EscalationDetail>()(resolveInput, 'write'),
+  'escalations.closeUnresolved': method<EscalationDetail>()(closeUnresolvedInput, 'write'),
+  'escalations.learningReview': method<EscalationDetail>()(learningReviewInput, 'write'),
+
+  'procedures.list': method<ProcedureSummary[]>()(emptyInput, 'read'),
+  'procedures.get': method<Procedure>()(getProcedureInput, 'read'),
+  'procedures.choose': method<Procedure>()(chooseProcedureInput, 'dsl'),
+  'procedures.copy': method<Procedure>()(copyProcedureInput, 'dsl'),
+  'procedures.save': method<Procedure>()(saveProcedureInput, 'dsl'),
+
+  'settings.get': method<SettingsView>()(emptyInput, 'read'),
+  'settings.update': method<SettingsView>()(updateSettingsInput, 'dsl'),
+  'settings.addClosure': method<SettingsView>()(addClosureInput, 'dsl'),
+  'settings.removeClosure': method<SettingsView>()(removeClosureInput, 'dsl'),
 } as const;
 
 export type Api = typeof api;

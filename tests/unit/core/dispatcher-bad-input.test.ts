@@ -9,6 +9,7 @@ import type { Core } from '../../../electron/core/core';
 // compile error to forget).
 
 const generic: unknown[] = [null, 42, 'text', [], { unexpectedField: 'x' }];
+const NIL = '00000000-0000-4000-8000-000000000000';
 
 const specific: Record<ApiMethod, unknown[]> = {
   'session.status': [{ state: 'unlocked' }],
@@ -28,7 +29,39 @@ const specific: Record<ApiMethod, unknown[]> = {
   ],
   'children.list': [{ search: 12 }],
   'children.get': [{ id: 'not-a-uuid' }],
-  'children.amend': [{ id: '00000000-0000-4000-8000-000000000000', changes: {}, reason: 'x' }, { id: '00000000-0000-4000-8000-000000000000', changes: { levelOfNeed: 2 }, reason: '' }],
+  'children.amend': [{ id: NIL, changes: {}, reason: 'x' }, { id: NIL, changes: { levelOfNeed: 2 }, reason: '' }],
+  'children.timeline': [{ childId: 'x' }],
+  'dashboard.get': [{ window: 'today' }],
+  'referrals.create': [
+    { childId: NIL, madeAt: '2026-11-20', method: 'phone', concern: 'child-protection', category: 'standard', referredTo: 'MASH', madeByName: 'Priya Raman', madeByRole: 'DSL', summary: 's' },
+    { childId: NIL, madeAt: '2026-11-20T10:00:00Z', method: 'phone', concern: 'child-in-need', category: 'complex', referredTo: 'MASH', madeByName: 'Priya Raman', madeByRole: 'DSL', summary: 's' },
+    { childId: NIL, madeAt: '2026-11-20T10:00:00Z', method: 'fax', concern: 'child-protection', category: 'standard', referredTo: 'MASH', madeByName: 'P Raman', madeByRole: 'DSL', summary: 's' },
+  ],
+  'referrals.get': [{ id: 7 }],
+  'referrals.list': [{ childId: 'nobody' }],
+  'referrals.recordEvent': [{ referralId: NIL, kind: 'strategy-discussion', happenedAt: '2026-11-20T10:00:00Z' }, { referralId: NIL, kind: 'party', happenedAt: '2026-11-20T10:00:00Z' }],
+  'referrals.escalationDraft': [{ referralId: NIL, milestone: 'lunch' }],
+  'escalations.open': [{ childId: NIL, category: 'other', immediateRisk: true }],
+  'escalations.get': [{ id: '' }],
+  'escalations.list': [{ status: 'pending' }],
+  'escalations.recordEntry': [{ escalationId: NIL, occurredAt: '2026-11-20T10:00:00Z', method: 'phone', participants: [{ name: 'D. O.', role: 'SW' }], summary: 's', decision: 'd', rationale: '', toldOfOutcome: [], originalReferrerTold: false }],
+  'escalations.amendEntry': [{ entryId: NIL, changes: {}, reason: 'r' }],
+  'escalations.addAction': [{ escalationId: NIL, description: 'd', ownerName: 'Daniel Okafor', ownerRole: 'SW', dueDate: '2026-13-01' }],
+  'escalations.completeAction': [{ actionId: NIL, doneAt: 'yesterday' }],
+  'escalations.setStepDone': [{ escalationId: NIL, stageId: 's', stepId: 'x', done: 'yes' }],
+  'escalations.escalate': [{ escalationId: NIL, reason: '', escalatedAt: '2026-11-20T10:00:00Z' }],
+  'escalations.resolve': [{ escalationId: NIL, resolvedAt: '2026-11-20T10:00:00Z', outcomeStatement: 's', consequentActions: 'c', agreedBy: ['Only us'] }],
+  'escalations.closeUnresolved': [{ escalationId: NIL, closedAt: '2026-11-20T10:00:00Z', reason: '' }],
+  'escalations.learningReview': [{ escalationId: NIL, wentWell: '', wentBadly: 'b', issuesForPartnership: 'i' }],
+  'procedures.list': [{ all: true }],
+  'procedures.get': [{ id: '' }],
+  'procedures.choose': [{ id: 5 }],
+  'procedures.copy': [{ fromId: 'bromley', name: '' }],
+  'procedures.save': [{ procedure: { id: 'x' } }],
+  'settings.get': [{ x: 1 }],
+  'settings.update': [{}, { idleLockMinutes: 120 }],
+  'settings.addClosure': [{ date: '2026-02-30', reason: 'INSET' }],
+  'settings.removeClosure': [{ date: 'soon' }],
 };
 
 /** Everything a bad call could have touched: every table's rows. */

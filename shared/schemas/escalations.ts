@@ -1,0 +1,318 @@
+import { z } from 'zod';
+import { fullNameSchema, idSchema, isoDateSchema, isoInstantSchema, optionalText, requiredText } from './common';
+import { milestoneKeys } from './referrals';
+
+// Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
+
+export const agencyKinds = ['school', 'early-years', 'childrens-social-care', 'health', 'police', 'self-employed', 'other'] as const;
+export type AgencyKindValue = (typeof agencyKinds)[number];
+export const agencyKindLabels: Record<AgencyKindValue, string> = {
+  school: 'A school',
+  'early-years': 'An early years setting',
+  'childrens-social-care': "Children's social care",
+  health: 'Health',
+  police: 'Police',
+  'self-employed': 'A self-employed professional',
+  other: 'Another agency',
+};
+
+export const contactMethods = ['phone', 'meeting', 'virtual', 'email', 'letter'] as const;
+export type ContactMethod = (typeof contactMethods)[number];
+export const contactMethodLabels: Record<ContactMethod, string> = {
+  phone: 'Phone call',
+  meeting: 'Meeting in person',
+  virtual: 'Virtual meeting',
+  email: 'Email',
+  letter: 'Letter',
+};
+
+const personSchema = z
+  .object({
+    name: fullNameSchema('their full name'),
+    role: requiredText('their role', 120),
+    agency: optionalText('their agency', 120),
+  })
+  .strict();
+export type Person = z.output<typeof personSchema>;
+
+export const openEscalationInput = z
+  .object({
+    childId: idSchema,
+    category: z.string({ message: 'Choose what the disagreement is about.' }).min(1, { message: 'Choose what the disagreement is about.' }),
+    immediateRisk: z.boolean({ message: 'Say whether the child is at immediate risk of significant harm.' }),
+    /** Required when immediateRisk: the referral to children's social care or the police was made first. */
+    immediateReferral: z
+      .object({
+        madeAt: isoInstantSchema('when the immediate referral was made'),
+        madeTo: requiredText('who it was made to (children’s social care or police)', 200),
+      })
+      .strict()
+      .optional(),
+    otherAgencyKind: z.enum(agencyKinds, { message: 'Choose the kind of agency you disagree with.' }),
+    otherAgencyName: requiredText('the name of the other agency or team', 200),
+    otherProfessional: z
+      .object({
+        name: fullNameSchema("the other professional's full name"),
+        role: requiredText("the other professional's role", 120),
+        contact: optionalText('their contact details', 200),
+      })
+      .strict(),
+    concern: requiredText('what the concern is', 4000),
+    areasOfAgreement: requiredText('the areas of agreement (write "none yet" if there are none)', 4000),
+    areasOfDisagreement: requiredText('the areas of disagreement', 4000),
+    riskRelevance: requiredText('how the disagreement bears on the risk to the child', 4000),
+    outcomeSought: requiredText('the outcome you are seeking', 4000),
+    openedAt: isoInstantSchema('when the disagreement was first raised'),
+    /** Set when the escalation is about a statutory milestone of a referral that was missed. */
+    fromMissed: z
+      .object({ referralId: idSchema, milestone: z.enum(milestoneKeys, { message: 'Choose the missed milestone.' }) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.immediateRisk && !value.immediateReferral) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['immediateReferral'],
+        message: 'A child at immediate risk must be referred to children’s social care or the police now. Record that referral first.',
+      });
+    }
+  });
+
+export const recordStageEntryInput = z
+  .object({
+    escalationId: idSchema,
+    occurredAt: isoInstantSchema('when it happened'),
+    method: z.enum(contactMethods, { message: 'Choose how the conversation happened.' }),
+    participants: z.array(personSchema).min(1, { message: 'Add everyone who took part, with full names and roles.' }).max(30),
+    summary: requiredText('what was said', 8000),
+    decision: requiredText('the decision reached', 4000),
+    rationale: requiredText('the rationale for the decision', 4000),
+    toldOfOutcome: z.array(personSchema).max(30),
+    originalReferrerTold: z.boolean({ message: 'Say whether the original referrer was told of the outcome.' }),
+  })
+  .strict();
+
+export const addActionInput = z
+  .object({
+    escalationId: idSchema,
+    entryId: idSchema.optional(),
+    description: requiredText('what is to be done', 2000),
+    ownerName: fullNameSchema('the full name of who will do it'),
+    ownerRole: requiredText('their role', 120),
+    dueDate: isoDateSchema('the date it is due'),
+  })
+  .strict();
+
+export const completeActionInput = z
+  .object({ actionId: idSchema, doneAt: isoInstantSchema('when it was done'), note: optionalText('a note', 2000) })
+  .strict();
+
+export const setStepDoneInput = z
+  .object({ escalationId: idSchema, stageId: z.string().min(1).max(100), stepId: z.string().min(1).max(100), done: z.boolean() })
+  .strict();
+
+export const escalateInput = z
+  .object({
+    escalationId: idSchema,
+    reason: requiredText('why the disagreement is being escalated', 4000),
+    escalatedAt: isoInstantSchema('when it was escalated'),
+  })
+  .strict();
+
+export const resolveInput = z
+  .object({
+    escalationId: idSchema,
+    resolvedAt: isoInstantSchema('when it was resolved'),
+    outcomeStatement: requiredText('the written statement of the outcome', 8000),
+    consequentActions: requiredText('the consequent actions (write "none" if there are none)', 4000),
+    agreedBy: z
+      .array(requiredText('the agency', 200))
+      .min(2, { message: 'Name every agency that agreed the statement (at least yours and theirs).' })
+      .max(20),
+  })
+  .strict();
+
+export const closeUnresolvedInput = z
+  .object({
+    escalationId: idSchema,
+    closedAt: isoInstantSchema('when it was closed'),
+    reason: requiredText('why it is being closed without resolution', 4000),
+  })
+  .strict();
+
+export const learningReviewInput = z
+  .object({
+    escalationId: idSchema,
+    wentWell: requiredText('what went well', 4000),
+    wentBadly: requiredText('what did not go well', 4000),
+    issuesForPartnership: requiredText('policy or practice issues to raise with the partnership (write "none" if none)', 4000),
+    reportedToPartnershipAt: isoInstantSchema('when they were reported to the partnership').optional(),
+  })
+  .strict();
+
+export const amendStageEntryInput = z
+  .object({
+    entryId: idSchema,
+    changes: z
+      .object({
+        summary: requiredText('what was said', 8000),
+        decision: requiredText('the decision reached', 4000),
+        rationale: requiredText('the rationale for the decision', 4000),
+      })
+      .partial()
+      .strict()
+      .refine((changes) => Object.keys(changes).length > 0, { message: 'Change at least one part of the record.' }),
+    reason: requiredText('why this record is being amended', 1000),
+  })
+  .strict();
+
+export const getEscalationInput = z.object({ id: idSchema }).strict();
+export const listEscalationsInput = z
+  .object({ childId: idSchema.optional(), status: z.enum(['open', 'resolved', 'closed-unresolved']).optional() })
+  .strict();
+
+export type EscalationStatus = 'open' | 'resolved' | 'closed-unresolved';
+export const escalationStatusLabels: Record<EscalationStatus, string> = {
+  open: 'Open',
+  resolved: 'Resolved',
+  'closed-unresolved': 'Closed without resolution',
+};
+
+export type StageOutcome = 'resolved' | 'escalated' | 'closed-unresolved';
+
+/** A deadline as the screens show it: the date, its explanation in words, and whether it was met. */
+export interface Deadline {
+  dueAt: string;
+  dueDate: string;
+  explanation: string[];
+  state: 'met' | 'met-late' | 'overdue' | 'due';
+}
+
+export interface AmendmentView {
+  field: string;
+  oldValue: string;
+  newValue: string;
+  reason: string;
+  amendedBy: string;
+  amendedAt: string;
+}
+
+export interface StageEntryView {
+  id: string;
+  stageRecordId: string;
+  stageLabel: string;
+  occurredAt: string;
+  method: ContactMethod;
+  participants: Person[];
+  summary: string;
+  decision: string;
+  rationale: string;
+  toldOfOutcome: Person[];
+  originalReferrerTold: boolean;
+  createdAt: string;
+  createdBy: string;
+  amendments: AmendmentView[];
+}
+
+export interface ActionView {
+  id: string;
+  stageRecordId: string;
+  stageLabel: string;
+  description: string;
+  ownerName: string;
+  ownerRole: string;
+  dueDate: string;
+  deadline: Deadline;
+  doneAt: string | null;
+  doneNote: string | null;
+}
+
+export interface LadderRung {
+  stageId: string;
+  label: string;
+  title: string;
+  state: 'done' | 'current' | 'to-come' | 'skipped';
+  /** The stage record (when this stage was reached). */
+  recordId: string | null;
+  startedAt: string | null;
+  target: Deadline | null;
+  outcome: StageOutcome | null;
+  outcomeAt: string | null;
+  outcomeReason: string | null;
+  routingReason: string | null;
+}
+
+export interface CurrentStageView {
+  recordId: string;
+  stageId: string;
+  label: string;
+  title: string;
+  summary: string;
+  startedAt: string;
+  target: Deadline | null;
+  /** Who acts at this stage for the other agency, and for us. */
+  whoToContact: string;
+  whoActsForUs: string;
+  steps: { id: string; text: string; done: boolean }[];
+  forms: { form: string; title: string; action: string }[];
+  next: { label: string; title: string; reason: string | null } | null;
+}
+
+export interface EscalationDetail {
+  id: string;
+  childId: string;
+  childName: string;
+  category: string;
+  categoryLabel: string;
+  status: EscalationStatus;
+  procedure: { id: string; version: number; name: string; partnership: string };
+  track: { id: string; title: string };
+  ourAgency: AgencyKindValue;
+  otherAgency: { kind: AgencyKindValue; name: string };
+  otherProfessional: { name: string; role: string; contact: string | null };
+  concern: string;
+  areasOfAgreement: string;
+  areasOfDisagreement: string;
+  riskRelevance: string;
+  outcomeSought: string;
+  immediateRisk: boolean;
+  immediateReferral: { madeAt: string; madeTo: string } | null;
+  referralId: string | null;
+  missedMilestone: string | null;
+  openedAt: string;
+  openedBy: string;
+  closedAt: string | null;
+  closedReason: string | null;
+  ladder: LadderRung[];
+  current: CurrentStageView | null;
+  entries: StageEntryView[];
+  actions: ActionView[];
+  resolution: { resolvedAt: string; outcomeStatement: string; consequentActions: string; agreedBy: string[]; recordedBy: string } | null;
+  learningReview: { wentWell: string; wentBadly: string; issuesForPartnership: string; reportedToPartnershipAt: string | null; reviewedBy: string; reviewedAt: string } | null;
+}
+
+export interface EscalationSummary {
+  id: string;
+  childId: string;
+  childName: string;
+  categoryLabel: string;
+  status: EscalationStatus;
+  otherAgencyName: string;
+  stageLabel: string;
+  stageTitle: string;
+  target: Deadline | null;
+  openedAt: string;
+  procedureName: string;
+}
+
+/** What the open-escalation form starts from when a statutory milestone was missed. */
+export interface EscalationDraft {
+  input: Omit<z.input<typeof openEscalationInput>, 'otherProfessional'> & {
+    otherProfessional: { name: string; role: string; contact?: string };
+  };
+  procedureName: string;
+  /** Each step of the procedure with when it falls due if nothing changes. */
+  steps: { label: string; title: string; dueAt: string | null; explanation: string[] }[];
+}
