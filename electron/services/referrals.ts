@@ -109,7 +109,7 @@ export async function listReferrals(ctx: ServiceContext, input: z.output<typeof 
       category: referral.category,
       concern: referral.concern,
       overdue: referral.milestones.filter((milestone) => milestone.state === 'overdue').length,
-      nextDue: next ? { label: next.label, dueAt: next.dueAt } : null,
+      nextDue: next ? { label: next.label, dueAt: next.dueAt, explanation: next.explanation } : null,
     };
   });
 }

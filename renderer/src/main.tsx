@@ -1,5 +1,18 @@
+import '@mantine/core/styles.css';
+import './app.css';
+import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { theme } from './theme';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><p>Escalation Log</p></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

@@ -256,7 +256,8 @@ export interface CurrentStageView {
   whoToContact: string;
   whoActsForUs: string;
   steps: { id: string; text: string; done: boolean }[];
-  forms: { form: string; title: string; action: string }[];
+  /** The forms this stage calls for, e.g. 'Complete the Escalation Notification Form'. */
+  forms: { form: string; title: string; instruction: string }[];
   next: { label: string; title: string; reason: string | null } | null;
 }
 

@@ -159,5 +159,5 @@ export interface ReferralSummary {
   category: ReferralCategory;
   concern: ReferralConcern;
   overdue: number;
-  nextDue: { label: string; dueAt: string } | null;
+  nextDue: { label: string; dueAt: string; explanation: string[] } | null;
 }

@@ -3,6 +3,7 @@ import { dueByTimescale } from '../../../shared/deadlines';
 import { deadlineState } from '../../../shared/referrals/deadline-state';
 import {
   categoryLabel,
+  formActionLabels,
   formTitles,
   nextStage,
   parseProcedure,
@@ -151,7 +152,7 @@ function currentStageView(row: EscalationRow, procedure: Procedure, track: Track
     whoToContact: stage.whoActs[toAgencyKind(row.other_agency_kind)],
     whoActsForUs: stage.whoActs[toAgencyKind(row.our_agency)],
     steps: stage.steps.map((step) => ({ id: step.id, text: step.text, done: done.has(step.id) })),
-    forms: stage.forms.map((form) => ({ form: form.form, title: formTitles[form.form], action: form.action })),
+    forms: stage.forms.map((form) => ({ form: form.form, title: formTitles[form.form], instruction: `${formActionLabels[form.action]} the ${formTitles[form.form]}` })),
     next: next ? { label: next.stage.label, title: next.stage.title, reason: next.reason } : null,
   };
 }

@@ -1,0 +1,117 @@
+import { Alert, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionStatus } from '../../../shared/schemas/session';
+import { apiBridge } from '../api-client';
+import { AppShellLayout } from '../shell/AppShellLayout';
+import { SetupScreen } from '../screens/setup/SetupScreen';
+import { RecoveryKeyScreen } from '../screens/setup/RecoveryKeyScreen';
+import { UnlockScreen } from '../screens/unlock/UnlockScreen';
+import { SessionContext, type SessionContextValue } from './session';
+
+// The session gate: what the core says the session is decides the whole screen. Checked on load,
+// when the window regains focus, and every 30 seconds, because the core locks itself when idle.
+
+export function App() {
+  const [status, setStatus] = useState<SessionStatus | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  /** A recovery key just made (setup or recovery), shown once and never stored. */
+  const [freshRecoveryKey, setFreshRecoveryKey] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await apiBridge.call('session.status', {});
+    if (result.ok) {
+      setStatus(result.value);
+      setFailure(null);
+    } else {
+      setFailure(result.error.message);
+    }
+  }, []);
+
+  const lock = useCallback(async () => {
+    setFreshRecoveryKey(null);
+    const result = await apiBridge.call('session.lock', {});
+    if (result.ok) setStatus(result.value);
+    else await refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    let active = true;
+    void apiBridge.call('session.status', {}).then((result) => {
+      if (!active) return;
+      if (result.ok) setStatus(result.value);
+      else setFailure(result.error.message);
+    });
+    const timer = window.setInterval(() => void refresh(), 30_000);
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      active = false;
+      window.clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [refresh]);
+
+  const unlocked = status?.state === 'unlocked' ? status : null;
+  const context = useMemo<SessionContextValue | null>(() => (unlocked ? { status: unlocked, refresh, lock } : null), [unlocked, refresh, lock]);
+
+  if (failure && !status) {
+    return (
+      <Container size="sm" py="xl">
+        <Alert color="red" title="Escalation Log is not responding" role="alert">
+          {failure}
+        </Alert>
+      </Container>
+    );
+  }
+  if (!status) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Starting Escalation Log" />
+      </Center>
+    );
+  }
+  switch (status.state) {
+    case 'not-set-up':
+      return (
+        <SetupScreen
+          onSetUp={(recoveryKey) => {
+            setFreshRecoveryKey(recoveryKey);
+            void refresh();
+          }}
+        />
+      );
+    case 'damaged':
+      return (
+        <Container size="sm" py="xl">
+          <Stack>
+            <Title order={1} size="h2">
+              The records cannot be opened
+            </Title>
+            <Alert color="red" role="alert">
+              <Text>{status.message}</Text>
+            </Alert>
+          </Stack>
+        </Container>
+      );
+    case 'locked':
+      return <UnlockScreen retryAfterSeconds={status.retryAfterSeconds} onUnlocked={setStatus} />;
+    case 'unlocked':
+      if (!context) return null;
+      return (
+        <SessionContext.Provider value={context}>
+          {status.recoveryKeyConfirmed ? (
+            <AppShellLayout />
+          ) : (
+            <RecoveryKeyScreen
+              recoveryKey={freshRecoveryKey}
+              onNewKey={setFreshRecoveryKey}
+              onConfirmed={(next) => {
+                setFreshRecoveryKey(null);
+                setStatus(next);
+              }}
+            />
+          )}
+        </SessionContext.Provider>
+      );
+  }
+}

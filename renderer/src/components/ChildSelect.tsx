@@ -1,0 +1,21 @@
+import { Select } from '@mantine/core';
+import { useApi } from '../app/useApi';
+
+/** Choose a child from the register, searching by name. */
+export function ChildSelect(props: { value: string; onChange: (id: string) => void; onBlur?: () => void; error?: string | undefined }) {
+  const children = useApi('children.list', {});
+  return (
+    <Select
+      label="Child"
+      required
+      searchable
+      placeholder={children.loading ? 'Loading…' : 'Type the child’s name'}
+      nothingFoundMessage="No child with that name: add the child first."
+      data={(children.data ?? []).map((child) => ({ value: child.id, label: `${child.firstName} ${child.lastName} (${child.classOrYear})` }))}
+      value={props.value || null}
+      onChange={(value) => props.onChange(value ?? '')}
+      onBlur={props.onBlur}
+      error={props.error}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/api';
+import type { ApiError, FieldIssue } from '../../../shared/result';
+import { apiBridge } from '../api-client';
+
+// One way every form works: values as typed (never lost on an error), the contract's own zod
+// schema checked as you go (after a field is first left) and on submit, the server's field issues
+// shown beside the same fields, and any other failure in one message at the top.
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+function issuesToErrors(issues: readonly FieldIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = pathKey(issue.path);
+    if (!(key in errors)) errors[key] = issue.message;
+  }
+  return errors;
+}
+
+/** True when `value` passes the method's input schema: then it is that method's input. */
+function isInputOf<M extends ApiMethod>(method: M, value: unknown): value is ApiInput<M> {
+  const schema: z.ZodType = api[method].input;
+  return schema.safeParse(value).success;
+}
+
+export interface ApiForm<V, M extends ApiMethod> {
+  values: V;
+  set: <K extends keyof V>(field: K, value: V[K]) => void;
+  setValues: (update: (values: V) => V) => void;
+  /** The message to show beside a field (by its path in the API input, e.g. 'otherProfessional.name'). */
+  error: (path: string) => string | undefined;
+  /** Call when a field loses focus: from then on its message shows as you type. */
+  touch: (path: string) => void;
+  submit: (event?: FormEvent) => Promise<ApiOutput<M> | null>;
+  submitting: boolean;
+  formError: ApiError | null;
+}
+
+export function useApiForm<V, M extends ApiMethod>(options: {
+  method: M;
+  initial: V;
+  /** The API input these values make. Unknown, because half-filled forms are not valid inputs yet. */
+  toInput: (values: V) => unknown;
+  onSuccess?: (value: ApiOutput<M>) => void;
+}): ApiForm<V, M> {
+  const { method, toInput, onSuccess } = options;
+  const [values, setValuesState] = useState<V>(options.initial);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const schema: z.ZodType = api[method].input;
+
+  const clientErrors = useMemo(() => {
+    const result = schema.safeParse(toInput(values));
+    return result.success ? {} : issuesToErrors(result.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message })));
+  }, [schema, toInput, values]);
+
+  const error = useCallback(
+    (path: string) => {
+      const shown = submitted || [...touched].some((field) => path === field || path.startsWith(`${field}.`));
+      const message = serverErrors[path] ?? clientErrors[path];
+      return shown ? message : undefined;
+    },
+    [clientErrors, serverErrors, submitted, touched],
+  );
+
+  const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
+    setValuesState((current) => ({ ...current, [field]: value }));
+    const name = String(field);
+    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== name && !key.startsWith(`${name}.`))));
+  }, []);
+
+  const setValues = useCallback((update: (current: V) => V) => setValuesState(update), []);
+  const touch = useCallback((path: string) => setTouched((current) => new Set(current).add(path)), []);
+
+  const submit = useCallback(
+    async (event?: FormEvent) => {
+      event?.preventDefault();
+      setSubmitted(true);
+      setFormError(null);
+      const input = toInput(values);
+      if (!isInputOf(method, input)) return null;
+      setSubmitting(true);
+      try {
+        const result = await apiBridge.call(method, input);
+        if (result.ok) {
+          onSuccess?.(result.value);
+          return result.value;
+        }
+        if (result.error.issues && result.error.issues.length > 0) {
+          setServerErrors(issuesToErrors(result.error.issues));
+          const unplaced = result.error.issues.filter((issue) => issue.path.length === 0);
+          if (unplaced.length > 0) setFormError(result.error);
+        } else {
+          setFormError(result.error);
+        }
+        return null;
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    [method, onSuccess, toInput, values],
+  );
+
+  return { values, set, setValues, error, touch, submit, submitting, formError };
+}

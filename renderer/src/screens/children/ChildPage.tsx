@@ -1,0 +1,72 @@
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
+import { useApi } from '../../app/useApi';
+import { LoadError, Loading, PageHeader } from '../../components/Page';
+import { TimelineView } from '../../components/TimelineView';
+import { ageOn, ukDate } from '../../format';
+import { href } from '../../routing/router';
+
+function Detail({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text>{value}</Text>
+    </Stack>
+  );
+}
+
+export function ChildPage({ id }: { id: string }) {
+  const child = useApi('children.get', { id });
+  const timeline = useApi('children.timeline', { childId: id });
+  if (child.error) return <LoadError error={child.error} back={{ href: href({ name: 'children' }), label: 'Back to the children' }} />;
+  if (!child.data) return <Loading what="the child’s record" />;
+  const c = child.data;
+  const name = `${c.firstName} ${c.lastName}`;
+  return (
+    <>
+      <PageHeader
+        title={name}
+        subtitle={
+          <Group gap="xs">
+            <span>
+              Born {ukDate(c.dateOfBirth)} ({ageOn(c.dateOfBirth)}), {c.classOrYear}
+            </span>
+            {c.amended ? (
+              <Badge color="gray" variant="outline">
+                Amended
+              </Badge>
+            ) : null}
+          </Group>
+        }
+        actions={
+          <>
+            <Button variant="default" component="a" href={href({ name: 'referral-new', childId: id })}>
+              Record a referral
+            </Button>
+            <Button component="a" href={href({ name: 'escalation-new', childId: id, referralId: null, milestone: null })}>
+              Open an escalation
+            </Button>
+          </>
+        }
+      />
+      <Card withBorder mb="lg">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Detail label="Level of need" value={levelOfNeedLabels[c.levelOfNeed]} />
+          <Detail label="Plan" value={planStatusLabels[c.planStatus]} />
+          <Detail label="Social worker" value={c.socialWorkerName ?? 'None allocated'} />
+          <Detail label="Social worker’s contact" value={c.socialWorkerContact ?? '—'} />
+        </SimpleGrid>
+      </Card>
+      <Title order={2} size="h3" mb="sm">
+        Timeline
+      </Title>
+      {timeline.error ? <LoadError error={timeline.error} /> : null}
+      {timeline.data && timeline.data.length === 0 ? (
+        <Text c="dimmed">No referrals or escalations are recorded for {name} yet.</Text>
+      ) : null}
+      {timeline.data && timeline.data.length > 0 ? <TimelineView items={timeline.data} /> : null}
+    </>
+  );
+}

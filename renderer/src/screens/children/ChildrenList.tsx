@@ -1,0 +1,78 @@
+import { Anchor, Button, Paper, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
+import { useApi } from '../../app/useApi';
+import { LoadError, Loading, PageHeader } from '../../components/Page';
+import { ageOn, ukDate } from '../../format';
+import { href } from '../../routing/router';
+
+export function ChildrenList() {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const children = useApi('children.list', debounced ? { search: debounced } : {});
+
+  return (
+    <>
+      <PageHeader
+        title="Children"
+        subtitle="Children with a safeguarding record in this setting."
+        actions={
+          <Button component="a" href={href({ name: 'child-new' })}>
+            Add a child
+          </Button>
+        }
+      />
+      <TextInput
+        id="find-a-child"
+        label="Find a child"
+        description="Type any part of the child’s name (Ctrl+K)."
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={420}
+        mb="md"
+      />
+      {children.error ? <LoadError error={children.error} /> : null}
+      {children.loading && !children.data ? <Loading what="children" /> : null}
+      {children.data && children.data.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text>
+            {debounced
+              ? `No child matches “${debounced}”. Check the spelling, or add the child.`
+              : 'No children yet. Add the first child to start recording referrals and escalations.'}
+          </Text>
+        </Paper>
+      ) : null}
+      {children.data && children.data.length > 0 ? (
+        <Table striped highlightOnHover withTableBorder aria-label="Children">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Date of birth</Table.Th>
+              <Table.Th>Class or year</Table.Th>
+              <Table.Th>Level of need</Table.Th>
+              <Table.Th>Plan</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {children.data.map((child) => (
+              <Table.Tr key={child.id}>
+                <Table.Td>
+                  <Anchor href={href({ name: 'child', id: child.id })} fw={600}>
+                    {child.lastName}, {child.firstName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  {ukDate(child.dateOfBirth)} <Text span c="dimmed" size="sm">({ageOn(child.dateOfBirth)})</Text>
+                </Table.Td>
+                <Table.Td>{child.classOrYear}</Table.Td>
+                <Table.Td>{levelOfNeedLabels[child.levelOfNeed]}</Table.Td>
+                <Table.Td>{planStatusLabels[child.planStatus]}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { DashboardItem, DueWindow } from '../../../../shared/schemas/dashboard';
+import { useApi } from '../../app/useApi';
+import { DeadlineText, StateBadge } from '../../components/Deadline';
+import { LoadError, Loading, PageHeader } from '../../components/Page';
+import { ukDateTime } from '../../format';
+import { href } from '../../routing/router';
+
+// The home screen: overdue, due today, due this week, across every child.
+
+const sections: { window: DueWindow; title: string; empty: string; badge: 'overdue' | 'today' | 'this-week' }[] = [
+  { window: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', badge: 'overdue' },
+  { window: 'today', title: 'Due today', empty: 'Nothing is due today.', badge: 'today' },
+  { window: 'this-week', title: 'Due this week', empty: 'Nothing else is due in the next seven days.', badge: 'this-week' },
+];
+
+function recordLink(item: DashboardItem): string {
+  return item.link.type === 'referral' ? href({ name: 'referral', id: item.link.id }) : href({ name: 'escalation', id: item.link.id });
+}
+
+function Item({ item, badge }: { item: DashboardItem; badge: 'overdue' | 'today' | 'this-week' }) {
+  return (
+    <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
+      <Stack gap={4}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Anchor href={href({ name: 'child', id: item.childId })} fw={700} size="sm">
+            {item.childName}
+          </Anchor>
+          <StateBadge state={badge} />
+        </Group>
+        <Anchor href={recordLink(item)} size="sm" fw={600}>
+          {item.title}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {item.context}
+        </Text>
+        <Text size="sm">
+          <DeadlineText dueAt={item.dueAt} explanation={item.explanation} />
+        </Text>
+        {item.missed ? (
+          item.missed.escalationId ? (
+            <Anchor href={href({ name: 'escalation', id: item.missed.escalationId })} size="sm">
+              Escalation opened: see it
+            </Anchor>
+          ) : (
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              component="a"
+              href={href({ name: 'escalation-new', childId: item.childId, referralId: item.missed.referralId, milestone: item.missed.milestone })}
+            >
+              Escalate this missed timescale
+            </Button>
+          )
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function Dashboard() {
+  const dashboard = useApi('dashboard.get', {});
+  if (dashboard.error) return <LoadError error={dashboard.error} />;
+  if (!dashboard.data) return <Loading what="the dashboard" />;
+  const data = dashboard.data;
+  const lists: Record<DueWindow, DashboardItem[]> = { overdue: data.overdue, today: data.today, 'this-week': data.thisWeek };
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        subtitle={`Deadlines across all children, worked out at ${ukDateTime(data.generatedAt)}. ${data.counts.openEscalations} open escalations, ${data.counts.openReferrals} referrals with milestones outstanding.`}
+        actions={
+          <>
+            <Button variant="default" component="a" href={href({ name: 'referral-new', childId: null })}>
+              Record a referral
+            </Button>
+            <Button component="a" href={href({ name: 'escalation-new', childId: null, referralId: null, milestone: null })}>
+              Open an escalation
+            </Button>
+          </>
+        }
+      />
+      {!data.procedureChosen ? (
+        <Alert color="orange" title="Choose your partnership’s escalation procedure" mb="lg">
+          Escalations follow the stages of your safeguarding partnership’s procedure. <Anchor href={href({ name: 'settings' })}>Choose it in Settings</Anchor>.
+        </Alert>
+      ) : null}
+      {data.counts.children === 0 ? (
+        <Alert color="indigo" title="Start here" mb="lg">
+          Add the children you hold safeguarding records for, then record referrals and escalations. <Anchor href={href({ name: 'child-new' })}>Add a child</Anchor>.
+        </Alert>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">
+        {sections.map((section) => (
+          <section key={section.window} aria-labelledby={`dash-${section.window}`}>
+            <Title order={2} size="h4" mb="sm" id={`dash-${section.window}`}>
+              {section.title} ({lists[section.window].length})
+            </Title>
+            {lists[section.window].length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {section.empty}
+              </Text>
+            ) : (
+              <Stack gap="sm" component="ul" p={0} m={0}>
+                {lists[section.window].map((item) => (
+                  <Item key={item.id} item={item} badge={section.badge} />
+                ))}
+              </Stack>
+            )}
+          </section>
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}

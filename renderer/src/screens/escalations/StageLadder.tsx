@@ -1,0 +1,71 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { LadderRung } from '../../../../shared/schemas/escalations';
+import { DeadlineText, StateBadge } from '../../components/Deadline';
+import { ukDate } from '../../format';
+
+// The stage ladder: done, current (with its target date), skipped by the procedure's routing, and
+// still to come. Words carry the state as well as colour.
+
+const stateWords: Record<LadderRung['state'], { label: string; color: string }> = {
+  done: { label: 'Done', color: 'green' },
+  current: { label: 'Current stage', color: 'indigo' },
+  skipped: { label: 'Skipped by the procedure', color: 'gray' },
+  'to-come': { label: 'To come', color: 'gray' },
+};
+
+const outcomeWords = { resolved: 'Resolved here', escalated: 'Escalated', 'closed-unresolved': 'Closed unresolved' } as const;
+
+export function StageLadder({ ladder }: { ladder: LadderRung[] }) {
+  return (
+    <ol aria-label="Stages" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(180px, 1fr))`, gap: 8 }}>
+      {ladder.map((rung) => {
+        const words = stateWords[rung.state];
+        return (
+          <li key={rung.stageId} aria-current={rung.state === 'current' ? 'step' : undefined}>
+            <Paper
+              withBorder
+              p="xs"
+              h="100%"
+              style={{
+                borderWidth: rung.state === 'current' ? 2 : 1,
+                borderColor: rung.state === 'current' ? 'var(--mantine-color-indigo-6)' : undefined,
+                opacity: rung.state === 'to-come' || rung.state === 'skipped' ? 0.75 : 1,
+              }}
+            >
+              <Stack gap={4}>
+                <Group justify="space-between" gap={4} wrap="nowrap">
+                  <Text fw={700} size="sm">
+                    {rung.label}
+                  </Text>
+                  <Badge size="xs" color={words.color} variant={rung.state === 'current' ? 'filled' : 'light'}>
+                    {words.label}
+                  </Badge>
+                </Group>
+                <Text size="xs">{rung.title}</Text>
+                {rung.startedAt ? (
+                  <Text size="xs" c="dimmed">
+                    Reached {ukDate(rung.startedAt)}
+                    {rung.outcome ? ` · ${outcomeWords[rung.outcome]} ${ukDate(rung.outcomeAt)}` : ''}
+                  </Text>
+                ) : null}
+                {rung.routingReason ? (
+                  <Text size="xs" fs="italic">
+                    {rung.routingReason}
+                  </Text>
+                ) : null}
+                {rung.target && rung.state === 'current' ? (
+                  <Group gap={4}>
+                    <StateBadge state={rung.target.state} />
+                    <Text size="xs">
+                      <DeadlineText dueAt={rung.target.dueAt} explanation={rung.target.explanation} prefix="Target" />
+                    </Text>
+                  </Group>
+                ) : null}
+              </Stack>
+            </Paper>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,182 @@
+import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useCallback } from 'react';
+import type { Referral, ReferralEventKind } from '../../../../shared/schemas/referrals';
+import { referralCategoryLabels, referralConcernLabels, referralEventKinds, referralEventLabels, referralMethodLabels } from '../../../../shared/schemas/referrals';
+import { useApi } from '../../app/useApi';
+import { DeadlineText, StateBadge } from '../../components/Deadline';
+import { DateTimeField } from '../../components/DateTimeField';
+import { FormError, LoadError, Loading, PageHeader } from '../../components/Page';
+import { londonInputToIso, nowLondonInput, ukDateTime } from '../../format';
+import { useApiForm } from '../../forms/useApiForm';
+import { href } from '../../routing/router';
+
+interface EventValues {
+  kind: string;
+  happenedAt: string;
+  s47Started: boolean | null;
+  note: string;
+}
+
+function blankEvent(): EventValues {
+  return { kind: '', happenedAt: londonInputToIso(nowLondonInput()), s47Started: null, note: '' };
+}
+
+function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (referral: Referral) => void }) {
+  const toInput = useCallback(
+    (values: EventValues) => ({
+      referralId: referral.id,
+      kind: values.kind,
+      happenedAt: values.happenedAt,
+      ...(values.kind === 'strategy-discussion' ? { s47Started: values.s47Started ?? undefined } : {}),
+      note: values.note,
+    }),
+    [referral.id],
+  );
+  const form = useApiForm({
+    method: 'referrals.recordEvent',
+    initial: blankEvent(),
+    toInput,
+    onSuccess: (updated) => {
+      onSaved(updated);
+      form.setValues(blankEvent);
+    },
+  });
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate>
+      <Title order={3} size="h5" mb="sm">
+        Record what happened
+      </Title>
+      <FormError error={form.formError} />
+      <Stack>
+        <SimpleGrid cols={2}>
+          <Select
+            label="What happened"
+            required
+            placeholder="Choose"
+            data={referralEventKinds.map((kind: ReferralEventKind) => ({ value: kind, label: referralEventLabels[kind] }))}
+            value={form.values.kind || null}
+            onChange={(value) => form.set('kind', value ?? '')}
+            onBlur={() => form.touch('kind')}
+            error={form.error('kind')}
+          />
+          <DateTimeField label="When" value={form.values.happenedAt} onChange={(iso) => form.set('happenedAt', iso)} onBlur={() => form.touch('happenedAt')} error={form.error('happenedAt')} />
+        </SimpleGrid>
+        {form.values.kind === 'strategy-discussion' ? (
+          <Stack gap={4}>
+            <Checkbox label="A section 47 enquiry was started at this strategy discussion" checked={form.values.s47Started === true} onChange={(event) => form.set('s47Started', event.currentTarget.checked)} />
+            <Checkbox label="No section 47 enquiry was started" checked={form.values.s47Started === false} onChange={(event) => form.set('s47Started', event.currentTarget.checked ? false : null)} />
+            {form.error('s47Started') ? (
+              <Text c="red" size="sm" role="alert">
+                {form.error('s47Started')}
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+        <Textarea label="Note" autosize minRows={2} value={form.values.note} onChange={(event) => form.set('note', event.currentTarget.value)} error={form.error('note')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.submitting}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ReferralPage({ id }: { id: string }) {
+  const referral = useApi('referrals.get', { id });
+  if (referral.error) return <LoadError error={referral.error} back={{ href: href({ name: 'referrals' }), label: 'Back to referrals' }} />;
+  if (!referral.data) return <Loading what="the referral" />;
+  const r = referral.data;
+  return (
+    <>
+      <PageHeader
+        title={`Referral for ${r.childName}`}
+        subtitle={
+          <>
+            Made {ukDateTime(r.madeAt)} to {r.referredTo} by {r.madeByName} ({r.madeByRole}), {referralMethodLabels[r.method].toLowerCase()}.{' '}
+            <Anchor href={href({ name: 'child', id: r.childId })}>Open {r.childName}’s record</Anchor>
+          </>
+        }
+      />
+      <Card withBorder mb="lg">
+        <Text size="sm" fw={600}>
+          {referralConcernLabels[r.concern]} · {referralCategoryLabels[r.category]}
+        </Text>
+        <Text size="sm" className="prewrap" mt={4}>
+          {r.summary}
+        </Text>
+      </Card>
+      <Title order={2} size="h3" mb="sm">
+        Statutory milestones
+      </Title>
+      <Table withTableBorder mb="lg" aria-label="Statutory milestones">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Milestone</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Happened</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {r.milestones.map((milestone) => {
+            const escalationId = r.escalationIds[0];
+            return (
+              <Table.Tr key={milestone.id}>
+                <Table.Td>
+                  {milestone.label}
+                  <Text size="xs" c="dimmed">
+                    {milestone.source}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <DeadlineText dueAt={milestone.dueAt} explanation={milestone.explanation} prefix="By" />
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge state={milestone.state} />
+                </Table.Td>
+                <Table.Td>{milestone.metAt ? ukDateTime(milestone.metAt) : '—'}</Table.Td>
+                <Table.Td>
+                  {milestone.state === 'overdue' ? (
+                    escalationId ? (
+                      <Anchor href={href({ name: 'escalation', id: escalationId })} size="sm">
+                        See the escalation
+                      </Anchor>
+                    ) : (
+                      <Button size="xs" color="red" variant="light" component="a" href={href({ name: 'escalation-new', childId: r.childId, referralId: r.id, milestone: milestone.key })}>
+                        Escalate
+                      </Button>
+                    )
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <RecordEvent referral={r} onSaved={referral.setData} />
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            Recorded so far
+          </Title>
+          {r.events.length === 0 ? <Text c="dimmed">Nothing recorded since the referral.</Text> : null}
+          {r.events.map((event) => (
+            <Paper key={event.id} withBorder p="xs">
+              <Text size="sm" fw={600}>
+                {referralEventLabels[event.kind]}
+                {event.kind === 'strategy-discussion' ? (event.s47Started ? ' (section 47 enquiry started)' : ' (no section 47 enquiry)') : ''}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {ukDateTime(event.happenedAt)}
+              </Text>
+              {event.note ? <Text size="sm">{event.note}</Text> : null}
+            </Paper>
+          ))}
+        </Stack>
+      </SimpleGrid>
+    </>
+  );
+}

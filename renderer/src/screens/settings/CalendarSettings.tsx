@@ -1,0 +1,96 @@
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { regionLabels, regions } from '../../../../shared/schemas/session';
+import { apiBridge } from '../../api-client';
+import { useApi } from '../../app/useApi';
+import { FormError, LoadError, Loading } from '../../components/Page';
+import { ukDate } from '../../format';
+import { useApiForm } from '../../forms/useApiForm';
+
+// The calendar every working-day deadline is counted on: the region's bank holidays and the
+// setting's own closure days.
+
+export function CalendarSettings() {
+  const settings = useApi('settings.get', {});
+  const [error, setError] = useState<string | null>(null);
+  const toInput = useCallback((values: { date: string; reason: string }) => values, []);
+  const closure = useApiForm({
+    method: 'settings.addClosure',
+    initial: { date: '', reason: '' },
+    toInput,
+    onSuccess: (value) => {
+      settings.setData(value);
+      closure.setValues(() => ({ date: '', reason: '' }));
+    },
+  });
+  if (settings.error) return <LoadError error={settings.error} />;
+  if (!settings.data) return <Loading what="settings" />;
+  const data = settings.data;
+
+  const setRegion = async (value: string | null) => {
+    const region = regions.find((candidate) => candidate === value);
+    if (!region) return;
+    const result = await apiBridge.call('settings.update', { region });
+    if (result.ok) settings.setData(result.value);
+    else setError(result.error.message);
+  };
+  const remove = async (date: string) => {
+    const result = await apiBridge.call('settings.removeClosure', { date });
+    if (result.ok) settings.setData(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <Stack maw={760}>
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <Select
+        label="Region"
+        description="Its bank holidays are skipped when working days are counted."
+        data={regions.map((region) => ({ value: region, label: regionLabels[region] }))}
+        value={data.region}
+        onChange={(value) => void setRegion(value)}
+        allowDeselect={false}
+        maw={360}
+      />
+      <Title order={3} size="h5" mt="md">
+        Closure days
+      </Title>
+      <Text size="sm" c="dimmed">
+        Days the setting is closed besides weekends and bank holidays (INSET days, for example). They are not counted as working days, and every explanation says so.
+      </Text>
+      {data.extraClosures.length > 0 ? (
+        <Table withTableBorder aria-label="Closure days">
+          <Table.Tbody>
+            {data.extraClosures.map((day) => (
+              <Table.Tr key={day.date}>
+                <Table.Td>{ukDate(day.date)}</Table.Td>
+                <Table.Td>{day.reason}</Table.Td>
+                <Table.Td ta="right">
+                  <Button size="xs" variant="subtle" color="red" onClick={() => void remove(day.date)}>
+                    Remove
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm">No closure days recorded.</Text>
+      )}
+      <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
+        <FormError error={closure.formError} />
+        <Group align="flex-end">
+          <TextInput label="Date" type="date" required value={closure.values.date} onChange={(event) => closure.set('date', event.currentTarget.value)} error={closure.error('date')} />
+          <TextInput label="Reason" required value={closure.values.reason} onChange={(event) => closure.set('reason', event.currentTarget.value)} error={closure.error('reason')} style={{ flex: 1 }} />
+          <Button type="submit" loading={closure.submitting}>
+            Add closure day
+          </Button>
+        </Group>
+      </Paper>
+    </Stack>
+  );
+}

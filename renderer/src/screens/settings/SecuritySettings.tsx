@@ -1,0 +1,95 @@
+import { Alert, Button, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { apiBridge } from '../../api-client';
+import { useSession } from '../../app/session';
+import { useApi } from '../../app/useApi';
+import { FormError } from '../../components/Page';
+import { ukDate } from '../../format';
+import { useApiForm } from '../../forms/useApiForm';
+
+export function SecuritySettings() {
+  const { status, refresh } = useSession();
+  const settings = useApi('settings.get', {});
+  const [changed, setChanged] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const toInput = useCallback((values: { currentPassphrase: string; newPassphrase: string; newPassphraseConfirm: string }) => values, []);
+  const form = useApiForm({
+    method: 'session.changePassphrase',
+    initial: { currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' },
+    toInput,
+    onSuccess: () => {
+      setChanged(true);
+      form.setValues(() => ({ currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' }));
+    },
+  });
+  const newRecoveryKey = async () => {
+    const result = await apiBridge.call('session.replaceRecoveryKey', {});
+    if (result.ok) await refresh();
+    else setMessage(result.error.message);
+  };
+  const setIdle = async (minutes: number) => {
+    const result = await apiBridge.call('settings.update', { idleLockMinutes: minutes });
+    if (result.ok) settings.setData(result.value);
+    else setMessage(result.error.message);
+  };
+
+  return (
+    <Stack maw={560}>
+      {message ? (
+        <Alert color="red" role="alert">
+          {message}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate aria-labelledby="change-passphrase">
+        <Title order={3} size="h5" id="change-passphrase" mb="sm">
+          Change your passphrase
+        </Title>
+        {changed ? (
+          <Alert color="green" mb="sm">
+            Your passphrase is changed. Use the new one next time you unlock.
+          </Alert>
+        ) : null}
+        <FormError error={form.formError} />
+        <Stack>
+          <PasswordInput label="Current passphrase" required value={form.values.currentPassphrase} onChange={(event) => form.set('currentPassphrase', event.currentTarget.value)} error={form.error('currentPassphrase')} autoComplete="current-password" />
+          <PasswordInput label="New passphrase" required value={form.values.newPassphrase} onChange={(event) => form.set('newPassphrase', event.currentTarget.value)} onBlur={() => form.touch('newPassphrase')} error={form.error('newPassphrase')} autoComplete="new-password" />
+          <PasswordInput label="New passphrase again" required value={form.values.newPassphraseConfirm} onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)} onBlur={() => form.touch('newPassphraseConfirm')} error={form.error('newPassphraseConfirm')} autoComplete="new-password" />
+          <Button type="submit" loading={form.submitting} w="fit-content">
+            Change passphrase
+          </Button>
+        </Stack>
+      </Paper>
+      {status.user.role === 'dsl' ? (
+        <>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="xs">
+              Recovery key
+            </Title>
+            <Text size="sm" mb="sm">
+              {settings.data?.recoveryKeyConfirmedAt
+                ? `Confirmed stored on ${ukDate(settings.data.recoveryKeyConfirmedAt)}: ${settings.data.recoveryKeyStoredWhere ?? ''}.`
+                : 'The recovery key has not been confirmed as stored.'}{' '}
+              If the sheet is lost or may have been seen, make a new key: the old one stops working at once.
+            </Text>
+            <Button variant="light" color="orange" onClick={() => void newRecoveryKey()}>
+              Make a new recovery key
+            </Button>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="xs">
+              Lock when idle
+            </Title>
+            <NumberInput
+              label="Lock after this many minutes without use"
+              min={1}
+              max={30}
+              value={settings.data?.idleLockMinutes ?? 5}
+              onChange={(value) => typeof value === 'number' && value >= 1 && value <= 30 && void setIdle(value)}
+              maw={260}
+            />
+          </Paper>
+        </>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useSession } from '../../app/session';
+import { PageHeader } from '../../components/Page';
+import { CalendarSettings } from './CalendarSettings';
+import { ProcedureSettings } from './ProcedureSettings';
+import { SecuritySettings } from './SecuritySettings';
+
+export function SettingsScreen() {
+  const { status } = useSession();
+  return (
+    <>
+      <PageHeader title="Settings" subtitle={status.user.role === 'dsl' ? 'Only the Designated Safeguarding Lead can change these.' : 'Only the Designated Safeguarding Lead can change most of these.'} />
+      <Tabs defaultValue="procedure" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>
+          <Tabs.Tab value="calendar">Calendar</Tabs.Tab>
+          <Tabs.Tab value="security">Passphrase and security</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="procedure">
+          <ProcedureSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar">
+          <CalendarSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="security">
+          <Stack>
+            <SecuritySettings />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { Alert, Button, Container, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useState } from 'react';
+import { regionLabels, regions, settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
+import { FormError } from '../../components/Page';
+import { useApiForm } from '../../forms/useApiForm';
+import { OfficialStrip } from '../../shell/OfficialStrip';
+
+// First run: the setting, then the DSL and their passphrase. The recovery key follows (its own
+// screen), because the session gate sends an unconfirmed key there.
+
+type Values = SetupInput;
+
+const initial: Values = {
+  settingName: '',
+  settingType: 'school',
+  region: 'england-and-wales',
+  dslName: '',
+  passphrase: '',
+  passphraseConfirm: '',
+};
+
+const settingFields = ['settingName', 'settingType', 'region'] as const;
+
+export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => void }) {
+  const [step, setStep] = useState(0);
+  const toInput = useCallback((values: Values) => values, []);
+  const form = useApiForm({ method: 'session.setup', initial, toInput, onSuccess: (value) => onSetUp(value.recoveryKey) });
+
+  const next = () => {
+    for (const field of settingFields) form.touch(field);
+    if (settingFields.every((field) => !form.error(field) && form.values[field] !== '')) setStep(1);
+  };
+
+  return (
+    <>
+      <OfficialStrip />
+      <Container size="sm" py="xl">
+        <Stack gap="lg">
+          <Stack gap={4}>
+            <Title order={1}>Set up Escalation Log</Title>
+            <Text c="dimmed">
+              Records of professional-disagreement escalations about children, kept in one encrypted file on this computer. Nothing is
+              sent anywhere.
+            </Text>
+          </Stack>
+          <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false}>
+            <Stepper.Step label="Your setting" description="Name, type and region" />
+            <Stepper.Step label="The Designated Safeguarding Lead" description="Name and passphrase" />
+            <Stepper.Step label="Recovery key" description="Print and store it" />
+          </Stepper>
+          <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate>
+            <FormError error={form.formError} />
+            {step === 0 ? (
+              <Stack>
+                <TextInput
+                  label="Setting name"
+                  description="As it should appear on letters and forms."
+                  required
+                  value={form.values.settingName}
+                  onChange={(event) => form.set('settingName', event.currentTarget.value)}
+                  onBlur={() => form.touch('settingName')}
+                  error={form.error('settingName')}
+                  autoFocus
+                />
+                <Radio.Group label="Type of setting" required value={form.values.settingType} onChange={(value) => settingTypes.forEach((type) => type === value && form.set('settingType', type))} error={form.error('settingType')}>
+                  <Group mt={6}>
+                    {settingTypes.map((type) => (
+                      <Radio key={type} value={type} label={settingTypeLabels[type]} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+                <Radio.Group
+                  label="Region"
+                  description="Sets the bank holidays used when working days are counted."
+                  required
+                  value={form.values.region}
+                  onChange={(value) => regions.forEach((region) => region === value && form.set('region', region))}
+                  error={form.error('region')}
+                >
+                  <Stack mt={6} gap={6}>
+                    {regions.map((region) => (
+                      <Radio key={region} value={region} label={regionLabels[region]} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                <Group justify="flex-end">
+                  <Button onClick={next}>Continue</Button>
+                </Group>
+              </Stack>
+            ) : (
+              <Stack>
+                <TextInput
+                  label="Designated Safeguarding Lead’s full name"
+                  description="First and last name, as it will appear on records."
+                  required
+                  value={form.values.dslName}
+                  onChange={(event) => form.set('dslName', event.currentTarget.value)}
+                  onBlur={() => form.touch('dslName')}
+                  error={form.error('dslName')}
+                  autoFocus
+                />
+                <Alert color="indigo" variant="light" title="Choosing a passphrase">
+                  At least 12 characters: three random words works well. It unlocks the records on this computer. If it is forgotten, only
+                  the recovery key (next step) can open the records.
+                </Alert>
+                <PasswordInput
+                  label="Passphrase"
+                  required
+                  value={form.values.passphrase}
+                  onChange={(event) => form.set('passphrase', event.currentTarget.value)}
+                  onBlur={() => form.touch('passphrase')}
+                  error={form.error('passphrase')}
+                  autoComplete="new-password"
+                />
+                <PasswordInput
+                  label="Passphrase again"
+                  required
+                  value={form.values.passphraseConfirm}
+                  onChange={(event) => form.set('passphraseConfirm', event.currentTarget.value)}
+                  onBlur={() => form.touch('passphraseConfirm')}
+                  error={form.error('passphraseConfirm')}
+                  autoComplete="new-password"
+                />
+                <Group justify="space-between">
+                  <Button variant="default" onClick={() => setStep(0)}>
+                    Back
+                  </Button>
+                  <Button type="submit" loading={form.submitting}>
+                    Create the encrypted records file
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+          </Paper>
+        </Stack>
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Anchor } from '@mantine/core';
+import type { Route } from '../routing/router';
+import { ChildrenList } from '../screens/children/ChildrenList';
+import { AddChild } from '../screens/children/AddChild';
+import { ChildPage } from '../screens/children/ChildPage';
+import { Dashboard } from '../screens/dashboard/Dashboard';
+import { EscalationsList } from '../screens/escalations/EscalationsList';
+import { OpenEscalation } from '../screens/escalations/OpenEscalation';
+import { EscalationPage } from '../screens/escalations/EscalationPage';
+import { ReferralsList } from '../screens/referrals/ReferralsList';
+import { NewReferral } from '../screens/referrals/NewReferral';
+import { ReferralPage } from '../screens/referrals/ReferralPage';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+
+/** The screen for a route. Keyed by id so moving between records starts each screen afresh. */
+export function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'children':
+      return <ChildrenList />;
+    case 'child-new':
+      return <AddChild />;
+    case 'child':
+      return <ChildPage key={route.id} id={route.id} />;
+    case 'escalations':
+      return <EscalationsList />;
+    case 'escalation-new':
+      return <OpenEscalation key={`${route.childId}/${route.referralId}/${route.milestone}`} childId={route.childId} referralId={route.referralId} milestone={route.milestone} />;
+    case 'escalation':
+      return <EscalationPage key={route.id} id={route.id} />;
+    case 'referrals':
+      return <ReferralsList />;
+    case 'referral-new':
+      return <NewReferral key={route.childId ?? ''} childId={route.childId} />;
+    case 'referral':
+      return <ReferralPage key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'not-found':
+      return (
+        <Alert color="orange" title="There is nothing at this address">
+          <Anchor href="#/">Go to the dashboard</Anchor>
+        </Alert>
+      );
+  }
+}
