@@ -11,6 +11,8 @@ import { APP_ENTRY_URL, isAppUrl } from './security/origins';
 // encrypted file, services, documents) is in the core worker; this file only relays.
 
 registerAppScheme();
+// UK dates in the window's own controls (date pickers) whatever the PC's language is set to.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -23,6 +23,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** A DSL's browser: UK English, London time, a laptop-sized window, downloads allowed. */
+export async function newUkPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  return context.newPage();
+}
+
 export const SCREENSHOT_DIR = 'test-results';
 
 /** A full-page screenshot under test-results/, to be opened and looked at. */

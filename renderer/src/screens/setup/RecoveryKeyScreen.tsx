@@ -68,9 +68,11 @@ export function RecoveryKeyScreen(props: {
                 sheet, print it, and store it sealed in the school safe or another locked place.
               </Text>
               <Paper withBorder p="lg" radius="md" aria-label="Recovery key">
-                <Text className="key-groups" ta="center" data-testid="recovery-key">
-                  {props.recoveryKey.split('-').join(' - ')}
-                </Text>
+                <div className="key-groups" data-testid="recovery-key" aria-label={`Recovery key: ${props.recoveryKey}`}>
+                  {props.recoveryKey.split('-').map((group, index) => (
+                    <span key={index}>{group}</span>
+                  ))}
+                </div>
               </Paper>
               <Group>
                 <Button onClick={() => void download()} loading={downloading}>

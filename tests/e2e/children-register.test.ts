@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { newDataDir, startApp, type RunningApp } from './support/app';
+import { launchChromium, newUkPage, screenshot } from './support/browser';
+import { RecoveryKeyPage, SetupPage } from './pages/setup-page';
+import { UnlockPage } from './pages/unlock-page';
+import { AppShell } from './pages/app-shell';
+import { AddChildPage, ChildrenPage } from './pages/children-pages';
+import { PASSPHRASE } from './support/session';
+
+// Issue 2, end to end in Chromium against browser mode: first run, setup, the recovery key, add a
+// child (with bad input first), reload, lock, unlock, restart the app: the child is still there.
+
+let browser: Browser;
+let app: RunningApp;
+let page: Page;
+const dataDir = newDataDir('register');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startApp(dataDir);
+  page = await newUkPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the children register, end to end', () => {
+  it('sets up on first run and shows the recovery key once', async () => {
+    await page.goto(app.url);
+    const setup = new SetupPage(page);
+    await setup.heading().waitFor();
+    await screenshot(page, '01-setup-setting');
+    await setup.continue();
+    expect(await page.getByText("Enter the setting's name.").isVisible()).toBe(true);
+    await setup.fillSetting({ name: 'Northway Primary and Nursery School' });
+    await setup.continue();
+    await setup.fillDsl({ name: 'P Raman', passphrase: 'short', confirm: 'different' });
+    await setup.create();
+    expect(await page.getByText("Enter the Designated Safeguarding Lead's full name in full (first and last name, not initials).").isVisible()).toBe(true);
+    expect(await page.getByText('Use at least 12 characters: three random words is a good passphrase.').isVisible()).toBe(true);
+    await setup.fillDsl({ name: 'Priya Raman', passphrase: PASSPHRASE });
+    await screenshot(page, '02-setup-dsl');
+    await setup.create();
+
+    const recovery = new RecoveryKeyPage(page);
+    await recovery.heading().waitFor({ timeout: 30_000 });
+    const key = await recovery.key();
+    expect(key).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){12}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await screenshot(page, '03-recovery-key');
+    const download = await recovery.downloadSheet();
+    const path = await download.path();
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toBe('Escalation Log recovery sheet.pdf');
+    await page.getByRole('button', { name: 'Continue to Escalation Log' }).click();
+    expect(await page.getByText('Tick to confirm the recovery sheet is printed and stored safely.').isVisible()).toBe(true);
+    await recovery.confirmStored('Sealed envelope in the school safe');
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    expect(await new AppShell(page).signedInName().innerText()).toBe('Priya Raman');
+  });
+
+  it('adds a child, with messages beside the fields for bad input', async () => {
+    const shell = new AppShell(page);
+    await shell.goTo('Children');
+    expect(await page.getByText('No children yet.', { exact: false }).isVisible()).toBe(true);
+    await screenshot(page, '04-children-empty');
+    const children = new ChildrenPage(page);
+    await children.addChild();
+    const form = new AddChildPage(page);
+    await form.fill({ firstName: 'Zephyrine', lastName: 'Quillfeather', dateOfBirth: '2031-03-14', classOrYear: 'Year 4', levelOfNeed: 'Level 4: child in need or child protection', socialWorker: 'D', socialWorkerContact: '0151 233 3700' });
+    await form.save();
+    expect(await page.getByText('The date of birth must be in the past and within the last 25 years.').isVisible()).toBe(true);
+    expect(await page.getByText("Enter the social worker's full name in full (first and last name, not initials).").isVisible()).toBe(true);
+    await screenshot(page, '05-add-child-errors');
+    await page.getByLabel('Date of birth').fill('2017-03-14');
+    await page.getByLabel('Allocated social worker’s full name').fill('Daniel Okafor');
+    await form.choose('Plan', 'Child protection plan');
+    await form.save();
+    await page.getByRole('heading', { name: 'Zephyrine Quillfeather', level: 1 }).waitFor();
+    expect(await page.getByText('Daniel Okafor').isVisible()).toBe(true);
+    expect(await page.getByText('No referrals or escalations are recorded for Zephyrine Quillfeather yet.').isVisible()).toBe(true);
+    await screenshot(page, '06-child-page');
+  });
+
+  it('lists and searches the children', async () => {
+    await new AppShell(page).goTo('Children');
+    const children = new ChildrenPage(page);
+    await children.table().waitFor();
+    expect(await children.table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).isVisible()).toBe(true);
+    await screenshot(page, '07-children-list');
+    await children.search('nobody-like-this');
+    await page.getByText('No child matches “nobody-like-this”', { exact: false }).waitFor();
+    await children.search('quill');
+    await children.table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).waitFor();
+  });
+
+  it('locks, refuses a wrong passphrase beside the field, and unlocks to the same records', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Children', level: 1 }).or(page.getByRole('heading', { name: 'Dashboard', level: 1 })).waitFor();
+    await new AppShell(page).lock();
+    const unlock = new UnlockPage(page);
+    await unlock.heading().waitFor();
+    expect(await page.content()).not.toContain('Quillfeather');
+    await unlock.unlock('not the passphrase at all');
+    await unlock.passphraseError().waitFor();
+    await screenshot(page, '08-unlock');
+    await unlock.unlock(PASSPHRASE);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await new AppShell(page).goTo('Children');
+    await new ChildrenPage(page).table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).waitFor();
+  });
+
+  it('keeps the child across a restart of the app', async () => {
+    await app.stop();
+    app = await startApp(dataDir);
+    await page.goto(app.url);
+    const unlock = new UnlockPage(page);
+    await unlock.heading().waitFor();
+    await unlock.unlock(PASSPHRASE);
+    await new AppShell(page).goTo('Children');
+    await new ChildrenPage(page).open('Quillfeather, Zephyrine');
+    await page.getByRole('heading', { name: 'Zephyrine Quillfeather', level: 1 }).waitFor();
+  });
+});

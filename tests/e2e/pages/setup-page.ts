@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+
+/** First run: the setting, the DSL and passphrase, then the recovery key. Found by role and label. */
+export class SetupPage {
+  constructor(private readonly page: Page) {}
+
+  heading() {
+    return this.page.getByRole('heading', { name: 'Set up Escalation Log' });
+  }
+
+  async fillSetting(input: { name: string; type?: 'School' | 'Early years setting'; region?: string }) {
+    await this.page.getByLabel('Setting name').fill(input.name);
+    await this.page.getByRole('radio', { name: input.type ?? 'School', exact: true }).check();
+    await this.page.getByRole('radio', { name: input.region ?? 'England and Wales' }).check();
+  }
+
+  async continue() {
+    await this.page.getByRole('button', { name: 'Continue', exact: true }).click();
+  }
+
+  async fillDsl(input: { name: string; passphrase: string; confirm?: string }) {
+    await this.page.getByLabel('Designated Safeguarding Lead’s full name').fill(input.name);
+    await this.page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(input.passphrase);
+    await this.page.getByLabel('Passphrase again').fill(input.confirm ?? input.passphrase);
+  }
+
+  async create() {
+    await this.page.getByRole('button', { name: 'Create the encrypted records file' }).click();
+  }
+}
+
+export class RecoveryKeyPage {
+  constructor(private readonly page: Page) {}
+
+  heading() {
+    return this.page.getByRole('heading', { name: 'Your recovery key' });
+  }
+
+  async key(): Promise<string> {
+    return (await this.page.getByTestId('recovery-key').locator('span').allInnerTexts()).join('-');
+  }
+
+  async downloadSheet() {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Download the recovery sheet (PDF)' }).click();
+    return download;
+  }
+
+  async confirmStored(where: string) {
+    await this.page.getByLabel('I have printed the recovery sheet and stored it safely').check();
+    await this.page.getByLabel('Where is it stored?').fill(where);
+    await this.page.getByRole('button', { name: 'Continue to Escalation Log' }).click();
+  }
+}
