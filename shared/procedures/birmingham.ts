@@ -81,8 +81,10 @@ const stages: Stage[] = [
     title: 'Mediation by a third-party agency',
     summary:
       'The case is referred to the Business Manager of the Birmingham Safeguarding Children Board, who notifies the chair. The chair identifies a Board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case: the final opportunity to reach a decision.',
-    whoActs: whoActs(headTeacher, 'The Business Manager of the Birmingham Safeguarding Children Board', {
-      'self-employed': selfEmployedLead,
+    // Every agency's case goes to the Board's Business Manager at this stage; for a school (either
+    // school, in a school v school disagreement) it is the Head Teacher/Principal who refers it.
+    whoActs: whoActs(`${headTeacher}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`, 'The Business Manager of the Birmingham Safeguarding Children Board', {
+      'self-employed': `${selfEmployedLead}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`,
     }),
     steps: steps('s5', [
       'Refer the case to the Business Manager of the Birmingham Safeguarding Children Board, who will notify the chair.',

@@ -54,13 +54,17 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
   const now = nowIso(ctx.clock);
   const calendar = await settingCalendar(ctx.db);
 
-  // Step times run on from each other: step 1 now, each later step by its timescale after the one before.
-  let previous = now;
+  // Step times run on from each other: step 1 now; each stage's target is when, if nothing has
+  // changed, the next step falls due.
+  let previous: string | null = now;
   const steps = track.stages.map((stage, index) => {
-    if (index === 0 || !stage.target) {
-      return { label: stage.label, title: stage.title, dueAt: index === 0 ? now : null, explanation: index === 0 ? ['Take this step now: the timescale has been missed.'] : [] };
+    if (index === 0) return { label: stage.label, title: stage.title, dueAt: now, explanation: ['Take this step now: the timescale has been missed.'] };
+    const before = track.stages[index - 1];
+    if (previous === null || !before?.target) {
+      previous = null;
+      return { label: stage.label, title: stage.title, dueAt: null, explanation: [] };
     }
-    const due = dueByTimescale(stage.target.timescale, previous, calendar, procedure.timescaleOverrides);
+    const due = dueByTimescale(before.target.timescale, previous, calendar, procedure.timescaleOverrides);
     previous = due.dueAt;
     return { label: stage.label, title: stage.title, dueAt: due.dueAt, explanation: due.explanation };
   });
