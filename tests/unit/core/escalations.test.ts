@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../../db/queries/audit-log';
 import type { Core } from '../../../electron/core/core';
+import type { ApiInput } from '../../../shared/api';
 import { call, childInput, ok, setUpCore } from '../support/core';
 
 // The escalation lifecycle through the real dispatcher, on a real encrypted file:
@@ -9,7 +10,7 @@ import { call, childInput, ok, setUpCore } from '../support/core';
 
 const openedAt = '2026-11-23T08:30:00.000+00:00';
 
-function openInput(childId: string, overrides: Record<string, unknown> = {}) {
+function openInput(childId: string, overrides: Partial<ApiInput<'escalations.open'>> = {}): ApiInput<'escalations.open'> {
   return {
     childId,
     category: 'threshold-disagreement',
@@ -24,10 +25,10 @@ function openInput(childId: string, overrides: Record<string, unknown> = {}) {
     outcomeSought: 'The safeguarding file to be transferred in full.',
     openedAt,
     ...overrides,
-  } as const;
+  };
 }
 
-const entry = (escalationId: string, occurredAt = '2026-11-23T08:45:00.000+00:00') => ({
+const entry = (escalationId: string, occurredAt = '2026-11-23T08:45:00.000+00:00'): ApiInput<'escalations.recordEntry'> => ({
   escalationId,
   occurredAt,
   method: 'phone',
@@ -40,7 +41,7 @@ const entry = (escalationId: string, occurredAt = '2026-11-23T08:45:00.000+00:00
   rationale: 'The other school will not share before a meeting.',
   toldOfOutcome: [{ name: 'Amy Doyle', role: 'Class teacher (original referrer)', agency: 'Northway Primary' }],
   originalReferrerTold: true,
-} as const);
+});
 
 async function withChild(procedureId: string, settingType: 'school' | 'early-years' = 'school') {
   const setup = await setUpCore();
