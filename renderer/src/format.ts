@@ -16,10 +16,11 @@ export function ukDateTime(iso: string | null | undefined): string {
   return date.isValid ? date.toFormat('dd/MM/yyyy HH:mm') : iso;
 }
 
-/** 'Tue 24 Nov 2026, 17:00' — for deadlines, where the weekday matters. */
+/** 'end of Tue 24/11/2026', or 'Tue 24/11/2026 17:00': for deadlines, where the weekday matters. */
 export function ukDeadline(iso: string): string {
   const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON);
-  return date.isValid ? date.toFormat('ccc dd/MM/yyyy HH:mm') : iso;
+  if (!date.isValid) return iso;
+  return date.hour === 23 && date.minute === 59 ? `end of ${date.toFormat('ccc dd/MM/yyyy')}` : date.toFormat('ccc dd/MM/yyyy HH:mm');
 }
 
 export function ageOn(dateOfBirth: string, now = DateTime.now().setZone(LONDON)): string {

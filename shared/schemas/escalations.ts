@@ -9,7 +9,7 @@ export type AgencyKindValue = (typeof agencyKinds)[number];
 export const agencyKindLabels: Record<AgencyKindValue, string> = {
   school: 'A school',
   'early-years': 'An early years setting',
-  'childrens-social-care': "Children's social care",
+  'childrens-social-care': 'Children’s social care',
   health: 'Health',
   police: 'Police',
   'self-employed': 'A self-employed professional',
@@ -233,7 +233,8 @@ export interface LadderRung {
   stageId: string;
   label: string;
   title: string;
-  state: 'done' | 'current' | 'to-come' | 'skipped';
+  /** `not-reached`: the escalation ended (resolved or closed) before this stage. */
+  state: 'done' | 'current' | 'to-come' | 'skipped' | 'not-reached';
   /** The stage record (when this stage was reached). */
   recordId: string | null;
   startedAt: string | null;

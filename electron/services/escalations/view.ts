@@ -106,7 +106,7 @@ function parties(row: EscalationRow): { ourAgency: AgencyKind; otherAgency: Agen
   return { ourAgency: toAgencyKind(row.our_agency), otherAgency: toAgencyKind(row.other_agency_kind) };
 }
 
-export function buildLadder(procedure: Procedure, track: Track, records: StageRecordRow[], deadlines: DeadlineContext): LadderRung[] {
+export function buildLadder(procedure: Procedure, track: Track, records: StageRecordRow[], deadlines: DeadlineContext, ended: boolean): LadderRung[] {
   const reached = new Map(records.map((record) => [record.stage_id, record]));
   const current = records[records.length - 1];
   const currentIndex = current ? track.stages.findIndex((stage) => stage.id === current.stage_id) : -1;
@@ -119,7 +119,9 @@ export function buildLadder(procedure: Procedure, track: Track, records: StageRe
         : 'done'
       : index < currentIndex
         ? 'skipped'
-        : 'to-come';
+        : ended
+          ? 'not-reached'
+          : 'to-come';
     return {
       stageId: stage.id,
       label: stage.label,
@@ -240,7 +242,7 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     openedBy: row.opened_by_name,
     closedAt: row.closed_at,
     closedReason: row.closed_reason,
-    ladder: buildLadder(procedure, track, records, deadlines),
+    ladder: buildLadder(procedure, track, records, deadlines, row.status !== 'open'),
     current: currentStageView(row, procedure, track, records[records.length - 1], deadlines),
     entries,
     actions,

@@ -15,7 +15,11 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
           </Text>
         ) : null}
       </Stack>
-      {actions ? <Group gap="sm">{actions}</Group> : null}
+      {actions ? (
+        <Group gap="sm" style={{ flexShrink: 0 }}>
+          {actions}
+        </Group>
+      ) : null}
     </Group>
   );
 }

@@ -35,6 +35,8 @@ export const SCREENSHOT_DIR = 'test-results';
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // The app's header and navigation are fixed to the window; in a full-page capture they would be
+  // painted part-way down, so for the capture they scroll with the page.
+  await page.screenshot({ path, fullPage: true, style: '.mantine-AppShell-header, .mantine-AppShell-navbar { position: absolute !important; }' });
   return path;
 }

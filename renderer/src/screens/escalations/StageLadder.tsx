@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { LadderRung } from '../../../../shared/schemas/escalations';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { ukDate } from '../../format';
@@ -7,10 +7,11 @@ import { ukDate } from '../../format';
 // still to come. Words carry the state as well as colour.
 
 const stateWords: Record<LadderRung['state'], { label: string; color: string }> = {
-  done: { label: 'Done', color: 'green' },
-  current: { label: 'Current stage', color: 'indigo' },
-  skipped: { label: 'Skipped by the procedure', color: 'gray' },
-  'to-come': { label: 'To come', color: 'gray' },
+  done: { label: 'Done', color: 'green.8' },
+  current: { label: 'Current', color: 'indigo.7' },
+  skipped: { label: 'Skipped', color: 'gray.7' },
+  'to-come': { label: 'To come', color: 'gray.7' },
+  'not-reached': { label: 'Not reached', color: 'gray.7' },
 };
 
 const outcomeWords = { resolved: 'Resolved here', escalated: 'Escalated', 'closed-unresolved': 'Closed unresolved' } as const;
@@ -29,17 +30,18 @@ export function StageLadder({ ladder }: { ladder: LadderRung[] }) {
               style={{
                 borderWidth: rung.state === 'current' ? 2 : 1,
                 borderColor: rung.state === 'current' ? 'var(--mantine-color-indigo-6)' : undefined,
-                opacity: rung.state === 'to-come' || rung.state === 'skipped' ? 0.75 : 1,
+                opacity: rung.state === 'to-come' || rung.state === 'skipped' || rung.state === 'not-reached' ? 0.75 : 1,
               }}
             >
               <Stack gap={4}>
-                <Group justify="space-between" gap={4} wrap="nowrap">
+                <Group justify="space-between" gap={4} wrap="nowrap" align="baseline">
                   <Text fw={700} size="sm">
                     {rung.label}
                   </Text>
-                  <Badge size="xs" color={words.color} variant={rung.state === 'current' ? 'filled' : 'light'}>
+                  <Text size="xs" fw={700} c={words.color} style={{ whiteSpace: 'nowrap' }}>
+                    {rung.state === 'done' ? '✓ ' : ''}
                     {words.label}
-                  </Badge>
+                  </Text>
                 </Group>
                 <Text size="xs">{rung.title}</Text>
                 {rung.startedAt ? (

@@ -1,0 +1,12 @@
+import type { Page } from 'playwright-core';
+
+export class SettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async chooseProcedure(name: string) {
+    await this.page.getByRole('tab', { name: 'Escalation procedure' }).click();
+    // The choice is saved at once; the radio shows it when the core confirms.
+    await this.page.getByRole('radio', { name }).click();
+    await this.page.getByText(`New escalations will follow ${name}.`).waitFor();
+  }
+}
