@@ -1,5 +1,6 @@
 import type { Dashboard, DashboardItem, DueWindow } from '../../shared/schemas/dashboard';
 import { dueWindow } from '../../shared/referrals/deadline-state';
+import { owedBySetting } from '../../shared/referrals/milestones';
 import { formatUkDate } from '../../shared/deadlines';
 import { listReferralRows, eventsByReferral } from '../../db/queries/referrals';
 import { actionsFor, listEscalationRows, stageRecordsFor } from '../../db/queries/escalations';
@@ -50,7 +51,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
           dueDate: milestone.dueDate,
           explanation: milestone.explanation,
           link: { type: 'referral', id: referral.id },
-          ...(milestone.state === 'overdue'
+          ...(milestone.state === 'overdue' && !owedBySetting(milestone.key)
             ? { missed: { referralId: referral.id, milestone: milestone.key, escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null } }
             : {}),
         },

@@ -112,3 +112,8 @@ export function referralMilestones(
 
   return milestones;
 }
+
+/** Milestones the setting itself owes (nothing to escalate to another agency: do it). */
+export function owedBySetting(key: MilestoneKey): boolean {
+  return key === 'written-follow-up';
+}

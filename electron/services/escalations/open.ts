@@ -7,6 +7,7 @@ import { ApiFailure, fieldFailure } from '../../../shared/result';
 import type { Executor } from '../../../db/queries/executor';
 import { nowIso, type ServiceContext } from '../context';
 import { getReferral } from '../referrals';
+import { owedBySetting } from '../../../shared/referrals/milestones';
 import { settingProcedure } from '../procedures';
 import { settingCalendar } from '../deadline-context';
 import { openEscalation } from './lifecycle';
@@ -32,7 +33,7 @@ export async function openEscalationFromInput(ctx: ServiceContext, input: z.outp
   const referral = await getReferral(ctx, input.fromMissed.referralId);
   if (referral.childId !== input.childId) throw fieldFailure(['fromMissed'], 'That referral is about another child.');
   const milestone = referral.milestones.find((candidate) => candidate.key === input.fromMissed?.milestone);
-  if (!milestone || (milestone.state !== 'overdue' && milestone.state !== 'met-late')) {
+  if (!milestone || owedBySetting(milestone.key) || (milestone.state !== 'overdue' && milestone.state !== 'met-late')) {
     throw fieldFailure(['fromMissed'], 'That milestone has not been missed.');
   }
   return openEscalation(ctx, input, {
@@ -47,6 +48,7 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
   const referral = await getReferral(ctx, input.referralId);
   const milestone = referral.milestones.find((candidate) => candidate.key === input.milestone);
   if (!milestone) throw fieldFailure(['milestone'], 'That milestone does not apply to this referral.');
+  if (owedBySetting(milestone.key)) throw new ApiFailure('conflict', `${milestone.label} is for your setting to do: send it now and record it on the referral.`);
   if (milestone.state !== 'overdue') throw new ApiFailure('conflict', `${milestone.label} is not overdue, so there is nothing to escalate yet.`);
   const procedure = await procedureForMissedMilestone(ctx.db);
   const track = trackFor(procedure, MISSED_TIMESCALE_CATEGORY);

@@ -14,6 +14,10 @@ const sections: { window: DueWindow; title: string; empty: string; badge: 'overd
   { window: 'this-week', title: 'Due this week', empty: 'Nothing else is due in the next seven days.', badge: 'this-week' },
 ];
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function recordLink(item: DashboardItem): string {
   return item.link.type === 'referral' ? href({ name: 'referral', id: item.link.id }) : href({ name: 'escalation', id: item.link.id });
 }
@@ -69,7 +73,7 @@ export function Dashboard() {
     <>
       <PageHeader
         title="Dashboard"
-        subtitle={`Deadlines across all children, worked out at ${ukDateTime(data.generatedAt)}. ${data.counts.openEscalations} open escalations, ${data.counts.openReferrals} referrals with milestones outstanding.`}
+        subtitle={`Deadlines across all children, worked out at ${ukDateTime(data.generatedAt)}. ${plural(data.counts.openEscalations, 'open escalation')}; ${plural(data.counts.openReferrals, 'referral')} with milestones outstanding.`}
         actions={
           <>
             <Button variant="default" component="a" href={href({ name: 'referral-new', childId: null })}>

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack
 import { useCallback } from 'react';
 import type { Referral, ReferralEventKind } from '../../../../shared/schemas/referrals';
 import { referralCategoryLabels, referralConcernLabels, referralEventKinds, referralEventLabels, referralMethodLabels } from '../../../../shared/schemas/referrals';
+import { owedBySetting } from '../../../../shared/referrals/milestones';
 import { useApi } from '../../app/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -139,7 +140,9 @@ export function ReferralPage({ id }: { id: string }) {
                 </Table.Td>
                 <Table.Td>{milestone.metAt ? ukDateTime(milestone.metAt) : '—'}</Table.Td>
                 <Table.Td>
-                  {milestone.state === 'overdue' ? (
+                  {milestone.state === 'overdue' && owedBySetting(milestone.key) ? (
+                    <Text size="xs">Send it now, then record it below.</Text>
+                  ) : milestone.state === 'overdue' ? (
                     escalationId ? (
                       <Anchor href={href({ name: 'escalation', id: escalationId })} size="sm">
                         See the escalation
