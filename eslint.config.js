@@ -37,7 +37,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            restrict(['../../*', '**/db/**', '**/electron/**', '**/renderer/**', 'electron'], 'shared/ is pure: it imports only shared/ and npm packages.'),
+            restrict(
+              ['../../*', '**/db/**', '**/electron/**', '**/renderer/**', 'electron'],
+              'shared/ is pure: it imports only shared/ and npm packages.',
+            ),
             restrict(nodeBuiltins, 'shared/ runs in the renderer too: no Node modules.'),
           ],
         },
@@ -49,7 +52,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [restrict(['**/electron/**', '**/renderer/**', 'electron'], 'db/ is storage only: it may import shared/ and Node, never electron/ or renderer/.')] },
+        {
+          patterns: [
+            restrict(
+              ['**/electron/**', '**/renderer/**', 'electron'],
+              'db/ is storage only: it may import shared/ and Node, never electron/ or renderer/.',
+            ),
+          ],
+        },
       ],
     },
   },

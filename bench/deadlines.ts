@@ -69,9 +69,7 @@ function makeInputs(count: number, random: () => number): Input[] {
     const day = 1 + Math.floor(random() * 28);
     const hour = Math.floor(random() * 24);
     const minute = Math.floor(random() * 60);
-    const eventAt = flat(
-      `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${pick(offsets)}`,
-    );
+    const eventAt = flat(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${pick(offsets)}`);
     const kind = random();
     const rule: Rule =
       kind < 0.4

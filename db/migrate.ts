@@ -51,8 +51,7 @@ export async function migrateToLatest(
   if (unknown.length > 0) throw new NewerFileError(unknown);
 
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider(list) });
-  const { error, results } =
-    options.target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.target);
+  const { error, results } = options.target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.target);
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', error);
   return (results ?? []).map((result) => result.migrationName);

@@ -38,11 +38,7 @@ export function formatRecoveryKey(compact: string): string {
  * left or the length is wrong, so a mistyped key gets a clear message without costing a key derivation.
  */
 export function normaliseRecoveryKey(typed: string): string | null {
-  const compact = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== RECOVERY_KEY_LENGTH) return null;
   for (const char of compact) if (!ALPHABET.includes(char)) return null;
   return compact;

@@ -51,12 +51,7 @@ export interface NewVault {
 }
 
 /** Makes a new data key and its two first slots (the DSL's passphrase and the recovery key). Writes nothing. */
-export async function prepareNewVault(input: {
-  passphrase: string;
-  userId: string;
-  now: string;
-  cost?: KdfCost;
-}): Promise<NewVault> {
+export async function prepareNewVault(input: { passphrase: string; userId: string; now: string; cost?: KdfCost }): Promise<NewVault> {
   const dataKey = generateDataKey();
   const fileId = randomUUID();
   const recoveryKey = generateRecoveryKey();

@@ -58,7 +58,9 @@ export function startCoreWorker(entry: URL | string, options: { dataDir: string;
       const resolve = pending.get(msg.id);
       pending.delete(msg.id);
       const result = apiResult.safeParse(msg.result);
-      resolve?.(result.success ? result.data : { ok: false, error: { code: 'internal', message: 'The records engine gave an unreadable answer.' } });
+      resolve?.(
+        result.success ? result.data : { ok: false, error: { code: 'internal', message: 'The records engine gave an unreadable answer.' } },
+      );
     } else if (msg.type === 'event') {
       for (const listener of lockedListeners) listener();
     } else {
@@ -76,7 +78,8 @@ export function startCoreWorker(entry: URL | string, options: { dataDir: string;
 
   return {
     call(method, input) {
-      if (failure) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The records engine stopped. Restart Escalation Log.' } });
+      if (failure)
+        return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The records engine stopped. Restart Escalation Log.' } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

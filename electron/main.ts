@@ -117,11 +117,7 @@ function buildMenu(core: RunningCore): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
-      submenu: [
-        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => void lock(core) },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+      submenu: [{ label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => void lock(core) }, { type: 'separator' }, { role: 'quit' }],
     },
     { role: 'editMenu' },
     {

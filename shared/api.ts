@@ -1,13 +1,6 @@
 import type { z } from 'zod';
 import type { ApiResult } from './result';
-import {
-  amendChildInput,
-  createChildInput,
-  getChildInput,
-  listChildrenInput,
-  type Child,
-  type ChildSummary,
-} from './schemas/children';
+import { amendChildInput, createChildInput, getChildInput, listChildrenInput, type Child, type ChildSummary } from './schemas/children';
 import { emptyInput } from './schemas/common';
 import { dashboardInput, timelineInput, type Dashboard, type TimelineItem } from './schemas/dashboard';
 import {

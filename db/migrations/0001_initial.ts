@@ -10,9 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (col) => col.primaryKey().check(sql`id = 1`))
     .addColumn('setting_name', 'text', (col) => col.notNull())
     .addColumn('setting_type', 'text', (col) => col.notNull().check(sql`setting_type in ('school', 'early-years')`))
-    .addColumn('region', 'text', (col) =>
-      col.notNull().check(sql`region in ('england-and-wales', 'scotland', 'northern-ireland')`),
-    )
+    .addColumn('region', 'text', (col) => col.notNull().check(sql`region in ('england-and-wales', 'scotland', 'northern-ireland')`))
     .addColumn('idle_lock_minutes', 'integer', (col) => col.notNull().defaultTo(5))
     .addColumn('recovery_key_confirmed_at', 'text')
     .addColumn('recovery_key_stored_where', 'text')
@@ -45,9 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('class_or_year', 'text', (col) => col.notNull())
     .addColumn('level_of_need', 'integer', (col) => col.notNull().check(sql`level_of_need between 1 and 4`))
     .addColumn('plan_status', 'text', (col) =>
-      col
-        .notNull()
-        .check(sql`plan_status in ('none', 'early-help', 'child-in-need', 'child-protection', 'looked-after')`),
+      col.notNull().check(sql`plan_status in ('none', 'early-help', 'child-in-need', 'child-protection', 'looked-after')`),
     )
     .addColumn('social_worker_name', 'text')
     .addColumn('social_worker_contact', 'text')
@@ -83,11 +79,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (col) => col.notNull())
     .execute();
   // The audit log is append-only: the file itself refuses edits and deletions.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(
+    db,
+  );
   // Amendments are history: never edited or removed either.
-  await sql`CREATE TRIGGER amendments_no_update BEFORE UPDATE ON amendments BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`.execute(db);
-  await sql`CREATE TRIGGER amendments_no_delete BEFORE DELETE ON amendments BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`.execute(db);
+  await sql`CREATE TRIGGER amendments_no_update BEFORE UPDATE ON amendments BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER amendments_no_delete BEFORE DELETE ON amendments BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('documents')

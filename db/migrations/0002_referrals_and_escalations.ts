@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('procedure_versions_pk', ['procedure_id', 'version'])
     .execute();
-  await sql`CREATE TRIGGER procedure_versions_no_update BEFORE UPDATE ON procedure_versions BEGIN SELECT RAISE(ABORT, 'a procedure version is never changed in place'); END`.execute(db);
+  await sql`CREATE TRIGGER procedure_versions_no_update BEFORE UPDATE ON procedure_versions BEGIN SELECT RAISE(ABORT, 'a procedure version is never changed in place'); END`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('referrals')

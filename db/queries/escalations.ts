@@ -29,7 +29,10 @@ export async function findEscalation(db: Executor, id: string): Promise<Escalati
   return escalationsWithNames(db).where('escalations.id', '=', id).executeTakeFirst();
 }
 
-export async function listEscalationRows(db: Executor, filter: { childId?: string; status?: EscalationRow['status'] }): Promise<EscalationRow[]> {
+export async function listEscalationRows(
+  db: Executor,
+  filter: { childId?: string; status?: EscalationRow['status'] },
+): Promise<EscalationRow[]> {
   let query = escalationsWithNames(db);
   if (filter.childId) query = query.where('escalations.child_id', '=', filter.childId);
   if (filter.status) query = query.where('escalations.status', '=', filter.status);
@@ -48,7 +51,12 @@ export async function insertStageRecord(db: Executor, row: Insertable<Escalation
 export async function stageRecordsFor(db: Executor, escalationIds: string[]): Promise<Map<string, StageRecordRow[]>> {
   const grouped = new Map<string, StageRecordRow[]>();
   if (escalationIds.length === 0) return grouped;
-  const rows = await db.selectFrom('escalation_stages').selectAll().where('escalation_id', 'in', escalationIds).orderBy('sequence').execute();
+  const rows = await db
+    .selectFrom('escalation_stages')
+    .selectAll()
+    .where('escalation_id', 'in', escalationIds)
+    .orderBy('sequence')
+    .execute();
   for (const row of rows) grouped.set(row.escalation_id, [...(grouped.get(row.escalation_id) ?? []), row]);
   return grouped;
 }
@@ -74,7 +82,13 @@ export async function insertEntry(db: Executor, row: Insertable<StageEntriesTabl
 
 export async function actionsFor(db: Executor, escalationIds: string[]): Promise<ActionRow[]> {
   if (escalationIds.length === 0) return [];
-  return db.selectFrom('escalation_actions').selectAll().where('escalation_id', 'in', escalationIds).orderBy('due_date').orderBy('created_at').execute();
+  return db
+    .selectFrom('escalation_actions')
+    .selectAll()
+    .where('escalation_id', 'in', escalationIds)
+    .orderBy('due_date')
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function findAction(db: Executor, id: string): Promise<ActionRow | undefined> {

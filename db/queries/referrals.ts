@@ -35,12 +35,7 @@ export async function listReferralRows(db: Executor, filter: { childId?: string 
 export async function eventsByReferral(db: Executor, referralIds: string[]): Promise<Map<string, ReferralEventRow[]>> {
   const grouped = new Map<string, ReferralEventRow[]>();
   if (referralIds.length === 0) return grouped;
-  const rows = await db
-    .selectFrom('referral_events')
-    .selectAll()
-    .where('referral_id', 'in', referralIds)
-    .orderBy('happened_at')
-    .execute();
+  const rows = await db.selectFrom('referral_events').selectAll().where('referral_id', 'in', referralIds).orderBy('happened_at').execute();
   for (const row of rows) grouped.set(row.referral_id, [...(grouped.get(row.referral_id) ?? []), row]);
   return grouped;
 }

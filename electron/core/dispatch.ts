@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import {
-  api,
-  isApiMethod,
-  type Access,
-  type ApiMethod,
-  type ApiOutput,
-  type ApiParsedInput,
-} from '../../shared/api';
+import { api, isApiMethod, type Access, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { ApiFailure, type ApiResult, type FieldIssue } from '../../shared/result';
 import type { Role } from '../../shared/schemas/session';
 import type { Core } from './core';
@@ -43,11 +36,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
   return dispatchMethod(core, method, rawInput);
 }
 
-export async function dispatchMethod<M extends ApiMethod>(
-  core: Core,
-  method: M,
-  rawInput: unknown,
-): Promise<ApiResult<ApiOutput<M>>> {
+export async function dispatchMethod<M extends ApiMethod>(core: Core, method: M, rawInput: unknown): Promise<ApiResult<ApiOutput<M>>> {
   const definition = typedApi[method];
   const parsed = definition.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
@@ -76,7 +65,11 @@ export async function dispatchMethod<M extends ApiMethod>(
     console.error(`[core] ${method} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, note what you did and tell your IT support.' },
+      error: {
+        code: 'internal',
+        message:
+          'Something went wrong and nothing was saved. Try again; if it keeps happening, note what you did and tell your IT support.',
+      },
     };
   }
 }

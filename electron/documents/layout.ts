@@ -101,7 +101,10 @@ export function dataTable(headers: string[], rows: string[][], widths?: (number 
       headerRows: 1,
       dontBreakRows: true,
       widths: widths ?? headers.map(() => '*'),
-      body: [headers.map((text): TableCell => ({ text, style: 'tableHeader' })), ...rows.map((row) => row.map((text): TableCell => ({ text })))],
+      body: [
+        headers.map((text): TableCell => ({ text, style: 'tableHeader' })),
+        ...rows.map((row) => row.map((text): TableCell => ({ text }))),
+      ],
     },
     margin: [0, 0, 0, 8],
   };
@@ -112,20 +115,16 @@ export function signatureBlocks(blocks: { title: string; lines: string[] }[]): C
   return {
     margin: [0, 10, 0, 0],
     columnGap: 30,
-    columns: blocks.map(
-      (block): Content => ({
-        stack: [
-          { text: block.title, style: 'subheading' },
-          ...block.lines.map(
-            (label): Content => ({
-              stack: [
-                { canvas: [{ type: 'line', x1: 0, y1: 18, x2: 220, y2: 18, lineWidth: 0.5 }] },
-                { text: label, style: 'small', margin: [0, 2, 0, 0] },
-              ],
-            }),
-          ),
-        ],
-      }),
-    ),
+    columns: blocks.map((block): Content => ({
+      stack: [
+        { text: block.title, style: 'subheading' },
+        ...block.lines.map((label): Content => ({
+          stack: [
+            { canvas: [{ type: 'line', x1: 0, y1: 18, x2: 220, y2: 18, lineWidth: 0.5 }] },
+            { text: label, style: 'small', margin: [0, 2, 0, 0] },
+          ],
+        })),
+      ],
+    })),
   };
 }

@@ -54,7 +54,11 @@ export function recoverySheet(input: RecoverySheetInput): TDocumentDefinitions {
         'This key opens the safeguarding records file of the setting named below if every passphrase is forgotten. Anyone who holds this sheet and a copy of the file can read the records, so keep it as carefully as the records themselves.',
       ),
       keyRows(input.recoveryKey),
-      { text: 'The key uses the digits 0–9 and the letters A–Z without I, L, O and U. Dashes and spaces do not matter when it is typed.', style: 'small', margin: [0, 0, 0, 8] },
+      {
+        text: 'The key uses the digits 0–9 and the letters A–Z without I, L, O and U. Dashes and spaces do not matter when it is typed.',
+        style: 'small',
+        margin: [0, 0, 0, 8],
+      },
       detailsTable([
         ['Setting', input.settingName],
         ['Records file', input.fileId],

@@ -62,10 +62,7 @@ export async function getChild(ctx: ServiceContext, id: string): Promise<Child> 
   return toChild(row, amended.has(id));
 }
 
-export async function listChildSummaries(
-  ctx: ServiceContext,
-  input: z.output<typeof listChildrenInput>,
-): Promise<ChildSummary[]> {
+export async function listChildSummaries(ctx: ServiceContext, input: z.output<typeof listChildrenInput>): Promise<ChildSummary[]> {
   const rows = await listChildren(ctx.db, input.search);
   return rows.map((row) => ({
     id: row.id,

@@ -26,11 +26,16 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
 
   const referrals = await listReferralRows(ctx.db, {});
-  const events = await eventsByReferral(ctx.db, referrals.map((row) => row.id));
+  const events = await eventsByReferral(
+    ctx.db,
+    referrals.map((row) => row.id),
+  );
   const referralDeadlines = await referralDeadlineContext(ctx.db, ctx);
   const escalationRows = await listEscalationRows(ctx.db, {});
   const escalationByMissed = new Map(
-    escalationRows.filter((row) => row.referral_id && row.missed_milestone).map((row) => [`${row.referral_id}/${row.missed_milestone}`, row.id]),
+    escalationRows
+      .filter((row) => row.referral_id && row.missed_milestone)
+      .map((row) => [`${row.referral_id}/${row.missed_milestone}`, row.id]),
   );
   let openReferrals = 0;
   for (const row of referrals) {
@@ -52,7 +57,13 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
           explanation: milestone.explanation,
           link: { type: 'referral', id: referral.id },
           ...(milestone.state === 'overdue' && !owedBySetting(milestone.key)
-            ? { missed: { referralId: referral.id, milestone: milestone.key, escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null } }
+            ? {
+                missed: {
+                  referralId: referral.id,
+                  milestone: milestone.key,
+                  escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null,
+                },
+              }
             : {}),
         },
         now,
@@ -61,7 +72,10 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   }
 
   const openEscalations = escalationRows.filter((row) => row.status === 'open');
-  const records = await stageRecordsFor(ctx.db, openEscalations.map((row) => row.id));
+  const records = await stageRecordsFor(
+    ctx.db,
+    openEscalations.map((row) => row.id),
+  );
   const escalationDeadlineContext = await escalationDeadlines(ctx);
   for (const row of openEscalations) {
     const summary = toEscalationSummary(row, records.get(row.id) ?? [], escalationDeadlineContext);
@@ -84,7 +98,10 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
     );
   }
   const escalationById = new Map(openEscalations.map((row) => [row.id, row]));
-  for (const action of await actionsFor(ctx.db, openEscalations.map((row) => row.id))) {
+  for (const action of await actionsFor(
+    ctx.db,
+    openEscalations.map((row) => row.id),
+  )) {
     if (action.done_at !== null) continue;
     const row = escalationById.get(action.escalation_id);
     if (!row) continue;

@@ -17,10 +17,6 @@ export async function settingCalendar(db: Executor): Promise<Calendar> {
   return { region: settings.region, extraClosures: Object.freeze(await listExtraClosures(db)) };
 }
 
-export async function deadlineContext(
-  db: Executor,
-  clock: Clock,
-  overrides: TimescaleOverrides,
-): Promise<DeadlineContext> {
+export async function deadlineContext(db: Executor, clock: Clock, overrides: TimescaleOverrides): Promise<DeadlineContext> {
   return { calendar: await settingCalendar(db), overrides, now: nowIso(clock) };
 }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { builtInProcedures, copyProcedure, getBuiltInProcedure, parseProcedure, type Procedure } from '../../shared/procedures';
-import type { chooseProcedureInput, copyProcedureInput, getProcedureInput, saveProcedureInput, ProcedureSummary } from '../../shared/schemas/procedures';
+import type {
+  chooseProcedureInput,
+  copyProcedureInput,
+  getProcedureInput,
+  saveProcedureInput,
+  ProcedureSummary,
+} from '../../shared/schemas/procedures';
 import { ApiFailure, fieldFailure } from '../../shared/result';
 import { getSettings, updateSettings } from '../../db/queries/settings';
 import type { Executor } from '../../db/queries/executor';
@@ -76,7 +82,15 @@ export async function copyProcedureAsNew(ctx: ServiceContext, input: z.output<ty
     const copy = copyProcedure(source, `copy-${randomUUID()}`, input.name);
     await trx
       .insertInto('procedure_versions')
-      .values({ procedure_id: copy.id, version: copy.version, name: copy.name, definition: JSON.stringify(copy), based_on: source.id, created_by: ctx.user.id, created_at: nowIso(ctx.clock) })
+      .values({
+        procedure_id: copy.id,
+        version: copy.version,
+        name: copy.name,
+        definition: JSON.stringify(copy),
+        based_on: source.id,
+        created_by: ctx.user.id,
+        created_at: nowIso(ctx.clock),
+      })
       .execute();
     await audit(trx, ctx, 'procedure.copied', { type: 'procedure', id: copy.id }, `Copied ${source.name} as ${copy.name}`);
     return copy;
@@ -95,10 +109,23 @@ export async function saveProcedure(ctx: ServiceContext, input: z.output<typeof 
       throw fieldFailure(['procedure', 'version'], 'This procedure was changed since you opened it. Reopen it to see the latest version.');
     }
     const next: Procedure = { ...edited, builtIn: false, version: current.version + 1 };
-    const basedOn = await trx.selectFrom('procedure_versions').select('based_on').where('procedure_id', '=', edited.id).limit(1).executeTakeFirst();
+    const basedOn = await trx
+      .selectFrom('procedure_versions')
+      .select('based_on')
+      .where('procedure_id', '=', edited.id)
+      .limit(1)
+      .executeTakeFirst();
     await trx
       .insertInto('procedure_versions')
-      .values({ procedure_id: next.id, version: next.version, name: next.name, definition: JSON.stringify(next), based_on: basedOn?.based_on ?? null, created_by: ctx.user.id, created_at: nowIso(ctx.clock) })
+      .values({
+        procedure_id: next.id,
+        version: next.version,
+        name: next.name,
+        definition: JSON.stringify(next),
+        based_on: basedOn?.based_on ?? null,
+        created_by: ctx.user.id,
+        created_at: nowIso(ctx.clock),
+      })
       .execute();
     await audit(trx, ctx, 'procedure.saved', { type: 'procedure', id: next.id }, `Saved version ${next.version} of ${next.name}`);
     return next;

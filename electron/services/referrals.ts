@@ -95,7 +95,10 @@ export async function getReferral(ctx: ServiceContext, id: string): Promise<Refe
 
 export async function listReferrals(ctx: ServiceContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {
   const rows = await listReferralRows(ctx.db, input.childId ? { childId: input.childId } : {});
-  const events = await eventsByReferral(ctx.db, rows.map((row) => row.id));
+  const events = await eventsByReferral(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   const deadlines = await referralDeadlineContext(ctx.db, ctx);
   return rows.map((row) => {
     const referral = toReferral(row, events.get(row.id) ?? [], [], deadlines);

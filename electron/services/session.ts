@@ -151,10 +151,7 @@ export async function unlock(core: Core, input: z.output<typeof unlockInput>): P
   return status(core);
 }
 
-export async function unlockWithRecoveryKey(
-  core: Core,
-  input: z.output<typeof unlockWithRecoveryKeyInput>,
-): Promise<SessionStatus> {
+export async function unlockWithRecoveryKey(core: Core, input: z.output<typeof unlockWithRecoveryKeyInput>): Promise<SessionStatus> {
   requireLockedAndSetUp(core);
   const opened = await withKeyFile(() => unwrapWithRecoveryKey(core.paths, input.recoveryKey));
   if (opened === 'malformed') {
@@ -204,10 +201,7 @@ export async function lock(core: Core): Promise<SessionStatus> {
   return status(core);
 }
 
-export async function changePassphrase(
-  core: Core,
-  input: z.output<typeof changePassphraseInput>,
-): Promise<{ changed: true }> {
+export async function changePassphrase(core: Core, input: z.output<typeof changePassphraseInput>): Promise<{ changed: true }> {
   const ctx = core.context();
   const open = core.open;
   if (!open) throw new ApiFailure('locked', 'Escalation Log is locked.');
@@ -248,10 +242,7 @@ export async function recoverySheet(core: Core): Promise<DocumentFile> {
   return { fileName: 'Escalation Log recovery sheet.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
-export async function confirmRecoveryKeyStored(
-  core: Core,
-  input: z.output<typeof confirmRecoveryKeyStoredInput>,
-): Promise<SessionStatus> {
+export async function confirmRecoveryKeyStored(core: Core, input: z.output<typeof confirmRecoveryKeyStoredInput>): Promise<SessionStatus> {
   const ctx = core.context();
   if (!core.pendingRecoveryKey) {
     throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');

@@ -37,8 +37,14 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
 export async function addClosure(ctx: ServiceContext, input: z.output<typeof addClosureInput>): Promise<SettingsView> {
   await ctx.db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('extra_closures').select('date').where('date', '=', input.date).executeTakeFirst();
-    if (existing) throw new ApiFailure('invalid_input', 'That date is already a closure day.', { issues: [{ path: ['date'], message: 'That date is already a closure day.' }] });
-    await trx.insertInto('extra_closures').values({ date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) }).execute();
+    if (existing)
+      throw new ApiFailure('invalid_input', 'That date is already a closure day.', {
+        issues: [{ path: ['date'], message: 'That date is already a closure day.' }],
+      });
+    await trx
+      .insertInto('extra_closures')
+      .values({ date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) })
+      .execute();
     await audit(trx, ctx, 'settings.closure.added', null, `Added closure day ${input.date}`);
   });
   return getSettingsView(ctx);

@@ -55,7 +55,13 @@ function cookieToken(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, ...extra });
   response.end(body);
 }

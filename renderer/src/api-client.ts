@@ -39,7 +39,13 @@ function httpBridge(): ApiBridge {
         return { ok: false, error: { code: 'internal', message: 'Escalation Log is not running. Start it again, then reload this page.' } };
       }
       if (response.status === 401 || response.status === 403) {
-        return { ok: false, error: { code: 'forbidden', message: 'This page is not connected to Escalation Log. Open the address it printed when it started.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'This page is not connected to Escalation Log. Open the address it printed when it started.',
+          },
+        };
       }
       // The dispatcher's result, as sent by the core for this method.
       const body: ApiResult<ApiOutput<M>> = await response.json();

@@ -95,10 +95,7 @@ function weekdayHolidays(year: number, region: Region): [HolidayKey, number, str
   if (region !== 'scotland') list.push(['easter-monday', easter + 1, 'Easter Monday']);
   list.push(['early-may', firstWeekdayOfMonth(year, 5, MONDAY), 'Early May bank holiday']);
   list.push(['spring', lastWeekdayOfMonth(year, 5, MONDAY), 'Spring bank holiday']);
-  const summer =
-    region === 'scotland'
-      ? firstWeekdayOfMonth(year, 8, MONDAY)
-      : lastWeekdayOfMonth(year, 8, MONDAY);
+  const summer = region === 'scotland' ? firstWeekdayOfMonth(year, 8, MONDAY) : lastWeekdayOfMonth(year, 8, MONDAY);
   list.push(['summer', summer, 'Summer bank holiday']);
   return list;
 }
@@ -139,8 +136,7 @@ function christmasHolidays(year: number): [HolidayKey, number, string][] {
 function computeYear(year: number, region: Region): YearHolidays {
   const taken = new Map<number, string>();
   const moves = bankHolidayChanges.filter(
-    (change): change is HolidayMove =>
-      change.kind === 'move' && change.year === year && change.regions.includes(region),
+    (change): change is HolidayMove => change.kind === 'move' && change.year === year && change.regions.includes(region),
   );
   const place = (key: HolidayKey, day: number, name: string): void => {
     const move = moves.find((change) => change.holiday === key);
@@ -205,16 +201,8 @@ export function holidaysOfYear(year: number, region: Region): YearHolidays {
 
 /** The bank holidays of one year in one region, in date order, each with its published name. */
 export function bankHolidays(year: number, region: Region): BankHoliday[] {
-  if (
-    typeof year !== 'number' ||
-    !Number.isInteger(year) ||
-    year < FIRST_SUPPORTED_YEAR ||
-    year > LAST_SUPPORTED_YEAR
-  ) {
-    throw new DeadlineInputError(
-      'year',
-      `must be a whole year from ${FIRST_SUPPORTED_YEAR} to ${LAST_SUPPORTED_YEAR}`,
-    );
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+    throw new DeadlineInputError('year', `must be a whole year from ${FIRST_SUPPORTED_YEAR} to ${LAST_SUPPORTED_YEAR}`);
   }
   return holidaysOfYear(year, validateRegion(region, 'region')).list.map((h) => ({
     date: h.date,

@@ -16,8 +16,7 @@ export function dayNumberFromCivil(year: number, month: number, day: number): nu
   const yearOfEra = y - era * 400;
   const monthFromMarch = month > 2 ? month - 3 : month + 9;
   const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -26,14 +25,9 @@ export function civilFromDayNumber(dayNumber: number): CivilDate {
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
   );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
@@ -78,8 +72,7 @@ export function isoDateFromDayNumber(dayNumber: number): string {
  * char codes because it runs for every closure day on every call.
  */
 export function parseIsoDate(text: string): number | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
-    return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -100,10 +93,7 @@ function digits(text: string, start: number, length: number): number {
 }
 
 /** The same day of the month `months` later, or that month's last day where the day doesn't exist. */
-export function addCalendarMonths(
-  date: CivilDate,
-  months: number,
-): { date: CivilDate; clamped: boolean } {
+export function addCalendarMonths(date: CivilDate, months: number): { date: CivilDate; clamped: boolean } {
   const monthIndex = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;

@@ -6,20 +6,7 @@ import { endOfLondonDay, formatOffset, londonOffsetMinutes, londonWallClock } fr
 // over and over, and building these strings was most of the cost of a deadline.
 
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const monthNames = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 export function weekdayName(dayNumber: number): string {
   return weekdayNames[(((dayNumber + 3) % 7) + 7) % 7] ?? '';
@@ -76,10 +63,6 @@ export function dayWords(dayNumber: number): DayWords {
 export function isoInLondon(ms: number): string {
   const wall = londonWallClock(ms);
   const millis =
-    wall.millisecond < 10
-      ? `00${wall.millisecond}`
-      : wall.millisecond < 100
-        ? `0${wall.millisecond}`
-        : String(wall.millisecond);
+    wall.millisecond < 10 ? `00${wall.millisecond}` : wall.millisecond < 100 ? `0${wall.millisecond}` : String(wall.millisecond);
   return `${dayWords(wall.dayNumber).isoDate}T${pad2(wall.hour)}:${pad2(wall.minute)}:${pad2(wall.second)}.${millis}${formatOffset(wall.offsetMinutes)}`;
 }

@@ -1,11 +1,5 @@
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './bank-holidays';
-import {
-  MS_PER_DAY,
-  addCalendarMonths,
-  civilFromDayNumber,
-  dayNumberFromCivil,
-  pad2,
-} from './civil-date';
+import { MS_PER_DAY, addCalendarMonths, civilFromDayNumber, dayNumberFromCivil, pad2 } from './civil-date';
 import { dayWords, isoInLondon } from './day-words';
 import { DeadlineInputError } from './errors';
 import {
@@ -76,10 +70,7 @@ function byWorkingDays(context: EventContext, days: number, summary: string): Du
   }
   const { lines } = context;
   for (const line of skippedDayLines(skipped, context.eventYear)) lines.push(line);
-  const note =
-    days === 0 && day !== context.eventDay
-      ? " (the next working day, as the event's day is not one)"
-      : '';
+  const note = days === 0 && day !== context.eventDay ? " (the next working day, as the event's day is not one)" : '';
   lines.push(`${summary}${note} → due by end of ${formatLongDay(day)}`);
   return endOfDayResult(day, lines);
 }
@@ -104,9 +95,7 @@ function byMonths(context: EventContext, months: number): DueByResult {
   const from = civilFromDayNumber(context.eventDay);
   const { date, clamped } = addCalendarMonths(from, months);
   if (clamped) {
-    context.lines.push(
-      `There is no ${formatCivilDate({ ...date, day: from.day })}, so the last day of that month is used`,
-    );
+    context.lines.push(`There is no ${formatCivilDate({ ...date, day: from.day })}, so the last day of that month is used`);
   }
   const day = dayNumberFromCivil(date.year, date.month, date.day);
   noteIfNotWorking(context, day, 'calendar-month');
@@ -129,14 +118,11 @@ function byHours(context: EventContext, hours: number): DueByResult {
   const changes = clockChangesBetween(context.eventMs, dueMs);
   let note = '';
   if (changes.length > 0) {
-    const wallHours =
-      hours + (londonOffsetMinutes(dueMs) - londonOffsetMinutes(context.eventMs)) / 60;
+    const wallHours = hours + (londonOffsetMinutes(dueMs) - londonOffsetMinutes(context.eventMs)) / 60;
     const described = changes.map((change) => describeClockChange(change, context.eventYear));
     note = ` (${described.join(', then ')}; ${plural(hours, 'hour')} is ${plural(wallHours, 'hour')} on the clock)`;
   }
-  context.lines.push(
-    `${plural(hours, 'hour')} → due by ${formatLongDay(dueDay)} ${formatLondonTime(dueMs)}${note}`,
-  );
+  context.lines.push(`${plural(hours, 'hour')} → due by ${formatLongDay(dueDay)} ${formatLondonTime(dueMs)}${note}`);
   return {
     dueAt: isoInLondon(dueMs),
     dueDate: dayWords(dueDay).isoDate,
@@ -148,12 +134,7 @@ function byHours(context: EventContext, hours: number): DueByResult {
  * When something is due: `eventAt` is an ISO 8601 date-time with an offset (it names an instant);
  * the answer is in London time with its working in words. Throws DeadlineInputError on bad input.
  */
-export function dueBy(
-  eventAt: string,
-  rule: Rule,
-  calendar: Calendar,
-  options?: DueByOptions,
-): DueByResult {
+export function dueBy(eventAt: string, rule: Rule, calendar: Calendar, options?: DueByOptions): DueByResult {
   const parsed = parseIsoInstant(eventAt);
   if (!parsed.ok) throw new DeadlineInputError('eventAt', parsed.reason);
   const validRule = validateRule(rule);
@@ -163,10 +144,7 @@ export function dueBy(
   const eventDay = londonDayNumber(parsed.ms);
   const eventYear = civilFromDayNumber(eventDay).year;
   if (eventYear < FIRST_SUPPORTED_YEAR || eventYear > LAST_EVENT_YEAR) {
-    throw new DeadlineInputError(
-      'eventAt',
-      `must fall between ${FIRST_SUPPORTED_YEAR} and ${LAST_EVENT_YEAR} (got ${eventAt})`,
-    );
+    throw new DeadlineInputError('eventAt', `must fall between ${FIRST_SUPPORTED_YEAR} and ${LAST_EVENT_YEAR} (got ${eventAt})`);
   }
   const context: EventContext = {
     eventMs: parsed.ms,

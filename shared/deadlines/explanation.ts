@@ -58,17 +58,10 @@ export interface SkippedDay {
   reason: NonWorkingDay;
 }
 
-function describeRun(
-  first: SkippedDay,
-  last: SkippedDay,
-  length: number,
-  eventYear: number,
-): string {
+function describeRun(first: SkippedDay, last: SkippedDay, length: number, eventYear: number): string {
   if (first.reason.kind === 'weekend' && length === 2) return weekendLine(first.day, eventYear);
   const description =
-    first.reason.kind === 'closure'
-      ? `setting closed (extra closure day${length > 1 ? 's' : ''})`
-      : first.reason.description;
+    first.reason.kind === 'closure' ? `setting closed (extra closure day${length > 1 ? 's' : ''})` : first.reason.description;
   if (length === 1) return `${formatListedDay(first.day, undefined, eventYear)}: ${description}`;
   const from = formatListedDay(first.day, last.day, eventYear);
   const to = formatListedDay(last.day, undefined, eventYear);

@@ -1,14 +1,6 @@
 // The deadline calculator's public face: import from 'shared/deadlines', never from its files.
 
-export type {
-  BankHoliday,
-  Calendar,
-  DueByOptions,
-  DueByResult,
-  Region,
-  Rule,
-  RuleKind,
-} from './types';
+export type { BankHoliday, Calendar, DueByOptions, DueByResult, Region, Rule, RuleKind } from './types';
 export { regions } from './types';
 export { DeadlineInputError } from './errors';
 export { dueBy } from './due-by';

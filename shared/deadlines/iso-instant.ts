@@ -62,8 +62,7 @@ function parseOffset(text: string, at: number): number | ParsedInstant {
 }
 
 export function parseIsoInstant(text: unknown): ParsedInstant {
-  if (typeof text !== 'string')
-    return { ok: false, reason: 'must be an ISO 8601 date-time string' };
+  if (typeof text !== 'string') return { ok: false, reason: 'must be an ISO 8601 date-time string' };
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -116,9 +115,6 @@ export function parseIsoInstant(text: unknown): ParsedInstant {
   if (hour > 23 || minute > 59 || second > 59) {
     return { ok: false, reason: `is not a real time of day (${text})` };
   }
-  const wallMs =
-    dayNumberFromCivil(year, month, day) * MS_PER_DAY +
-    ((hour * 60 + minute) * 60 + second) * 1000 +
-    millisecond;
+  const wallMs = dayNumberFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
   return { ok: true, ms: wallMs - offsetMinutes * 60_000 };
 }

@@ -52,10 +52,7 @@ function computeYearClock(year: number): YearClock {
   let previousMs = startMs;
   let previousOffset = startOffset;
   for (let month = 2; month <= 13; month++) {
-    const sampleMs =
-      month === 13
-        ? dayNumberFromCivil(year + 1, 1, 1) * MS_PER_DAY
-        : dayNumberFromCivil(year, month, 1) * MS_PER_DAY;
+    const sampleMs = month === 13 ? dayNumberFromCivil(year + 1, 1, 1) * MS_PER_DAY : dayNumberFromCivil(year, month, 1) * MS_PER_DAY;
     const offset = tzOffset(sampleMs);
     if (offset !== previousOffset) {
       const atMs = findChange(previousMs, sampleMs, previousOffset);

@@ -37,10 +37,8 @@ export interface Timescale {
   variesByPartnership: boolean;
 }
 
-const berkshireWest =
-  'Berkshire West SCP escalation procedure for schools and early years (seed 000)';
-const liverpool =
-  'Northway Primary & Nursery School, Liverpool, Escalation Guidance Policy 2018 (seed 001)';
+const berkshireWest = 'Berkshire West SCP escalation procedure for schools and early years (seed 000)';
+const liverpool = 'Northway Primary & Nursery School, Liverpool, Escalation Guidance Policy 2018 (seed 001)';
 const workingTogether2023 = 'Working Together to Safeguard Children 2023';
 
 const catalogue: Record<TimescaleId, Timescale> = {
@@ -91,8 +89,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     eventLabel: 'Child protection concerns identified',
     source: {
       document: berkshireWest,
-      quote:
-        'Strategy discussions/meetings must take place within one working day of child protection concerns being identified',
+      quote: 'Strategy discussions/meetings must take place within one working day of child protection concerns being identified',
     },
     variesByPartnership: true,
   },
@@ -115,8 +112,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     rule: { kind: 'working-days', days: 15 },
     // Working Together 2023 counts from the discussion that started the s47 enquiry; a later
     // strategy discussion does not restart the clock.
-    runsFrom:
-      'the strategy discussion at which the section 47 enquiry was started (not any later strategy discussion)',
+    runsFrom: 'the strategy discussion at which the section 47 enquiry was started (not any later strategy discussion)',
     eventLabel: 'Strategy discussion that started the section 47 enquiry',
     source: {
       document: `${berkshireWest}; ${workingTogether2023}`,
@@ -160,8 +156,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     eventLabel: 'Phone referral made',
     source: {
       document: `${liverpool}: Liverpool Schools' Safeguarding Flow Chart 2018`,
-      quote:
-        'You should then follow up your concerns in writing within 24 hours using the Multi-Agency Referral Form.',
+      quote: 'You should then follow up your concerns in writing within 24 hours using the Multi-Agency Referral Form.',
     },
     variesByPartnership: true,
   },
@@ -187,8 +182,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     eventLabel: 'Escalation step 1 taken',
     source: {
       document: berkshireWest,
-      quote:
-        'Step 2 - Email the service manager/head of service to state escalation after 48 hours of no strategy discussion.',
+      quote: 'Step 2 - Email the service manager/head of service to state escalation after 48 hours of no strategy discussion.',
     },
     variesByPartnership: false,
   },
@@ -213,8 +207,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     eventLabel: 'Initial child protection conference held',
     source: {
       document: workingTogether2023,
-      quote:
-        'The first child protection review conference should be held within 3 months of the initial conference.',
+      quote: 'The first child protection review conference should be held within 3 months of the initial conference.',
     },
     variesByPartnership: false,
   },
@@ -239,8 +232,7 @@ const catalogue: Record<TimescaleId, Timescale> = {
     eventLabel: 'Initial child protection conference held',
     source: {
       document: workingTogether2023,
-      quote:
-        'The first meeting of the core group should take place within 10 working days of the initial child protection conference.',
+      quote: 'The first meeting of the core group should take place within 10 working days of the initial child protection conference.',
     },
     variesByPartnership: false,
   },

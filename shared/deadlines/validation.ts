@@ -19,10 +19,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function count(value: unknown, field: string, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-    throw new DeadlineInputError(
-      field,
-      `must be a whole number from 0 to ${max} (got ${String(value)})`,
-    );
+    throw new DeadlineInputError(field, `must be a whole number from 0 to ${max} (got ${String(value)})`);
   }
   return value;
 }
@@ -85,10 +82,7 @@ function closureDays(value: unknown): ReadonlySet<number> {
   items.forEach((item, index) => {
     const day = typeof item === 'string' ? parseIsoDate(item) : undefined;
     if (typeof item !== 'string' || day === undefined) {
-      throw new DeadlineInputError(
-        `calendar.extraClosures[${index}]`,
-        `must be a real date written 'YYYY-MM-DD' (got ${String(item)})`,
-      );
+      throw new DeadlineInputError(`calendar.extraClosures[${index}]`, `must be a real date written 'YYYY-MM-DD' (got ${String(item)})`);
     }
     days.add(day);
     snapshot.push(item);
@@ -99,32 +93,22 @@ function closureDays(value: unknown): ReadonlySet<number> {
 
 export function validateRegion(value: unknown, field: string): Region {
   if (!isRegion(value)) {
-    throw new DeadlineInputError(
-      field,
-      `must be one of ${regions.join(', ')} (got ${String(value)})`,
-    );
+    throw new DeadlineInputError(field, `must be one of ${regions.join(', ')} (got ${String(value)})`);
   }
   return value;
 }
 
 /** A missing region means England and Wales, the default calendar. */
 export function validateCalendar(calendar: unknown): ResolvedCalendar {
-  if (!isRecord(calendar))
-    throw new DeadlineInputError('calendar', 'must be an object with a region');
-  const region =
-    calendar.region === undefined
-      ? 'england-and-wales'
-      : validateRegion(calendar.region, 'calendar.region');
+  if (!isRecord(calendar)) throw new DeadlineInputError('calendar', 'must be an object with a region');
+  const region = calendar.region === undefined ? 'england-and-wales' : validateRegion(calendar.region, 'calendar.region');
   return { region, closures: closureDays(calendar.extraClosures) };
 }
 
 export function validateIsoDate(value: unknown, field: string): number {
   const day = typeof value === 'string' ? parseIsoDate(value) : undefined;
   if (day === undefined) {
-    throw new DeadlineInputError(
-      field,
-      `must be a real date written 'YYYY-MM-DD' (got ${String(value)})`,
-    );
+    throw new DeadlineInputError(field, `must be a real date written 'YYYY-MM-DD' (got ${String(value)})`);
   }
   return day;
 }

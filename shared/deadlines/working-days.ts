@@ -65,10 +65,7 @@ export function isWorkingDay(date: string, calendar: Calendar): boolean {
   const day = validateIsoDate(date, 'date');
   const { year } = civilFromDayNumber(day);
   if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
-    throw new DeadlineInputError(
-      'date',
-      `must fall between ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR} (got ${date})`,
-    );
+    throw new DeadlineInputError('date', `must fall between ${FIRST_SUPPORTED_YEAR} and ${LAST_SUPPORTED_YEAR} (got ${date})`);
   }
   return new WorkingDayClassifier(validateCalendar(calendar)).isWorking(day);
 }

@@ -14,10 +14,7 @@ const stages: Stage[] = [
     title: 'Contact the named social worker, team manager and BSO to state escalation',
     summary:
       'Contact the named social worker, team manager and BSO.TogetherForFamilies@brighterfuturesforchildren.org to state escalation. If a strategy meeting has not taken place within one working day, there should be a safety plan in place: schools and early years providers need to know what the safety plan entails.',
-    whoActs: whoActs(
-      dsl,
-      'The named social worker, their team manager, and BSO.TogetherForFamilies@brighterfuturesforchildren.org',
-    ),
+    whoActs: whoActs(dsl, 'The named social worker, their team manager, and BSO.TogetherForFamilies@brighterfuturesforchildren.org'),
     steps: steps('s1', [
       'Contact the named social worker to state escalation.',
       'Contact the team manager to state escalation.',
@@ -41,12 +38,10 @@ const stages: Stage[] = [
     id: 'step-3',
     label: 'Step 3',
     title: 'Contact the director for children’s social care and executive director of children’s services',
-    summary: 'Contact the director for children’s social care and executive director of children’s services if not resolved after 48 hours.',
+    summary:
+      'Contact the director for children’s social care and executive director of children’s services if not resolved after 48 hours.',
     whoActs: whoActs(dsl, 'The director for children’s social care and the executive director of children’s services'),
-    steps: steps('s3', [
-      'Contact the director for children’s social care.',
-      'Contact the executive director of children’s services.',
-    ]),
+    steps: steps('s3', ['Contact the director for children’s social care.', 'Contact the executive director of children’s services.']),
     target: null,
     forms: [],
   },

@@ -6,7 +6,8 @@ import type { Procedure, Stage } from './schema';
 // self-employed professional); school v school, or self-employed v school, goes from Stage One
 // straight to Stage Five.
 
-const recordAndShare = 'Record all conversations and decisions in writing and share them with relevant personnel, including the professional who raised the initial concern.';
+const recordAndShare =
+  'Record all conversations and decisions in writing and share them with relevant personnel, including the professional who raised the initial concern.';
 const selfEmployedLead = 'The safeguarding lead for the relevant service';
 const headTeacher = 'The Head Teacher/Principal';
 
@@ -58,7 +59,11 @@ const stages: Stage[] = [
       'childrens-social-care': 'The Assistant Director (children’s social care)',
       'self-employed': selfEmployedLead,
     }),
-    steps: steps('s3', ['Report to the second tier officer (for a school, the Head Teacher/Principal).', 'The second tier officers attempt to resolve the disagreement.', recordAndShare]),
+    steps: steps('s3', [
+      'Report to the second tier officer (for a school, the Head Teacher/Principal).',
+      'The second tier officers attempt to resolve the disagreement.',
+      recordAndShare,
+    ]),
     target: { timescale: 'escalation-stage' },
     forms: [],
   },
@@ -71,7 +76,11 @@ const stages: Stage[] = [
       'childrens-social-care': 'The Executive Director for Children’s Services',
       'self-employed': selfEmployedLead,
     }),
-    steps: steps('s4', ['Report to the chief officer (for a school, the Head Teacher/Principal).', 'The chief officers attempt to resolve the disagreement.', recordAndShare]),
+    steps: steps('s4', [
+      'Report to the chief officer (for a school, the Head Teacher/Principal).',
+      'The chief officers attempt to resolve the disagreement.',
+      recordAndShare,
+    ]),
     target: { timescale: 'escalation-stage' },
     forms: [],
   },
@@ -83,9 +92,13 @@ const stages: Stage[] = [
       'The case is referred to the Business Manager of the Birmingham Safeguarding Children Board, who notifies the chair. The chair identifies a Board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case: the final opportunity to reach a decision.',
     // Every agency's case goes to the Board's Business Manager at this stage; for a school (either
     // school, in a school v school disagreement) it is the Head Teacher/Principal who refers it.
-    whoActs: whoActs(`${headTeacher}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`, 'The Business Manager of the Birmingham Safeguarding Children Board', {
-      'self-employed': `${selfEmployedLead}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`,
-    }),
+    whoActs: whoActs(
+      `${headTeacher}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`,
+      'The Business Manager of the Birmingham Safeguarding Children Board',
+      {
+        'self-employed': `${selfEmployedLead}, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board`,
+      },
+    ),
     steps: steps('s5', [
       'Refer the case to the Business Manager of the Birmingham Safeguarding Children Board, who will notify the chair.',
       'The chair identifies a Board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case.',

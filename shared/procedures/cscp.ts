@@ -68,9 +68,13 @@ const stages: Stage[] = [
     title: 'Escalate to Senior Managers or Designated Safeguarding Leads',
     summary:
       'The relevant senior management (minimum Head of Service) or Designated Safeguarding Lead reviews and discusses the case to achieve a resolution and address known barriers. The lead agency updates the Escalation Notification Form with remaining issues or the outcome.',
-    whoActs: whoActs('The Designated Safeguarding Lead, with the head teacher or manager', 'Their senior management (minimum Head of Service) or Designated Safeguarding Lead', {
-      'childrens-social-care': 'The Head of Service (minimum) in children’s social care',
-    }),
+    whoActs: whoActs(
+      'The Designated Safeguarding Lead, with the head teacher or manager',
+      'Their senior management (minimum Head of Service) or Designated Safeguarding Lead',
+      {
+        'childrens-social-care': 'The Head of Service (minimum) in children’s social care',
+      },
+    ),
     steps: steps('s4', [
       'Escalate to the relevant senior management (minimum Head of Service) or Designated Safeguarding Lead for review and discussion.',
       'Work to achieve a resolution and address known barriers.',

@@ -1,6 +1,11 @@
 // The documents a stage can call for. Titles are the partnerships' own.
 
-export const formIds = ['written-concern', 'written-statement-of-outcome', 'liverpool-report-to-lscb', 'cscp-escalation-notification'] as const;
+export const formIds = [
+  'written-concern',
+  'written-statement-of-outcome',
+  'liverpool-report-to-lscb',
+  'cscp-escalation-notification',
+] as const;
 export type FormId = (typeof formIds)[number];
 
 export const formTitles: Readonly<Record<FormId, string>> = {

@@ -57,7 +57,8 @@ function lscbStages(idPrefix: string): Stage[] {
       id: `${idPrefix}3`,
       label: 'LSCB Stage 3',
       title: 'Escalation to LSCB Safeguarding Representative',
-      summary: 'A meeting is convened between LSCB agency representatives. Appendix 2, the Report to LSCB: Multi-Agency Resolution Levels 3 and 4, is completed and submitted to the LSCB Team.',
+      summary:
+        'A meeting is convened between LSCB agency representatives. Appendix 2, the Report to LSCB: Multi-Agency Resolution Levels 3 and 4, is completed and submitted to the LSCB Team.',
       whoActs: whoActs('The school’s LSCB safeguarding representative', 'Their agency’s LSCB representative'),
       steps: steps(`${idPrefix}3`, [
         'Ask for a meeting between LSCB agency representatives.',
@@ -107,36 +108,80 @@ const writtenConcern: Stage['forms'] = [{ form: 'written-concern', action: 'comp
 const situation5 = ladder('situation-5', 'Situation 5: concerns about the progress of a child in need plan', [
   ladderStep('a', 'Speak to the social worker to discuss your concerns.', 'The allocated social worker'),
   ladderStep('b', 'Speak to the social worker’s line manager.', 'The social worker’s line manager'),
-  ladderStep('c', 'Put your concerns in writing to the social worker and their line manager.', 'The social worker and their line manager', writtenConcern),
-  ladderStep('d', 'Consider requesting a child in need meeting is convened at the earliest opportunity to discuss your concerns with other professionals.', 'The social worker (to convene a child in need meeting)'),
+  ladderStep(
+    'c',
+    'Put your concerns in writing to the social worker and their line manager.',
+    'The social worker and their line manager',
+    writtenConcern,
+  ),
+  ladderStep(
+    'd',
+    'Consider requesting a child in need meeting is convened at the earliest opportunity to discuss your concerns with other professionals.',
+    'The social worker (to convene a child in need meeting)',
+  ),
   ladderStep('e', 'Speak to the Team Leader and then the Service Manager.', 'The Team Leader, then the Service Manager'),
   ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-  ladderStep('g', 'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.', 'The LSCB escalation procedure (next: LSCB Stage 1)'),
+  ladderStep(
+    'g',
+    'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
+    'The LSCB escalation procedure (next: LSCB Stage 1)',
+  ),
 ]);
 
 const situation6 = ladder('situation-6', 'Situation 6: concerns about the progress of a child protection plan', [
   ladderStep('a', 'Speak to the social worker to discuss your concerns.', 'The allocated social worker'),
   ladderStep('b', 'Speak to the social worker’s line manager.', 'The social worker’s line manager'),
-  ladderStep('c', 'Put your concerns in writing to the social worker and their manager.', 'The social worker and their manager', writtenConcern),
-  ladderStep('d', 'Consider requesting a core meeting is convened at the earliest opportunity to discuss your concerns with other professionals.', 'The social worker (to convene a core group meeting)'),
+  ladderStep(
+    'c',
+    'Put your concerns in writing to the social worker and their manager.',
+    'The social worker and their manager',
+    writtenConcern,
+  ),
+  ladderStep(
+    'd',
+    'Consider requesting a core meeting is convened at the earliest opportunity to discuss your concerns with other professionals.',
+    'The social worker (to convene a core group meeting)',
+  ),
   ladderStep('e', 'Speak to a Social Worker Team Leader.', 'A Social Worker Team Leader'),
   ladderStep('f', 'Contact the Independent Reviewing Officer to discuss your concerns.', 'The Independent Reviewing Officer'),
   ladderStep('g', 'If there is no agreement ask to speak to the Service Manager.', 'The Service Manager'),
   ladderStep('h', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-  ladderStep('i', 'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.', 'The LSCB escalation procedure (next: LSCB Stage 1)'),
+  ladderStep(
+    'i',
+    'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
+    'The LSCB escalation procedure (next: LSCB Stage 1)',
+  ),
 ]);
 
-const situation7 = ladder('situation-7', 'Situation 7: disagreement at a child protection case conference not to make the child subject to a child protection plan', [
-  ladderStep('a', 'Raise your concerns during the case conference and ask for your concerns to be minuted.', 'The conference chair'),
-  ladderStep('b', 'Write to the Independent Conference Chair (Independent Reviewing Officer) putting your concerns in writing.', 'The Independent Conference Chair (Independent Reviewing Officer)', writtenConcern),
-  ladderStep('c', 'Speak to the Independent Reviewing Officer’s Manager.', 'The Independent Reviewing Officer’s Manager'),
-  ladderStep('d', 'If there is no agreement ask to speak to a Social Worker Team Leader.', 'A Social Worker Team Leader'),
-  ladderStep('e', 'If there is no agreement ask to speak to the Service Manager.', 'The Service Manager'),
-  ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-  ladderStep('g', 'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.', 'The LSCB escalation procedure (next: LSCB Stage 1)'),
-]);
+const situation7 = ladder(
+  'situation-7',
+  'Situation 7: disagreement at a child protection case conference not to make the child subject to a child protection plan',
+  [
+    ladderStep('a', 'Raise your concerns during the case conference and ask for your concerns to be minuted.', 'The conference chair'),
+    ladderStep(
+      'b',
+      'Write to the Independent Conference Chair (Independent Reviewing Officer) putting your concerns in writing.',
+      'The Independent Conference Chair (Independent Reviewing Officer)',
+      writtenConcern,
+    ),
+    ladderStep('c', 'Speak to the Independent Reviewing Officer’s Manager.', 'The Independent Reviewing Officer’s Manager'),
+    ladderStep('d', 'If there is no agreement ask to speak to a Social Worker Team Leader.', 'A Social Worker Team Leader'),
+    ladderStep('e', 'If there is no agreement ask to speak to the Service Manager.', 'The Service Manager'),
+    ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
+    ladderStep(
+      'g',
+      'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
+      'The LSCB escalation procedure (next: LSCB Stage 1)',
+    ),
+  ],
+);
 
-const lscb: Track = { id: 'lscb', title: 'LSCB escalation stages (situation 8 and other disagreements)', stages: lscbStages('stage-'), routing: [] };
+const lscb: Track = {
+  id: 'lscb',
+  title: 'LSCB escalation stages (situation 8 and other disagreements)',
+  stages: lscbStages('stage-'),
+  routing: [],
+};
 
 export const liverpool: Procedure = {
   id: 'liverpool',
@@ -145,7 +190,8 @@ export const liverpool: Procedure = {
   partnership: 'Liverpool Safeguarding Children Board (LSCB)',
   source: {
     seed: '001',
-    document: 'Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018, with the Liverpool Schools’ Safeguarding Flow Chart 2018',
+    document:
+      'Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018, with the Liverpool Schools’ Safeguarding Flow Chart 2018',
     note: 'The seed’s text for situations 1–4, 9 and 10 is cut, so those follow the four LSCB stages. No stage timescale is given. Phone referrals are followed up in writing within 24 hours (Multi-Agency Referral Form).',
   },
   builtIn: true,

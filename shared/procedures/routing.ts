@@ -46,5 +46,12 @@ export function whoToContact(stage: Stage, agency: AgencyKind): string {
 /** A deep, independent copy for a setting to edit: never built in, version 1. */
 export function copyProcedure(source: Procedure, newId: string, newName: string): Procedure {
   const copy: Procedure = structuredClone(source);
-  return { ...copy, id: newId, name: newName, builtIn: false, version: 1, source: { ...copy.source, note: `Copied from ${source.name} (version ${source.version}). ${copy.source.note ?? ''}`.trim() } };
+  return {
+    ...copy,
+    id: newId,
+    name: newName,
+    builtIn: false,
+    version: 1,
+    source: { ...copy.source, note: `Copied from ${source.name} (version ${source.version}). ${copy.source.note ?? ''}`.trim() },
+  };
 }

@@ -63,18 +63,21 @@ export const trackSchema = z
   .superRefine((track, ctx) => {
     const ids = track.stages.map((stage) => stage.id);
     ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index) ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `Stage id ${id} is used twice.` });
+      if (ids.indexOf(id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `Stage id ${id} is used twice.` });
     });
     track.stages.forEach((stage, index) => {
       const stepIds = stage.steps.map((step) => step.id);
-      if (new Set(stepIds).size !== stepIds.length) ctx.addIssue({ code: 'custom', path: ['stages', index, 'steps'], message: 'Each step needs its own id.' });
+      if (new Set(stepIds).size !== stepIds.length)
+        ctx.addIssue({ code: 'custom', path: ['stages', index, 'steps'], message: 'Each step needs its own id.' });
     });
     track.routing.forEach((rule, index) => {
       const from = ids.indexOf(rule.from);
       const to = ids.indexOf(rule.to);
       if (from < 0) ctx.addIssue({ code: 'custom', path: ['routing', index, 'from'], message: `No stage ${rule.from} in this track.` });
       if (to < 0) ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: `No stage ${rule.to} in this track.` });
-      if (from >= 0 && to >= 0 && to <= from) ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: 'Routing can only move up the ladder.' });
+      if (from >= 0 && to >= 0 && to <= from)
+        ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: 'Routing can only move up the ladder.' });
     });
   });
 export type Track = z.infer<typeof trackSchema>;
@@ -95,10 +98,15 @@ export const procedureSchema = z
   .strict()
   .superRefine((procedure, ctx) => {
     const trackIds = new Set(procedure.tracks.map((track) => track.id));
-    if (trackIds.size !== procedure.tracks.length) ctx.addIssue({ code: 'custom', path: ['tracks'], message: 'Each track needs its own id.' });
+    if (trackIds.size !== procedure.tracks.length)
+      ctx.addIssue({ code: 'custom', path: ['tracks'], message: 'Each track needs its own id.' });
     for (const category of escalationCategories) {
       if (!trackIds.has(procedure.categoryTracks[category])) {
-        ctx.addIssue({ code: 'custom', path: ['categoryTracks', category], message: `No track ${procedure.categoryTracks[category]} for ${category}.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categoryTracks', category],
+          message: `No track ${procedure.categoryTracks[category]} for ${category}.`,
+        });
       }
     }
   });

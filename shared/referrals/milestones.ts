@@ -50,7 +50,8 @@ export function referralMilestones(
   const add = (id: string, key: MilestoneKey, timescale: TimescaleId, from: string, metAt: string | null, requiredAfter?: string) => {
     const due = dueByTimescale(timescale, from, calendar, overrides);
     // Once children's social care closes the referral, milestones not yet met are no longer owed.
-    const noLongerOwed = metAt === null && closed !== null && (requiredAfter === undefined || Date.parse(closed.happenedAt) >= Date.parse(requiredAfter));
+    const noLongerOwed =
+      metAt === null && closed !== null && (requiredAfter === undefined || Date.parse(closed.happenedAt) >= Date.parse(requiredAfter));
     milestones.push({
       id,
       key,
@@ -85,7 +86,14 @@ export function referralMilestones(
   strategyDiscussions.forEach((discussion, index) => {
     const met = minutes.find((received) => Date.parse(received.happenedAt) >= Date.parse(discussion.happenedAt));
     if (met) minutes.splice(minutes.indexOf(met), 1);
-    add(`strategy-minutes-${index + 1}`, 'strategy-minutes', 'strategy-minutes', discussion.happenedAt, met?.happenedAt ?? null, discussion.happenedAt);
+    add(
+      `strategy-minutes-${index + 1}`,
+      'strategy-minutes',
+      'strategy-minutes',
+      discussion.happenedAt,
+      met?.happenedAt ?? null,
+      discussion.happenedAt,
+    );
   });
 
   // The ICPC clock runs from the strategy discussion at which the section 47 enquiry was started,
@@ -98,8 +106,22 @@ export function referralMilestones(
     const icpcMilestone = milestones[milestones.length - 1];
     if (icpcMilestone && notNeeded && !icpc) icpcMilestone.state = 'not-required';
     if (icpc) {
-      add('first-core-group', 'first-core-group', 'first-core-group', icpc.happenedAt, first('first-core-group')?.happenedAt ?? null, icpc.happenedAt);
-      add('first-review-conference', 'first-review-conference', 'first-review-conference', icpc.happenedAt, first('first-review-conference')?.happenedAt ?? null, icpc.happenedAt);
+      add(
+        'first-core-group',
+        'first-core-group',
+        'first-core-group',
+        icpc.happenedAt,
+        first('first-core-group')?.happenedAt ?? null,
+        icpc.happenedAt,
+      );
+      add(
+        'first-review-conference',
+        'first-review-conference',
+        'first-review-conference',
+        icpc.happenedAt,
+        first('first-review-conference')?.happenedAt ?? null,
+        icpc.happenedAt,
+      );
     }
   }
 

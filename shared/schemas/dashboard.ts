@@ -36,7 +36,17 @@ export interface Dashboard {
   counts: { openEscalations: number; openReferrals: number; children: number };
 }
 
-export const timelineKinds = ['referral', 'milestone', 'escalation', 'stage', 'entry', 'action', 'amendment', 'outcome', 'document'] as const;
+export const timelineKinds = [
+  'referral',
+  'milestone',
+  'escalation',
+  'stage',
+  'entry',
+  'action',
+  'amendment',
+  'outcome',
+  'document',
+] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 export const timelineKindLabels: Record<TimelineKind, string> = {
   referral: 'Referrals',

@@ -292,7 +292,14 @@ export interface EscalationDetail {
   entries: StageEntryView[];
   actions: ActionView[];
   resolution: { resolvedAt: string; outcomeStatement: string; consequentActions: string; agreedBy: string[]; recordedBy: string } | null;
-  learningReview: { wentWell: string; wentBadly: string; issuesForPartnership: string; reportedToPartnershipAt: string | null; reviewedBy: string; reviewedAt: string } | null;
+  learningReview: {
+    wentWell: string;
+    wentBadly: string;
+    issuesForPartnership: string;
+    reportedToPartnershipAt: string | null;
+    reviewedBy: string;
+    reviewedAt: string;
+  } | null;
 }
 
 export interface EscalationSummary {

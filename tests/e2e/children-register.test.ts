@@ -40,7 +40,9 @@ describe('the children register, end to end', () => {
     await setup.continue();
     await setup.fillDsl({ name: 'P Raman', passphrase: 'short', confirm: 'different' });
     await setup.create();
-    expect(await page.getByText("Enter the Designated Safeguarding Lead's full name in full (first and last name, not initials).").isVisible()).toBe(true);
+    expect(
+      await page.getByText("Enter the Designated Safeguarding Lead's full name in full (first and last name, not initials).").isVisible(),
+    ).toBe(true);
     expect(await page.getByText('Use at least 12 characters: three random words is a good passphrase.').isVisible()).toBe(true);
     await setup.fillDsl({ name: 'Priya Raman', passphrase: PASSPHRASE });
     await screenshot(page, '02-setup-dsl');
@@ -70,7 +72,15 @@ describe('the children register, end to end', () => {
     const children = new ChildrenPage(page);
     await children.addChild();
     const form = new AddChildPage(page);
-    await form.fill({ firstName: 'Zephyrine', lastName: 'Quillfeather', dateOfBirth: '2031-03-14', classOrYear: 'Year 4', levelOfNeed: 'Level 4: child in need or child protection', socialWorker: 'D', socialWorkerContact: '0151 233 3700' });
+    await form.fill({
+      firstName: 'Zephyrine',
+      lastName: 'Quillfeather',
+      dateOfBirth: '2031-03-14',
+      classOrYear: 'Year 4',
+      levelOfNeed: 'Level 4: child in need or child protection',
+      socialWorker: 'D',
+      socialWorkerContact: '0151 233 3700',
+    });
     await form.save();
     expect(await page.getByText('The date of birth must be in the past and within the last 25 years.').isVisible()).toBe(true);
     expect(await page.getByText("Enter the social worker's full name in full (first and last name, not initials).").isVisible()).toBe(true);
@@ -99,7 +109,10 @@ describe('the children register, end to end', () => {
 
   it('locks, refuses a wrong passphrase beside the field, and unlocks to the same records', async () => {
     await page.reload();
-    await page.getByRole('heading', { name: 'Children', level: 1 }).or(page.getByRole('heading', { name: 'Dashboard', level: 1 })).waitFor();
+    await page
+      .getByRole('heading', { name: 'Children', level: 1 })
+      .or(page.getByRole('heading', { name: 'Dashboard', level: 1 }))
+      .waitFor();
     await new AppShell(page).lock();
     const unlock = new UnlockPage(page);
     await unlock.heading().waitFor();

@@ -35,7 +35,14 @@ async function addChild(page: Page, firstName: string, lastName: string) {
   await new AppShell(page).goTo('Children');
   await new ChildrenPage(page).addChild();
   const form = new AddChildPage(page);
-  await form.fill({ firstName, lastName, dateOfBirth: '2016-09-02', classOrYear: 'Year 5', levelOfNeed: 'Level 4: child in need or child protection', plan: 'Child protection plan' });
+  await form.fill({
+    firstName,
+    lastName,
+    dateOfBirth: '2016-09-02',
+    classOrYear: 'Year 5',
+    levelOfNeed: 'Level 4: child in need or child protection',
+    plan: 'Child protection plan',
+  });
   await form.save();
   await page.getByRole('heading', { name: `${firstName} ${lastName}`, level: 1 }).waitFor();
 }
@@ -59,21 +66,48 @@ describe('a Birmingham school v school disagreement', () => {
     await addChild(page, 'Kofi', 'Mensah-Blake');
     await openEscalationFromChild(page, minutesAgo(120));
     const form = new OpenEscalationPage(page);
-    await form.fill({ category: 'Sharing or withholding information', agencyKind: 'A school', agencyName: 'St Mary’s Church of England Primary School', professionalName: 'Helen Marsh', professionalRole: 'Designated Safeguarding Lead' });
+    await form.fill({
+      category: 'Sharing or withholding information',
+      agencyKind: 'A school',
+      agencyName: 'St Mary’s Church of England Primary School',
+      professionalName: 'Helen Marsh',
+      professionalRole: 'Designated Safeguarding Lead',
+    });
     await form.open();
 
     const escalation = new EscalationPage(page);
     expect(await escalation.currentStage().innerText()).toContain('Stage One');
-    expect(await page.getByText('If this stage does not resolve it, the next is Stage Five: Mediation by a third-party agency.', { exact: false }).isVisible()).toBe(true);
-    await escalation.recordConversation({ when: minutesAgo(110), summary: 'Spoke to Helen Marsh about transferring the file.', decision: 'No agreement.', rationale: 'St Mary’s will not share the file before a meeting.' });
-    await escalation.escalate('Stage Five', 'The two schools cannot agree; the policy sends school v school disagreements to Stage Five.', minutesAgo(100));
+    expect(
+      await page
+        .getByText('If this stage does not resolve it, the next is Stage Five: Mediation by a third-party agency.', { exact: false })
+        .isVisible(),
+    ).toBe(true);
+    await escalation.recordConversation({
+      when: minutesAgo(110),
+      summary: 'Spoke to Helen Marsh about transferring the file.',
+      decision: 'No agreement.',
+      rationale: 'St Mary’s will not share the file before a meeting.',
+    });
+    await escalation.escalate(
+      'Stage Five',
+      'The two schools cannot agree; the policy sends school v school disagreements to Stage Five.',
+      minutesAgo(100),
+    );
     expect(await escalation.currentStage().innerText()).toContain('Stage Five');
     const ladder = (await escalation.ladder().textContent()) ?? '';
     expect(ladder.match(/Skipped/g)?.length).toBe(3);
     expect(ladder).toContain('it will progress directly from Stage One to Stage Five');
     await screenshot(page, '10-escalation-birmingham-stage-5');
-    await escalation.recordConversation({ when: minutesAgo(60), summary: 'Mediation meeting chaired by a Board member from an uninvolved agency.', decision: 'The file will be transferred in full.', rationale: 'Both schools accepted the chair’s view that the child’s safety needs the history.' });
-    await escalation.resolve('St Mary’s will transfer the full safeguarding file by the end of the week. Both schools will place this statement on the child’s record.', minutesAgo(30));
+    await escalation.recordConversation({
+      when: minutesAgo(60),
+      summary: 'Mediation meeting chaired by a Board member from an uninvolved agency.',
+      decision: 'The file will be transferred in full.',
+      rationale: 'Both schools accepted the chair’s view that the child’s safety needs the history.',
+    });
+    await escalation.resolve(
+      'St Mary’s will transfer the full safeguarding file by the end of the week. Both schools will place this statement on the child’s record.',
+      minutesAgo(30),
+    );
     await page.getByRole('heading', { name: 'Written statement of the outcome' }).waitFor();
     expect(await page.getByText('Resolved', { exact: true }).first().isVisible()).toBe(true);
   });
@@ -92,26 +126,53 @@ describe('a Liverpool situation 6 case', () => {
     await addChild(page, 'Amelia', 'Rose-Whitfield');
     await openEscalationFromChild(page, minutesAgo(200));
     const form = new OpenEscalationPage(page);
-    await form.fill({ category: 'A child protection plan is not progressing', agencyKind: 'Children’s social care', agencyName: 'Liverpool Careline', professionalName: 'Grace Adeyemi', professionalRole: 'Social worker' });
+    await form.fill({
+      category: 'A child protection plan is not progressing',
+      agencyKind: 'Children’s social care',
+      agencyName: 'Liverpool Careline',
+      professionalName: 'Grace Adeyemi',
+      professionalRole: 'Social worker',
+    });
     await form.open();
 
     const escalation = new EscalationPage(page);
-    expect(await page.getByRole('heading', { name: 'Situation 6: concerns about the progress of a child protection plan' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('heading', { name: 'Situation 6: concerns about the progress of a child protection plan' }).isVisible(),
+    ).toBe(true);
     const steps = ['Step b', 'Step c', 'Step d', 'Step e', 'Step f'];
     let minutes = 190;
     for (const next of steps) {
-      await escalation.recordConversation({ when: minutesAgo(minutes), summary: `Raised the plan’s progress (before ${next}).`, decision: 'No agreement.', rationale: 'Visits still not happening.' });
+      await escalation.recordConversation({
+        when: minutesAgo(minutes),
+        summary: `Raised the plan’s progress (before ${next}).`,
+        decision: 'No agreement.',
+        rationale: 'Visits still not happening.',
+      });
       await escalation.escalate(next, 'Not resolved at this step.', minutesAgo(minutes - 5));
       minutes -= 10;
     }
     expect(await escalation.currentStage().innerText()).toContain('Step f');
     expect(await page.getByText('The Independent Reviewing Officer', { exact: true }).isVisible()).toBe(true);
-    const step = page.getByRole('group', { name: 'The procedure’s steps at this stage' }).getByRole('checkbox', { name: 'Contact the Independent Reviewing Officer to discuss your concerns.' });
+    const step = page
+      .getByRole('group', { name: 'The procedure’s steps at this stage' })
+      .getByRole('checkbox', { name: 'Contact the Independent Reviewing Officer to discuss your concerns.' });
     await step.click();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[aria-label="The procedure’s steps at this stage"] input[type=checkbox]')?.checked === true);
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>('[aria-label="The procedure’s steps at this stage"] input[type=checkbox]')?.checked ===
+        true,
+    );
     await screenshot(page, '11-escalation-liverpool-step-f');
-    await escalation.recordConversation({ when: minutesAgo(100), summary: 'The IRO agreed visits had lapsed and asked the team leader to act.', decision: 'Visits to restart this week; core group brought forward.', rationale: 'The plan requires fortnightly visits.' });
-    await escalation.resolve('Agreed with the Independent Reviewing Officer: statutory visits restart this week and the core group meets on Friday. Liverpool Careline and the school will each place this statement on the child’s record.', minutesAgo(90));
+    await escalation.recordConversation({
+      when: minutesAgo(100),
+      summary: 'The IRO agreed visits had lapsed and asked the team leader to act.',
+      decision: 'Visits to restart this week; core group brought forward.',
+      rationale: 'The plan requires fortnightly visits.',
+    });
+    await escalation.resolve(
+      'Agreed with the Independent Reviewing Officer: statutory visits restart this week and the core group meets on Friday. Liverpool Careline and the school will each place this statement on the child’s record.',
+      minutesAgo(90),
+    );
     await escalation.learningReview();
     await page.getByRole('heading', { name: 'Learning review' }).waitFor();
     await screenshot(page, '12-escalation-liverpool-resolved');

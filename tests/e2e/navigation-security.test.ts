@@ -53,7 +53,9 @@ describe('browser mode origin security', () => {
   it('serves the app with a strict Content Security Policy that blocks injected script', async () => {
     const page = await newUkPage(browser);
     const response = await page.goto(app.url);
-    const csp = (await response?.request().redirectedFrom()?.response())?.headers()['content-security-policy'] ?? response?.headers()['content-security-policy'];
+    const csp =
+      (await response?.request().redirectedFrom()?.response())?.headers()['content-security-policy'] ??
+      response?.headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     await page.getByRole('heading', { name: 'Set up Escalation Log' }).waitFor();
@@ -78,7 +80,13 @@ describe('browser mode origin security', () => {
       const results: string[] = [];
       for (const init of [
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'include' as const },
-        { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}', credentials: 'include' as const, mode: 'no-cors' as const },
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain' },
+          body: '{}',
+          credentials: 'include' as const,
+          mode: 'no-cors' as const,
+        },
       ]) {
         try {
           const response = await fetch(`${target}/api/session.status`, init);
@@ -107,7 +115,12 @@ describe('browser mode origin security', () => {
     }, app.url);
     await other.waitForTimeout(1000);
     const framed = other.frames().find((frame) => frame.url().startsWith(app.origin));
-    const heading = framed ? await framed.locator('h1').count().catch(() => 0) : 0;
+    const heading = framed
+      ? await framed
+          .locator('h1')
+          .count()
+          .catch(() => 0)
+      : 0;
     expect(heading).toBe(0);
   });
 });

@@ -37,13 +37,23 @@ describe('a missed strategy discussion', () => {
     await new AppShell(page).goTo('Children');
     await new ChildrenPage(page).addChild();
     const child = new AddChildPage(page);
-    await child.fill({ firstName: 'Noah', lastName: 'Featherstonehaugh', dateOfBirth: '2021-06-11', classOrYear: 'Nursery', levelOfNeed: 'Level 3: complex early help' });
+    await child.fill({
+      firstName: 'Noah',
+      lastName: 'Featherstonehaugh',
+      dateOfBirth: '2021-06-11',
+      classOrYear: 'Nursery',
+      levelOfNeed: 'Level 3: complex early help',
+    });
     await child.save();
     await page.getByRole('heading', { name: 'Noah Featherstonehaugh', level: 1 }).waitFor();
 
     await page.getByRole('link', { name: 'Record a referral' }).click();
     const referral = new NewReferralPage(page);
-    await referral.fill({ madeAt: daysAgo(10), referredTo: 'Bromley MASH', summary: 'Unexplained bruising on both arms; explanation changed twice.' });
+    await referral.fill({
+      madeAt: daysAgo(10),
+      referredTo: 'Bromley MASH',
+      summary: 'Unexplained bruising on both arms; explanation changed twice.',
+    });
     await referral.save();
     const table = referral.milestones();
     const strategy = table.getByRole('row', { name: /^Strategy discussion/ });
@@ -75,7 +85,10 @@ describe('a missed strategy discussion', () => {
     expect(await page.getByText('BSO.TogetherForFamilies@brighterfuturesforchildren.org', { exact: false }).first().isVisible()).toBe(true);
 
     await new AppShell(page).goTo('Dashboard');
-    const after = new DashboardPage(page).section('Overdue').getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Strategy discussion', exact: true }) });
+    const after = new DashboardPage(page)
+      .section('Overdue')
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'Strategy discussion', exact: true }) });
     await after.getByRole('link', { name: 'Escalation opened: see it' }).waitFor();
   });
 });

@@ -60,7 +60,10 @@ async function requireOpen(db: Executor, escalationId: string) {
 
 function notBeforeStage(current: StageRecordRow, iso: string, path: string): void {
   if (Date.parse(iso) < Date.parse(current.started_at)) {
-    throw fieldFailure([path], 'This is before the current stage began. Record it against the stage it belongs to, or amend that stage’s record.');
+    throw fieldFailure(
+      [path],
+      'This is before the current stage began. Record it against the stage it belongs to, or amend that stage’s record.',
+    );
   }
 }
 
@@ -165,7 +168,8 @@ export async function addAction(ctx: ServiceContext, input: z.output<typeof addA
     const { current } = await requireOpen(trx, input.escalationId);
     if (input.entryId) {
       const entry = await findEntry(trx, input.entryId);
-      if (!entry || entry.escalation_id !== input.escalationId) throw fieldFailure(['entryId'], 'That record is not part of this escalation.');
+      if (!entry || entry.escalation_id !== input.escalationId)
+        throw fieldFailure(['entryId'], 'That record is not part of this escalation.');
     }
     await insertAction(trx, {
       id,
@@ -215,15 +219,28 @@ export async function setStepDone(ctx: ServiceContext, input: z.output<typeof se
     const done = new Set(parseStepsDone(current.steps_done));
     if (input.done) done.add(input.stepId);
     else done.delete(input.stepId);
-    await trx.updateTable('escalation_stages').set({ steps_done: JSON.stringify([...done]) }).where('id', '=', current.id).execute();
-    await audit(trx, ctx, 'escalation.step', { type: 'escalation', id: input.escalationId }, `${input.done ? 'Ticked' : 'Unticked'} a checklist step`);
+    await trx
+      .updateTable('escalation_stages')
+      .set({ steps_done: JSON.stringify([...done]) })
+      .where('id', '=', current.id)
+      .execute();
+    await audit(
+      trx,
+      ctx,
+      'escalation.step',
+      { type: 'escalation', id: input.escalationId },
+      `${input.done ? 'Ticked' : 'Unticked'} a checklist step`,
+    );
   });
 }
 
 async function requireEntryAtCurrentStage(db: Executor, current: StageRecordRow, doing: string): Promise<void> {
   const entry = await db.selectFrom('stage_entries').select('id').where('stage_record_id', '=', current.id).limit(1).executeTakeFirst();
   if (!entry) {
-    throw new ApiFailure('conflict', `Record the conversation and decision at this stage before ${doing}: the procedure asks for every stage to be recorded.`);
+    throw new ApiFailure(
+      'conflict',
+      `Record the conversation and decision at this stage before ${doing}: the procedure asks for every stage to be recorded.`,
+    );
   }
 }
 
@@ -239,7 +256,10 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
       otherAgency: toAgencyKind(row.other_agency_kind),
     });
     if (!next) {
-      throw new ApiFailure('conflict', 'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.');
+      throw new ApiFailure(
+        'conflict',
+        'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.',
+      );
     }
     await trx
       .updateTable('escalation_stages')
@@ -313,8 +333,13 @@ export async function recordLearningReview(ctx: ServiceContext, input: z.output<
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findEscalation(trx, input.escalationId);
     if (!row) throw notFound('This escalation');
-    if (row.status === 'open') throw new ApiFailure('conflict', 'The learning review follows the end of the escalation: resolve or close it first.');
-    const existing = await trx.selectFrom('learning_reviews').select('escalation_id').where('escalation_id', '=', row.id).executeTakeFirst();
+    if (row.status === 'open')
+      throw new ApiFailure('conflict', 'The learning review follows the end of the escalation: resolve or close it first.');
+    const existing = await trx
+      .selectFrom('learning_reviews')
+      .select('escalation_id')
+      .where('escalation_id', '=', row.id)
+      .executeTakeFirst();
     if (existing) throw new ApiFailure('conflict', 'A learning review is already recorded for this escalation.');
     if (input.reportedToPartnershipAt) notInFuture(ctx, input.reportedToPartnershipAt, 'reportedToPartnershipAt', 'When it was reported');
     await trx

@@ -48,8 +48,10 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
   const referral = await getReferral(ctx, input.referralId);
   const milestone = referral.milestones.find((candidate) => candidate.key === input.milestone);
   if (!milestone) throw fieldFailure(['milestone'], 'That milestone does not apply to this referral.');
-  if (owedBySetting(milestone.key)) throw new ApiFailure('conflict', `${milestone.label} is for your setting to do: send it now and record it on the referral.`);
-  if (milestone.state !== 'overdue') throw new ApiFailure('conflict', `${milestone.label} is not overdue, so there is nothing to escalate yet.`);
+  if (owedBySetting(milestone.key))
+    throw new ApiFailure('conflict', `${milestone.label} is for your setting to do: send it now and record it on the referral.`);
+  if (milestone.state !== 'overdue')
+    throw new ApiFailure('conflict', `${milestone.label} is not overdue, so there is nothing to escalate yet.`);
   const procedure = await procedureForMissedMilestone(ctx.db);
   const track = trackFor(procedure, MISSED_TIMESCALE_CATEGORY);
   if (!track) throw new Error(`${procedure.name} has no route for missed timescales.`);
@@ -60,7 +62,8 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
   // changed, the next step falls due.
   let previous: string | null = now;
   const steps = track.stages.map((stage, index) => {
-    if (index === 0) return { label: stage.label, title: stage.title, dueAt: now, explanation: ['Take this step now: the timescale has been missed.'] };
+    if (index === 0)
+      return { label: stage.label, title: stage.title, dueAt: now, explanation: ['Take this step now: the timescale has been missed.'] };
     const before = track.stages[index - 1];
     if (previous === null || !before?.target) {
       previous = null;
@@ -84,7 +87,8 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
       concern: `${milestone.label} for the referral made ${formatUkDateTime(referral.madeAt)} was due by ${formatUkDateTime(milestone.dueAt)} and has not happened.`,
       areasOfAgreement: 'None yet.',
       areasOfDisagreement: `Whether the statutory timescale for the ${milestone.label.toLowerCase()} is being met.`,
-      riskRelevance: 'Until it happens, the risk to the child has not been assessed by the agencies together, and there may be no safety plan.',
+      riskRelevance:
+        'Until it happens, the risk to the child has not been assessed by the agencies together, and there may be no safety plan.',
       outcomeSought: `The ${milestone.label.toLowerCase()} to take place without further delay, and the school to be told what the safety plan is in the meantime.`,
       openedAt: now,
       fromMissed: { referralId: referral.id, milestone: milestone.key },

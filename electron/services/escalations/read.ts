@@ -52,7 +52,10 @@ export async function getEscalation(ctx: ServiceContext, id: string): Promise<Es
       records: (await stageRecordsFor(ctx.db, [id])).get(id) ?? [],
       entries,
       actions: await actionsFor(ctx.db, [id]),
-      amendments: await amendmentsByEntry(ctx.db, entries.map((entry) => entry.id)),
+      amendments: await amendmentsByEntry(
+        ctx.db,
+        entries.map((entry) => entry.id),
+      ),
       userNames: await userNames(ctx.db),
       resolution: await resolutionFor(ctx.db, id),
       learningReview: await learningReviewFor(ctx.db, id),
@@ -62,8 +65,14 @@ export async function getEscalation(ctx: ServiceContext, id: string): Promise<Es
 }
 
 export async function listEscalations(ctx: ServiceContext, input: z.output<typeof listEscalationsInput>): Promise<EscalationSummary[]> {
-  const rows = await listEscalationRows(ctx.db, { ...(input.childId ? { childId: input.childId } : {}), ...(input.status ? { status: input.status } : {}) });
-  const records = await stageRecordsFor(ctx.db, rows.map((row) => row.id));
+  const rows = await listEscalationRows(ctx.db, {
+    ...(input.childId ? { childId: input.childId } : {}),
+    ...(input.status ? { status: input.status } : {}),
+  });
+  const records = await stageRecordsFor(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
   const deadlines = await escalationDeadlines(ctx);
   return rows.map((row) => toEscalationSummary(row, records.get(row.id) ?? [], deadlines));
 }

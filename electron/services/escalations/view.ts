@@ -30,7 +30,14 @@ import {
   type StageEntryView,
 } from '../../../shared/schemas/escalations';
 import type { AmendmentRow } from '../../../db/queries/amendments';
-import type { ActionRow, EscalationRow, LearningReviewRow, ResolutionRow, StageEntryRow, StageRecordRow } from '../../../db/queries/escalations';
+import type {
+  ActionRow,
+  EscalationRow,
+  LearningReviewRow,
+  ResolutionRow,
+  StageEntryRow,
+  StageRecordRow,
+} from '../../../db/queries/escalations';
 import type { DeadlineContext } from '../deadline-context';
 
 // Turns stored rows and the procedure snapshot into what the screens show: the stage ladder with
@@ -106,7 +113,13 @@ function parties(row: EscalationRow): { ourAgency: AgencyKind; otherAgency: Agen
   return { ourAgency: toAgencyKind(row.our_agency), otherAgency: toAgencyKind(row.other_agency_kind) };
 }
 
-export function buildLadder(procedure: Procedure, track: Track, records: StageRecordRow[], deadlines: DeadlineContext, ended: boolean): LadderRung[] {
+export function buildLadder(
+  procedure: Procedure,
+  track: Track,
+  records: StageRecordRow[],
+  deadlines: DeadlineContext,
+  ended: boolean,
+): LadderRung[] {
   const reached = new Map(records.map((record) => [record.stage_id, record]));
   const current = records[records.length - 1];
   const currentIndex = current ? track.stages.findIndex((stage) => stage.id === current.stage_id) : -1;
@@ -138,7 +151,13 @@ export function buildLadder(procedure: Procedure, track: Track, records: StageRe
   });
 }
 
-function currentStageView(row: EscalationRow, procedure: Procedure, track: Track, record: StageRecordRow | undefined, deadlines: DeadlineContext): CurrentStageView | null {
+function currentStageView(
+  row: EscalationRow,
+  procedure: Procedure,
+  track: Track,
+  record: StageRecordRow | undefined,
+  deadlines: DeadlineContext,
+): CurrentStageView | null {
   if (!record || record.outcome !== null || row.status !== 'open') return null;
   const stage = stageOf(track, record.stage_id);
   const done = new Set(parseStepsDone(record.steps_done));
@@ -154,7 +173,11 @@ function currentStageView(row: EscalationRow, procedure: Procedure, track: Track
     whoToContact: stage.whoActs[toAgencyKind(row.other_agency_kind)],
     whoActsForUs: stage.whoActs[toAgencyKind(row.our_agency)],
     steps: stage.steps.map((step) => ({ id: step.id, text: step.text, done: done.has(step.id) })),
-    forms: stage.forms.map((form) => ({ form: form.form, title: formTitles[form.form], instruction: `${formActionLabels[form.action]} the ${formTitles[form.form]}` })),
+    forms: stage.forms.map((form) => ({
+      form: form.form,
+      title: formTitles[form.form],
+      instruction: `${formActionLabels[form.action]} the ${formTitles[form.form]}`,
+    })),
     next: next ? { label: next.stage.label, title: next.stage.title, reason: next.reason } : null,
   };
 }

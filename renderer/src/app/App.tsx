@@ -52,7 +52,10 @@ export function App() {
   }, [refresh]);
 
   const unlocked = status?.state === 'unlocked' ? status : null;
-  const context = useMemo<SessionContextValue | null>(() => (unlocked ? { status: unlocked, refresh, lock } : null), [unlocked, refresh, lock]);
+  const context = useMemo<SessionContextValue | null>(
+    () => (unlocked ? { status: unlocked, refresh, lock } : null),
+    [unlocked, refresh, lock],
+  );
 
   if (failure && !status) {
     return (

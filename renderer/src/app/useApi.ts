@@ -42,6 +42,9 @@ export function useApi<M extends ApiMethod>(method: M, input: ApiInput<M>): Load
   }, [method, stableInput, request]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const setData = useCallback((value: ApiOutput<M>) => setAnswer((previous) => ({ request: previous?.request ?? '', data: value, error: null })), []);
+  const setData = useCallback(
+    (value: ApiOutput<M>) => setAnswer((previous) => ({ request: previous?.request ?? '', data: value, error: null })),
+    [],
+  );
   return { data: answer?.data ?? null, error: answer?.error ?? null, loading: answer?.request !== request, reload, setData };
 }

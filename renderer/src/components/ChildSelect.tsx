@@ -11,7 +11,10 @@ export function ChildSelect(props: { value: string; onChange: (id: string) => vo
       searchable
       placeholder={children.loading ? 'Loading…' : 'Type the child’s name'}
       nothingFoundMessage="No child with that name: add the child first."
-      data={(children.data ?? []).map((child) => ({ value: child.id, label: `${child.firstName} ${child.lastName} (${child.classOrYear})` }))}
+      data={(children.data ?? []).map((child) => ({
+        value: child.id,
+        label: `${child.firstName} ${child.lastName} (${child.classOrYear})`,
+      }))}
       value={props.value || null}
       onChange={(value) => props.onChange(value ?? '')}
       onBlur={props.onBlur}

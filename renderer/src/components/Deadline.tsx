@@ -19,7 +19,12 @@ const stateText: Record<DeadlineState | 'today' | 'this-week', { label: string; 
 export function StateBadge({ state }: { state: keyof typeof stateText }) {
   const { label, color } = stateText[state];
   return (
-    <Badge color={color} variant={state === 'overdue' ? 'filled' : 'light'} radius="sm" style={state === 'this-week' ? { color: '#5c4a00' } : undefined}>
+    <Badge
+      color={color}
+      variant={state === 'overdue' ? 'filled' : 'light'}
+      radius="sm"
+      style={state === 'this-week' ? { color: '#5c4a00' } : undefined}
+    >
       {label}
     </Badge>
   );
@@ -54,7 +59,15 @@ export function Explanation({ lines, label }: { lines: readonly string[]; label:
   );
 }
 
-export function DeadlineText({ dueAt, explanation, prefix = 'Due by' }: { dueAt: string; explanation: readonly string[]; prefix?: string }) {
+export function DeadlineText({
+  dueAt,
+  explanation,
+  prefix = 'Due by',
+}: {
+  dueAt: string;
+  explanation: readonly string[];
+  prefix?: string;
+}) {
   const label = `${prefix} ${ukDeadline(dueAt)}`;
   return <Explanation lines={explanation} label={label} />;
 }

@@ -50,7 +50,12 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
           const link = linkFor(item);
           return (
             <li key={item.id}>
-              <Paper withBorder p="sm" mb={6} style={item.state === 'overdue' ? { borderLeft: '4px solid var(--mantine-color-red-7)' } : undefined}>
+              <Paper
+                withBorder
+                p="sm"
+                mb={6}
+                style={item.state === 'overdue' ? { borderLeft: '4px solid var(--mantine-color-red-7)' } : undefined}
+              >
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Stack gap={2}>
                     <Group gap="xs">

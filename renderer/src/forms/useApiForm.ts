@@ -58,7 +58,14 @@ export function useApiForm<V, M extends ApiMethod>(options: {
 
   const clientErrors = useMemo(() => {
     const result = schema.safeParse(toInput(values));
-    return result.success ? {} : issuesToErrors(result.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)), message: issue.message })));
+    return result.success
+      ? {}
+      : issuesToErrors(
+          result.error.issues.map((issue) => ({
+            path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+            message: issue.message,
+          })),
+        );
   }, [schema, toInput, values]);
 
   const error = useCallback(
@@ -73,7 +80,9 @@ export function useApiForm<V, M extends ApiMethod>(options: {
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
     setValuesState((current) => ({ ...current, [field]: value }));
     const name = String(field);
-    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== name && !key.startsWith(`${name}.`))));
+    setServerErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([key]) => key !== name && !key.startsWith(`${name}.`))),
+    );
   }, []);
 
   const setValues = useCallback((update: (current: V) => V) => setValuesState(update), []);

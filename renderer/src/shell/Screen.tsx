@@ -26,7 +26,14 @@ export function Screen({ route }: { route: Route }) {
     case 'escalations':
       return <EscalationsList />;
     case 'escalation-new':
-      return <OpenEscalation key={`${route.childId}/${route.referralId}/${route.milestone}`} childId={route.childId} referralId={route.referralId} milestone={route.milestone} />;
+      return (
+        <OpenEscalation
+          key={`${route.childId}/${route.referralId}/${route.milestone}`}
+          childId={route.childId}
+          referralId={route.referralId}
+          milestone={route.milestone}
+        />
+      );
     case 'escalation':
       return <EscalationPage key={route.id} id={route.id} />;
     case 'referrals':

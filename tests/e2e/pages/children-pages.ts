@@ -43,13 +43,17 @@ export class AddChildPage {
     await this.choose('Level of need', child.levelOfNeed);
     if (child.plan) await this.choose('Plan', child.plan);
     if (child.socialWorker !== undefined) await this.page.getByLabel('Allocated social worker’s full name').fill(child.socialWorker);
-    if (child.socialWorkerContact !== undefined) await this.page.getByLabel('Social worker’s contact details').fill(child.socialWorkerContact);
+    if (child.socialWorkerContact !== undefined)
+      await this.page.getByLabel('Social worker’s contact details').fill(child.socialWorkerContact);
   }
 
   async choose(label: string, option: string) {
     // A required field's label ends in an asterisk (hidden from screen readers, but part of the label text).
     // The option list is labelled by the same label, so take the input itself.
-    await this.page.getByLabel(new RegExp(`^${label}( \\*)?$`)).and(this.page.locator('input')).click();
+    await this.page
+      .getByLabel(new RegExp(`^${label}( \\*)?$`))
+      .and(this.page.locator('input'))
+      .click();
     await this.page.getByRole('option', { name: option }).click();
   }
 

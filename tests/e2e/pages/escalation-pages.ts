@@ -22,7 +22,9 @@ export class OpenEscalationPage {
     await field(this.page, 'What the concern is').fill('The plan agreed at conference is not being carried out; no visits for four weeks.');
     await field(this.page, 'Areas of agreement').fill('The child needs a child protection plan.');
     await field(this.page, 'Areas of disagreement').fill('Whether the plan is progressing.');
-    await field(this.page, 'How the disagreement bears on the risk to the child').fill('The child is unseen by social care while the risk at home continues.');
+    await field(this.page, 'How the disagreement bears on the risk to the child').fill(
+      'The child is unseen by social care while the risk at home continues.',
+    );
     await field(this.page, 'The outcome you are seeking').fill('Visits as set out in the plan, and a core group meeting this week.');
   }
 

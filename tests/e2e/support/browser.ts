@@ -25,7 +25,12 @@ export function launchChromium(): Promise<Browser> {
 
 /** A DSL's browser: UK English, London time, a laptop-sized window, downloads allowed. */
 export async function newUkPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   return context.newPage();
 }
 
@@ -37,6 +42,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // The app's header and navigation are fixed to the window; in a full-page capture they would be
   // painted part-way down, so for the capture they scroll with the page.
-  await page.screenshot({ path, fullPage: true, style: '.mantine-AppShell-header, .mantine-AppShell-navbar { position: absolute !important; }' });
+  await page.screenshot({
+    path,
+    fullPage: true,
+    style: '.mantine-AppShell-header, .mantine-AppShell-navbar { position: absolute !important; }',
+  });
   return path;
 }

@@ -4,7 +4,11 @@ import { RecoveryKeyPage, SetupPage } from '../pages/setup-page';
 export const PASSPHRASE = 'meadow lantern copper harbour';
 
 /** Sets up a new data folder through the screens; returns the recovery key shown. */
-export async function setUpThroughScreens(page: Page, settingName = 'Northway Primary and Nursery School', dslName = 'Priya Raman'): Promise<string> {
+export async function setUpThroughScreens(
+  page: Page,
+  settingName = 'Northway Primary and Nursery School',
+  dslName = 'Priya Raman',
+): Promise<string> {
   const setup = new SetupPage(page);
   await setup.heading().waitFor();
   await setup.fillSetting({ name: settingName });

@@ -7,7 +7,13 @@ describe('the children register', () => {
   it('adds, lists in surname order, searches by any part of the name, and opens a child', async () => {
     const { core } = await setUpCore();
     const zeph = await ok(core, 'children.create', childInput);
-    await ok(core, 'children.create', { ...childInput, firstName: 'Amara', lastName: 'Bello', socialWorkerName: undefined, socialWorkerContact: '' });
+    await ok(core, 'children.create', {
+      ...childInput,
+      firstName: 'Amara',
+      lastName: 'Bello',
+      socialWorkerName: undefined,
+      socialWorkerContact: '',
+    });
     const list = await ok(core, 'children.list', {});
     expect(list.map((child) => `${child.lastName}, ${child.firstName}`)).toEqual(['Bello, Amara', 'Quillfeather, Zephyrine']);
     expect((await ok(core, 'children.list', { search: 'quill' })).map((c) => c.id)).toEqual([zeph.id]);
@@ -16,27 +22,39 @@ describe('the children register', () => {
     const opened = await ok(core, 'children.get', { id: zeph.id });
     expect(opened).toMatchObject({ ...childInput, amended: false, createdBy: core.open?.user.id });
     const amara = list[0];
-    expect(amara && (await ok(core, 'children.get', { id: amara.id }))).toMatchObject({ socialWorkerName: null, socialWorkerContact: null });
+    expect(amara && (await ok(core, 'children.get', { id: amara.id }))).toMatchObject({
+      socialWorkerName: null,
+      socialWorkerContact: null,
+    });
   });
 
   it('says when a child does not exist', async () => {
     const { core } = await setUpCore();
-    expect(await call(core, 'children.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(core, 'children.get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('amends rather than overwrites: the old value, who, when and why are kept', async () => {
     const { core, clock } = await setUpCore();
     const child = await ok(core, 'children.create', childInput);
     clock.advance(3600);
-    const amended = await ok(core, 'children.amend', { id: child.id, changes: { levelOfNeed: 3, classOrYear: 'Year 5' }, reason: 'Stepped down after the review conference' });
+    const amended = await ok(core, 'children.amend', {
+      id: child.id,
+      changes: { levelOfNeed: 3, classOrYear: 'Year 5' },
+      reason: 'Stepped down after the review conference',
+    });
     expect(amended).toMatchObject({ levelOfNeed: 3, classOrYear: 'Year 5', amended: true });
     const db = core.open?.db;
     if (!db) throw new Error('not open');
     const history = await amendmentsFor(db, 'child', child.id);
-    expect(history.map((row) => [row.field, JSON.parse(row.old_value), JSON.parse(row.new_value), row.reason]).sort()).toEqual([
-      ['classOrYear', 'Year 4', 'Year 5', 'Stepped down after the review conference'],
-      ['levelOfNeed', 4, 3, 'Stepped down after the review conference'],
-    ].sort());
+    expect(history.map((row) => [row.field, JSON.parse(row.old_value), JSON.parse(row.new_value), row.reason]).sort()).toEqual(
+      [
+        ['classOrYear', 'Year 4', 'Year 5', 'Stepped down after the review conference'],
+        ['levelOfNeed', 4, 3, 'Stepped down after the review conference'],
+      ].sort(),
+    );
     expect(history.every((row) => row.amended_by === core.open?.user.id && row.amended_at.startsWith('2026-11-23T10:00'))).toBe(true);
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });

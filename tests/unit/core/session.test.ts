@@ -13,7 +13,10 @@ describe('setup', () => {
       settingName: 'Northway Primary and Nursery School',
       recoveryKeyConfirmed: false,
     });
-    const confirmed = await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'Sealed envelope in the school safe' });
+    const confirmed = await ok(core, 'session.confirmRecoveryKeyStored', {
+      confirmed: true,
+      storedWhere: 'Sealed envelope in the school safe',
+    });
     expect(confirmed).toMatchObject({ state: 'unlocked', recoveryKeyConfirmed: true });
   });
 
@@ -54,7 +57,10 @@ describe('unlock', () => {
     const { core, clock } = await setUpCore();
     await ok(core, 'session.lock', {});
     for (let i = 0; i < 4; i += 1) {
-      expect(await call(core, 'session.unlock', { passphrase: `wrong ${i}` })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+      expect(await call(core, 'session.unlock', { passphrase: `wrong ${i}` })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_passphrase' },
+      });
     }
     const blocked = await call(core, 'session.unlock', { passphrase: PASSPHRASE });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterSeconds: 10 } });
@@ -83,7 +89,11 @@ describe('lock', () => {
       await call(core, 'children.list', {}),
       await call(core, 'children.create', childInput),
       await call(core, 'session.recoverySheet', {}),
-      await call(core, 'session.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'another good passphrase', newPassphraseConfirm: 'another good passphrase' }),
+      await call(core, 'session.changePassphrase', {
+        currentPassphrase: PASSPHRASE,
+        newPassphrase: 'another good passphrase',
+        newPassphraseConfirm: 'another good passphrase',
+      }),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'locked' } });
     }
@@ -104,12 +114,19 @@ describe('passphrase change', () => {
     const { core, dataDir } = await setUpCore();
     await ok(core, 'children.create', childInput);
     const next = 'a different long passphrase';
-    const wrongCurrent = await call(core, 'session.changePassphrase', { currentPassphrase: 'not mine at all', newPassphrase: next, newPassphraseConfirm: next });
+    const wrongCurrent = await call(core, 'session.changePassphrase', {
+      currentPassphrase: 'not mine at all',
+      newPassphrase: next,
+      newPassphraseConfirm: next,
+    });
     expect(wrongCurrent).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['currentPassphrase'] }] } });
     await ok(core, 'session.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: next, newPassphraseConfirm: next });
     await ok(core, 'session.lock', {});
     const dbBefore = readFileSync(`${dataDir}/escalation-log.db`);
-    expect(await call(core, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+    expect(await call(core, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    });
     expect(await ok(core, 'session.unlock', { passphrase: next })).toMatchObject({ state: 'unlocked' });
     expect(await ok(core, 'children.list', {})).toHaveLength(1);
     // The file's header (salt, and with it the key) is unchanged: no rekey happened.
@@ -118,8 +135,15 @@ describe('passphrase change', () => {
 
   it('says when the two new passphrases differ', async () => {
     const { core } = await setUpCore();
-    const result = await call(core, 'session.changePassphrase', { currentPassphrase: PASSPHRASE, newPassphrase: 'a different long passphrase', newPassphraseConfirm: 'a different long passphrase!' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['newPassphraseConfirm'], message: 'The two passphrases are not the same.' }] } });
+    const result = await call(core, 'session.changePassphrase', {
+      currentPassphrase: PASSPHRASE,
+      newPassphrase: 'a different long passphrase',
+      newPassphraseConfirm: 'a different long passphrase!',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['newPassphraseConfirm'], message: 'The two passphrases are not the same.' }] },
+    });
   });
 });
 
@@ -129,7 +153,11 @@ describe('recovery key', () => {
     await ok(core, 'children.create', childInput);
     await ok(core, 'session.lock', {});
     const next = 'brand new passphrase here';
-    const missingPassphrase = await call(core, 'session.unlockWithRecoveryKey', { recoveryKey: recovery.recoveryKey, newPassphrase: '', newPassphraseConfirm: '' });
+    const missingPassphrase = await call(core, 'session.unlockWithRecoveryKey', {
+      recoveryKey: recovery.recoveryKey,
+      newPassphrase: '',
+      newPassphraseConfirm: '',
+    });
     expect(missingPassphrase).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // Typed in lower case, with spaces, and with the look-alike O for 0: still the key.
     const typed = recovery.recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
@@ -139,8 +167,17 @@ describe('recovery key', () => {
     await ok(core, 'session.lock', {});
 
     const fresh = makeCore(dataDir);
-    expect(await call(fresh, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
-    expect(await call(fresh, 'session.unlockWithRecoveryKey', { recoveryKey: recovery.recoveryKey, newPassphrase: next, newPassphraseConfirm: next })).toMatchObject({
+    expect(await call(fresh, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    });
+    expect(
+      await call(fresh, 'session.unlockWithRecoveryKey', {
+        recoveryKey: recovery.recoveryKey,
+        newPassphrase: next,
+        newPassphraseConfirm: next,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'wrong_recovery_key' },
     });
@@ -151,7 +188,11 @@ describe('recovery key', () => {
   it('explains a key of the wrong shape without trying it', async () => {
     const { core } = await setUpCore();
     await ok(core, 'session.lock', {});
-    const result = await call(core, 'session.unlockWithRecoveryKey', { recoveryKey: 'ABCD-EFGH', newPassphrase: 'brand new passphrase here', newPassphraseConfirm: 'brand new passphrase here' });
+    const result = await call(core, 'session.unlockWithRecoveryKey', {
+      recoveryKey: 'ABCD-EFGH',
+      newPassphrase: 'brand new passphrase here',
+      newPassphraseConfirm: 'brand new passphrase here',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['recoveryKey'] }] } });
   });
 

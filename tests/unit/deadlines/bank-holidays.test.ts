@@ -180,9 +180,7 @@ describe('substitute days', () => {
     [2026, ['2026-12-25', '2026-12-28']],
     [2027, ['2027-12-27', '2027-12-28']],
   ])('Christmas %i', (year, expected) => {
-    expect(dates(year, 'england-and-wales').filter((d) => d.slice(5, 7) === '12')).toEqual(
-      expected,
-    );
+    expect(dates(year, 'england-and-wales').filter((d) => d.slice(5, 7) === '12')).toEqual(expected);
   });
 
   it('names Christmas substitutes as GOV.UK does', () => {
@@ -222,9 +220,7 @@ describe('Easter either side of a month end', () => {
     [2038, ['2038-04-23', '2038-04-26']], // latest Easter this century: 25 April
     [2285, ['2285-03-20', '2285-03-23']], // earliest possible Easter: 22 March
   ])('%i', (year, expected) => {
-    const easter = bankHolidays(year, 'england-and-wales').filter(
-      (h) => h.name === 'Good Friday' || h.name === 'Easter Monday',
-    );
+    const easter = bankHolidays(year, 'england-and-wales').filter((h) => h.name === 'Good Friday' || h.name === 'Easter Monday');
     expect(easter.map((h) => h.date)).toEqual(expected);
   });
 });

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import {
-  bankHolidays,
-  dueBy,
-  formatUkDate,
-  formatUkDateTime,
-  isWorkingDay,
-  regions,
-} from '../../../shared/deadlines';
+import { bankHolidays, dueBy, formatUkDate, formatUkDateTime, isWorkingDay, regions } from '../../../shared/deadlines';
 import type { Calendar, Region } from '../../../shared/deadlines';
 
 // Properties over random events 2018–2030 in every region, many of them within hours of a clock
@@ -34,9 +27,7 @@ const instant = fc.oneof(
   // Within six hours of a clock change, 2018–2030: the hard cases.
   fc
     .tuple(
-      fc.constantFrom(
-        ...clockChanges.filter((ms) => ms > Date.UTC(2018, 0, 1) && ms < Date.UTC(2031, 0, 1)),
-      ),
+      fc.constantFrom(...clockChanges.filter((ms) => ms > Date.UTC(2018, 0, 1) && ms < Date.UTC(2031, 0, 1))),
       fc.integer({ min: -6 * 60, max: 6 * 60 }),
     )
     .map(([change, minutes]) => change + minutes * 60_000),
@@ -44,15 +35,11 @@ const instant = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 365 * 12 }), fc.integer({ min: 22 * 60, max: 24 * 60 - 1 }))
     .map(([day, minute]) =>
-      DateTime.fromObject({ year: 2018, month: 1, day: 1 }, { zone: LONDON })
-        .plus({ days: day, minutes: minute })
-        .toMillis(),
+      DateTime.fromObject({ year: 2018, month: 1, day: 1 }, { zone: LONDON }).plus({ days: day, minutes: minute }).toMillis(),
     ),
 );
 
-const eventAt = fc
-  .tuple(instant, fc.constantFrom(...offsets))
-  .map(([ms, zone]) => DateTime.fromMillis(ms, { zone }).toISO() ?? '');
+const eventAt = fc.tuple(instant, fc.constantFrom(...offsets)).map(([ms, zone]) => DateTime.fromMillis(ms, { zone }).toISO() ?? '');
 
 const region = fc.constantFrom<Region>(...regions);
 /** Closure days as offsets (in days) from the event, so they land where they matter. */
@@ -90,41 +77,28 @@ const rule = fc.oneof(
 describe('dueBy properties', () => {
   it('a working-days due date is always a working day, after the event', () => {
     fc.assert(
-      fc.property(
-        eventAt,
-        fc.integer({ min: 0, max: 60 }),
-        region,
-        closureOffsets,
-        (e, days, r, c) => {
-          const calendar = calendarFor(e, r, c);
-          const result = dueBy(e, { kind: 'working-days', days }, calendar);
-          expect(isWorkingDay(result.dueDate, calendar)).toBe(true);
-          const eventDate = londonDate(e).toISODate() ?? '';
-          if (days > 0) expect(result.dueDate > eventDate).toBe(true);
-          else expect(result.dueDate >= eventDate).toBe(true);
-        },
-      ),
+      fc.property(eventAt, fc.integer({ min: 0, max: 60 }), region, closureOffsets, (e, days, r, c) => {
+        const calendar = calendarFor(e, r, c);
+        const result = dueBy(e, { kind: 'working-days', days }, calendar);
+        expect(isWorkingDay(result.dueDate, calendar)).toBe(true);
+        const eventDate = londonDate(e).toISODate() ?? '';
+        if (days > 0) expect(result.dueDate > eventDate).toBe(true);
+        else expect(result.dueDate >= eventDate).toBe(true);
+      }),
       { numRuns: 500 },
     );
   });
 
   it('more working days never gives an earlier date', () => {
     fc.assert(
-      fc.property(
-        eventAt,
-        fc.integer({ min: 0, max: 60 }),
-        fc.integer({ min: 0, max: 60 }),
-        region,
-        closureOffsets,
-        (e, a, b, r, c) => {
-          const calendar = calendarFor(e, r, c);
-          const fewer = dueBy(e, { kind: 'working-days', days: Math.min(a, b) }, calendar);
-          const more = dueBy(e, { kind: 'working-days', days: Math.max(a, b) }, calendar);
-          expect(more.dueDate >= fewer.dueDate).toBe(true);
-          // 0 and 1 can coincide: 0 days from a non-working day is the next working day.
-          if (a !== b && Math.min(a, b) > 0) expect(more.dueDate > fewer.dueDate).toBe(true);
-        },
-      ),
+      fc.property(eventAt, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), region, closureOffsets, (e, a, b, r, c) => {
+        const calendar = calendarFor(e, r, c);
+        const fewer = dueBy(e, { kind: 'working-days', days: Math.min(a, b) }, calendar);
+        const more = dueBy(e, { kind: 'working-days', days: Math.max(a, b) }, calendar);
+        expect(more.dueDate >= fewer.dueDate).toBe(true);
+        // 0 and 1 can coincide: 0 days from a non-working day is the next working day.
+        if (a !== b && Math.min(a, b) > 0) expect(more.dueDate > fewer.dueDate).toBe(true);
+      }),
     );
   });
 
@@ -151,12 +125,8 @@ describe('dueBy properties', () => {
         const result = dueBy(e, r, calendarFor(e, reg, c), { eventLabel: 'Referral received' });
         const last = result.explanation.at(-1) ?? '';
         expect(last).toMatch(/ due by /);
-        expect(last).toContain(
-          `due by ${r.kind === 'hours' ? '' : 'end of '}${longDay(result.dueDate)}`,
-        );
-        expect(result.explanation[0]).toContain(
-          `Referral received ${longDay(londonDate(e).toISODate() ?? '')} `,
-        );
+        expect(last).toContain(`due by ${r.kind === 'hours' ? '' : 'end of '}${longDay(result.dueDate)}`);
+        expect(result.explanation[0]).toContain(`Referral received ${longDay(londonDate(e).toISODate() ?? '')} `);
       }),
       { numRuns: 500 },
     );
@@ -169,12 +139,8 @@ describe('dueBy properties', () => {
         expect(Date.parse(result.dueAt) - Date.parse(e)).toBe(hours * 3_600_000);
         expect(result.dueAt).toBe(londonDate(e).plus({ hours }).toISO());
         expect(result.dueDate).toBe(londonDate(e).plus({ hours }).toISODate());
-        const crossesChange = clockChanges.some(
-          (change) => change > Date.parse(e) && change <= Date.parse(result.dueAt),
-        );
-        expect(/clocks go (forward|back)/.test(result.explanation.at(-1) ?? '')).toBe(
-          crossesChange,
-        );
+        const crossesChange = clockChanges.some((change) => change > Date.parse(e) && change <= Date.parse(result.dueAt));
+        expect(/clocks go (forward|back)/.test(result.explanation.at(-1) ?? '')).toBe(crossesChange);
       }),
       { numRuns: 500 },
     );
@@ -200,27 +166,19 @@ describe('dueBy properties', () => {
         const start = londonDate(e);
         expect(dueBy(e, { kind: 'same-day' }, { region: r }).dueDate).toBe(start.toISODate());
         // luxon also clamps to the month's last day (31 Jan + 1 month → 28/29 Feb).
-        expect(dueBy(e, { kind: 'months', months: n }, { region: r }).dueDate).toBe(
-          start.plus({ months: n }).toISODate(),
-        );
+        expect(dueBy(e, { kind: 'months', months: n }, { region: r }).dueDate).toBe(start.plus({ months: n }).toISODate());
       }),
     );
   });
 
   it('working weeks are five working days', () => {
     fc.assert(
-      fc.property(
-        eventAt,
-        fc.integer({ min: 0, max: 10 }),
-        region,
-        closureOffsets,
-        (e, w, r, c) => {
-          const calendar = calendarFor(e, r, c);
-          expect(dueBy(e, { kind: 'working-weeks', weeks: w }, calendar).dueDate).toBe(
-            dueBy(e, { kind: 'working-days', days: w * 5 }, calendar).dueDate,
-          );
-        },
-      ),
+      fc.property(eventAt, fc.integer({ min: 0, max: 10 }), region, closureOffsets, (e, w, r, c) => {
+        const calendar = calendarFor(e, r, c);
+        expect(dueBy(e, { kind: 'working-weeks', weeks: w }, calendar).dueDate).toBe(
+          dueBy(e, { kind: 'working-days', days: w * 5 }, calendar).dueDate,
+        );
+      }),
     );
   });
 });
@@ -233,8 +191,7 @@ describe('isWorkingDay and the UK formats, against independent computations', ()
         region,
         fc.array(fc.integer({ min: 0, max: 13 * 366 }), { maxLength: 20 }),
         (day, r, closureDays) => {
-          const toDate = (d: number): string =>
-            new Date(Date.UTC(2018, 0, 1) + d * DAY_MS).toISOString().slice(0, 10);
+          const toDate = (d: number): string => new Date(Date.UTC(2018, 0, 1) + d * DAY_MS).toISOString().slice(0, 10);
           const date = toDate(day);
           const closures = closureDays.map(toDate);
           const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -75,24 +75,16 @@ describe('working days', () => {
   });
 
   it('is due at the end of the London day, in the London offset of that date', () => {
-    expect(due('2026-06-10T09:00:00+01:00', { kind: 'working-days', days: 1 })).toEqual([
-      '2026-06-11',
-      '2026-06-11T23:59:59.000+01:00',
-    ]);
+    expect(due('2026-06-10T09:00:00+01:00', { kind: 'working-days', days: 1 })).toEqual(['2026-06-11', '2026-06-11T23:59:59.000+01:00']);
     // Across the spring clock change: event in GMT, due in BST.
-    expect(due('2026-03-27T09:00:00+00:00', { kind: 'working-days', days: 1 })).toEqual([
-      '2026-03-30',
-      '2026-03-30T23:59:59.000+01:00',
-    ]);
+    expect(due('2026-03-27T09:00:00+00:00', { kind: 'working-days', days: 1 })).toEqual(['2026-03-30', '2026-03-30T23:59:59.000+01:00']);
   });
 
   it('counts from the London date, not the offset the event was written in', () => {
     // 23:30 UTC on Wed 10 June is 00:30 BST on Thu 11 June: day 0 is Thursday.
     expect(due('2026-06-10T23:30:00Z', { kind: 'working-days', days: 1 })[0]).toBe('2026-06-12');
     // 23:30 London time on a working day is still that day.
-    expect(due('2026-06-10T23:30:00+01:00', { kind: 'working-days', days: 1 })[0]).toBe(
-      '2026-06-11',
-    );
+    expect(due('2026-06-10T23:30:00+01:00', { kind: 'working-days', days: 1 })[0]).toBe('2026-06-11');
     // In winter London is UTC: 23:30Z stays on Wednesday.
     expect(due('2026-01-07T23:30:00Z', { kind: 'working-days', days: 1 })[0]).toBe('2026-01-08');
     // An event written in New York time, 20:00 on Fri 9 Jan, is 01:00 Sat 10 Jan in London.
@@ -103,10 +95,7 @@ describe('working days', () => {
 
   describe('0 working days', () => {
     it('is the end of the event day when that is a working day', () => {
-      expect(due('2026-01-07T10:00:00+00:00', { kind: 'working-days', days: 0 })).toEqual([
-        '2026-01-07',
-        '2026-01-07T23:59:59.000+00:00',
-      ]);
+      expect(due('2026-01-07T10:00:00+00:00', { kind: 'working-days', days: 0 })).toEqual(['2026-01-07', '2026-01-07T23:59:59.000+00:00']);
     });
 
     it('is the end of the next working day otherwise, and says why', () => {
@@ -120,9 +109,7 @@ describe('working days', () => {
     });
 
     it('skips a bank holiday on the event day too', () => {
-      expect(due('2026-12-25T10:00:00+00:00', { kind: 'working-days', days: 0 })[0]).toBe(
-        '2026-12-29',
-      );
+      expect(due('2026-12-25T10:00:00+00:00', { kind: 'working-days', days: 0 })[0]).toBe('2026-12-29');
     });
   });
 
@@ -141,12 +128,8 @@ describe('working weeks', () => {
   it('is 5 working days a week', () => {
     const result = dueBy('2026-12-21T10:00:00+00:00', { kind: 'working-weeks', weeks: 1 }, england);
     expect(result.dueDate).toBe('2026-12-30');
-    expect(result.explanation.at(-1)).toBe(
-      '1 working week (5 working days) → due by end of Wed 30 Dec 2026',
-    );
-    expect(due('2026-01-05T10:00:00+00:00', { kind: 'working-weeks', weeks: 2 })[0]).toBe(
-      '2026-01-19',
-    );
+    expect(result.explanation.at(-1)).toBe('1 working week (5 working days) → due by end of Wed 30 Dec 2026');
+    expect(due('2026-01-05T10:00:00+00:00', { kind: 'working-weeks', weeks: 2 })[0]).toBe('2026-01-19');
   });
 });
 
@@ -172,11 +155,7 @@ describe('extra closure days', () => {
   });
 
   it('writes a run of closure days as a range', () => {
-    const result = dueBy(
-      '2026-10-23T10:00:00+01:00',
-      { kind: 'working-days', days: 1 },
-      withHalfTerm,
-    );
+    const result = dueBy('2026-10-23T10:00:00+01:00', { kind: 'working-days', days: 1 }, withHalfTerm);
     expect(result.dueDate).toBe('2026-11-02');
     expect(result.explanation).toEqual([
       'Event Fri 23 Oct 2026 10:00',
@@ -232,10 +211,7 @@ describe('same day', () => {
   });
 
   it('uses London midnight, not UTC: 23:30Z in summer is the next London day', () => {
-    expect(due('2026-06-10T23:30:00Z', { kind: 'same-day' })).toEqual([
-      '2026-06-11',
-      '2026-06-11T23:59:59.000+01:00',
-    ]);
+    expect(due('2026-06-10T23:30:00Z', { kind: 'same-day' })).toEqual(['2026-06-11', '2026-06-11T23:59:59.000+01:00']);
   });
 });
 
@@ -285,15 +261,11 @@ describe('hours', () => {
   });
 
   it('keeps seconds and milliseconds of the event', () => {
-    expect(due('2026-01-05T10:00:30.250Z', { kind: 'hours', hours: 24 })[1]).toBe(
-      '2026-01-06T10:00:30.250+00:00',
-    );
+    expect(due('2026-01-05T10:00:30.250Z', { kind: 'hours', hours: 24 })[1]).toBe('2026-01-06T10:00:30.250+00:00');
   });
 
   it('0 hours is the event itself', () => {
-    expect(due('2026-07-01T08:00:00+01:00', { kind: 'hours', hours: 0 })[1]).toBe(
-      '2026-07-01T08:00:00.000+01:00',
-    );
+    expect(due('2026-07-01T08:00:00+01:00', { kind: 'hours', hours: 0 })[1]).toBe('2026-07-01T08:00:00.000+01:00');
   });
 });
 
@@ -361,22 +333,9 @@ describe('invalid input', () => {
     ['rule.months', [eventAt, { kind: 'months', months: -1 }, england]],
     ['calendar', [eventAt, rule, null]],
     ['calendar.region', [eventAt, rule, { region: 'wales' }]],
-    [
-      'calendar.extraClosures',
-      [eventAt, rule, { region: 'scotland', extraClosures: '2026-01-06' }],
-    ],
-    [
-      'calendar.extraClosures[2]',
-      [
-        eventAt,
-        rule,
-        { region: 'scotland', extraClosures: ['2026-01-06', '2026-01-07', '2026-13-01'] },
-      ],
-    ],
-    [
-      'calendar.extraClosures[0]',
-      [eventAt, rule, { region: 'scotland', extraClosures: ['6/1/2026'] }],
-    ],
+    ['calendar.extraClosures', [eventAt, rule, { region: 'scotland', extraClosures: '2026-01-06' }]],
+    ['calendar.extraClosures[2]', [eventAt, rule, { region: 'scotland', extraClosures: ['2026-01-06', '2026-01-07', '2026-13-01'] }]],
+    ['calendar.extraClosures[0]', [eventAt, rule, { region: 'scotland', extraClosures: ['6/1/2026'] }]],
     ['options.eventLabel', [eventAt, rule, england, { eventLabel: 42 }]],
   ])('%s', (field, args) => {
     const call = (): unknown => callUnchecked(dueBy, ...args);
@@ -385,9 +344,7 @@ describe('invalid input', () => {
   });
 
   it('isWorkingDay checks its date and calendar', () => {
-    expect(() => callUnchecked(isWorkingDay, '2026-02-29', england)).toThrow(
-      expect.objectContaining({ field: 'date' }),
-    );
+    expect(() => callUnchecked(isWorkingDay, '2026-02-29', england)).toThrow(expect.objectContaining({ field: 'date' }));
     expect(() => callUnchecked(isWorkingDay, '2026-01-05', { region: 'mars' })).toThrow(
       expect.objectContaining({ field: 'calendar.region' }),
     );
@@ -415,9 +372,7 @@ describe('frozen closure lists', () => {
     const frozen: Calendar = { region: 'england-and-wales', extraClosures: closures };
     const plain: Calendar = { region: 'england-and-wales', extraClosures: [...closures] };
     const rule: Rule = { kind: 'working-days', days: 1 };
-    expect(dueBy('2026-01-05T10:00:00Z', rule, frozen)).toEqual(
-      dueBy('2026-01-05T10:00:00Z', rule, plain),
-    );
+    expect(dueBy('2026-01-05T10:00:00Z', rule, frozen)).toEqual(dueBy('2026-01-05T10:00:00Z', rule, plain));
     expect(dueBy('2026-01-05T10:00:00Z', rule, frozen).dueDate).toBe('2026-01-08');
   });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DeadlineInputError,
-  dueBy,
-  dueByTimescale,
-  timescaleRule,
-  timescales,
-} from '../../../shared/deadlines';
+import { DeadlineInputError, dueBy, dueByTimescale, timescaleRule, timescales } from '../../../shared/deadlines';
 import type { Calendar, TimescaleId } from '../../../shared/deadlines';
 import { callUnchecked } from './call-unchecked';
 
@@ -46,12 +40,8 @@ describe('the timescales catalogue', () => {
 
   it('quotes the seeds word for word where the numbers come from', () => {
     expect(timescales['strategy-minutes'].source.quote).toContain('within 24 hours');
-    expect(timescales['single-assessment'].source.quote).toContain(
-      'within 45 working days of the referral',
-    );
-    expect(timescales['strategy-discussion-complex'].source.quote).toContain(
-      'Within five working days of receipt of the referral',
-    );
+    expect(timescales['single-assessment'].source.quote).toContain('within 45 working days of the referral');
+    expect(timescales['strategy-discussion-complex'].source.quote).toContain('Within five working days of receipt of the referral');
     expect(timescales['bw-escalation-step-2'].source.quote).toContain('after 48 hours');
   });
 
@@ -79,9 +69,7 @@ describe('the timescales catalogue', () => {
   it('runs the ICPC clock from the strategy discussion that started the s47 enquiry', () => {
     expect(timescales.icpc.runsFrom).toMatch(/strategy discussion at which the section 47/);
     expect(timescales.icpc.runsFrom).toMatch(/not any later strategy discussion/);
-    expect(timescales.icpc.source.document).toContain(
-      'Working Together to Safeguard Children 2023',
-    );
+    expect(timescales.icpc.source.document).toContain('Working Together to Safeguard Children 2023');
   });
 
   it('marks the written follow-up and the strategy discussion timings as varying by partnership', () => {
@@ -111,31 +99,20 @@ describe('timescaleRule and dueByTimescale', () => {
     expect(timescaleRule('icpc', overrides)).toEqual({ kind: 'working-days', days: 15 });
 
     const phoned = '2026-06-10T16:20:00+01:00';
-    expect(dueByTimescale('written-follow-up', phoned, england).dueAt).toBe(
-      '2026-06-11T16:20:00.000+01:00',
-    );
+    expect(dueByTimescale('written-follow-up', phoned, england).dueAt).toBe('2026-06-11T16:20:00.000+01:00');
     const result = dueByTimescale('written-follow-up', phoned, england, overrides);
     expect(result.dueAt).toBe('2026-06-12T16:20:00.000+01:00');
-    expect(result.explanation).toEqual([
-      'Phone referral made Wed 10 Jun 2026 16:20',
-      '48 hours → due by Fri 12 Jun 2026 16:20',
-    ]);
+    expect(result.explanation).toEqual(['Phone referral made Wed 10 Jun 2026 16:20', '48 hours → due by Fri 12 Jun 2026 16:20']);
   });
 
   it("starts the explanation with the timescale's event label", () => {
-    const result = dueByTimescale(
-      'strategy-discussion-standard',
-      '2026-12-24T12:00:00+00:00',
-      england,
-    );
+    const result = dueByTimescale('strategy-discussion-standard', '2026-12-24T12:00:00+00:00', england);
     expect(result).toEqual(
       dueBy('2026-12-24T12:00:00+00:00', { kind: 'working-days', days: 1 }, england, {
         eventLabel: 'Child protection concerns identified',
       }),
     );
-    expect(result.explanation[0]).toBe(
-      'Child protection concerns identified Thu 24 Dec 2026 12:00',
-    );
+    expect(result.explanation[0]).toBe('Child protection concerns identified Thu 24 Dec 2026 12:00');
     expect(result.dueDate).toBe('2026-12-29');
   });
 
@@ -145,15 +122,11 @@ describe('timescaleRule and dueByTimescale', () => {
     expect(dueByTimescale('later-review-conference', icpcHeld, england).dueDate).toBe('2026-07-15');
     expect(dueByTimescale('first-core-group', icpcHeld, england).dueDate).toBe('2026-01-29');
     expect(dueByTimescale('icpc', '2026-03-25T10:00:00+00:00', england).dueDate).toBe('2026-04-17');
-    expect(dueByTimescale('escalation-stage', '2026-12-21T09:00:00+00:00', england).dueDate).toBe(
-      '2026-12-30',
-    );
+    expect(dueByTimescale('escalation-stage', '2026-12-21T09:00:00+00:00', england).dueDate).toBe('2026-12-30');
   });
 
   it('rejects an unknown id and a bad override', () => {
-    expect(() => callUnchecked(timescaleRule, 'strategy-lunch')).toThrow(
-      expect.objectContaining({ field: 'id' }),
-    );
+    expect(() => callUnchecked(timescaleRule, 'strategy-lunch')).toThrow(expect.objectContaining({ field: 'id' }));
     const bad = () =>
       callUnchecked(dueByTimescale, 'written-follow-up', '2026-06-10T16:20:00+01:00', england, {
         'written-follow-up': { kind: 'hours', hours: -48 },

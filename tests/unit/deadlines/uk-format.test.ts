@@ -20,15 +20,10 @@ describe('formatUkDate and formatUkDateTime', () => {
     expect(formatUkDate('2024-02-29')).toBe('29/02/2024');
   });
 
-  it.each([['2026-01-05T10:00'], ['2026-02-30'], ['29/12/2026'], [''], [null]])(
-    'rejects %s with field "iso"',
-    (iso) => {
-      const call = (): unknown => callUnchecked(formatUkDateTime, iso);
-      expect(call).toThrow(DeadlineInputError);
-      expect(call).toThrow(expect.objectContaining({ field: 'iso' }));
-      expect(() => callUnchecked(formatUkDate, iso)).toThrow(
-        expect.objectContaining({ field: 'iso' }),
-      );
-    },
-  );
+  it.each([['2026-01-05T10:00'], ['2026-02-30'], ['29/12/2026'], [''], [null]])('rejects %s with field "iso"', (iso) => {
+    const call = (): unknown => callUnchecked(formatUkDateTime, iso);
+    expect(call).toThrow(DeadlineInputError);
+    expect(call).toThrow(expect.objectContaining({ field: 'iso' }));
+    expect(() => callUnchecked(formatUkDate, iso)).toThrow(expect.objectContaining({ field: 'iso' }));
+  });
 });

@@ -57,7 +57,12 @@ describe('the recovery sheet', () => {
 });
 
 describe('rendering', () => {
-  const meta = { settingName: 'Test setting', title: 'Test', generatedBy: { name: 'Priya Raman', role: 'DSL' }, generatedAt: '2026-11-23T09:00:00.000+00:00' };
+  const meta = {
+    settingName: 'Test setting',
+    title: 'Test',
+    generatedBy: { name: 'Priya Raman', role: 'DSL' },
+    generatedAt: '2026-11-23T09:00:00.000+00:00',
+  };
 
   it('never fetches a URL', async () => {
     const doc = withPageLayout(meta, [{ image: 'http://127.0.0.1:9/logo.png', width: 10 }]);

@@ -64,7 +64,10 @@ describe('every built-in', () => {
     expect(procedureSchema.safeParse({ ...copy, categoryTracks: { ...copy.categoryTracks, other: 'nowhere' } }).success).toBe(false);
     const t = copy.tracks[0];
     if (!t) throw new Error('no track');
-    const backwards = { ...copy, tracks: [{ ...t, routing: [{ id: 'r', from: 'stage-5', to: 'stage-1', between: [['school'], ['school']], reason: 'x' }] }] };
+    const backwards = {
+      ...copy,
+      tracks: [{ ...t, routing: [{ id: 'r', from: 'stage-5', to: 'stage-1', between: [['school'], ['school']], reason: 'x' }] }],
+    };
     expect(procedureSchema.safeParse(backwards).success).toBe(false);
   });
 });
@@ -86,7 +89,10 @@ describe('Birmingham (seed 003)', () => {
   });
 
   it('routes school v school, and self-employed v school, from stage one straight to stage five', () => {
-    expect(nextStage(t, 'stage-1', school)).toMatchObject({ stage: { id: 'stage-5' }, reason: expect.stringContaining('directly from Stage One to Stage Five') });
+    expect(nextStage(t, 'stage-1', school)).toMatchObject({
+      stage: { id: 'stage-5' },
+      reason: expect.stringContaining('directly from Stage One to Stage Five'),
+    });
     expect(nextStage(t, 'stage-1', { ourAgency: 'school', otherAgency: 'self-employed' })?.stage.id).toBe('stage-5');
     expect(nextStage(t, 'stage-1', csc)).toEqual({ stage: expect.objectContaining({ id: 'stage-2' }), reason: null });
     expect(nextStage(t, 'stage-1', { ourAgency: 'early-years', otherAgency: 'school' })?.stage.id).toBe('stage-2');
@@ -115,13 +121,32 @@ describe('Liverpool (seed 001)', () => {
   it('walks situation 6 up its a–i ladder, then the four LSCB stages', () => {
     const t = track(p, 'cp-plan-not-progressing');
     expect(t.id).toBe('situation-6');
-    expect(t.stages.map((s) => s.label)).toEqual(['Step a', 'Step b', 'Step c', 'Step d', 'Step e', 'Step f', 'Step g', 'Step h', 'Step i', 'LSCB Stage 1', 'LSCB Stage 2', 'LSCB Stage 3', 'LSCB Stage 4']);
+    expect(t.stages.map((s) => s.label)).toEqual([
+      'Step a',
+      'Step b',
+      'Step c',
+      'Step d',
+      'Step e',
+      'Step f',
+      'Step g',
+      'Step h',
+      'Step i',
+      'LSCB Stage 1',
+      'LSCB Stage 2',
+      'LSCB Stage 3',
+      'LSCB Stage 4',
+    ]);
     expect(t.stages[5]?.title).toBe('Contact the Independent Reviewing Officer to discuss your concerns.');
     expect(t.stages[2]?.forms).toEqual([{ form: 'written-concern', action: 'complete' }]);
   });
 
   it('has ladders for situations 5 (a–g) and 7 (a–g)', () => {
-    expect(track(p, 'cin-plan-not-progressing').stages.filter((s) => s.label.startsWith('Step')).map((s) => s.label.slice(5)).join('')).toBe('abcdefg');
+    expect(
+      track(p, 'cin-plan-not-progressing')
+        .stages.filter((s) => s.label.startsWith('Step'))
+        .map((s) => s.label.slice(5))
+        .join(''),
+    ).toBe('abcdefg');
     const seven = track(p, 'case-conference-no-cp-plan');
     expect(seven.stages[0]?.title).toBe('Raise your concerns during the case conference and ask for your concerns to be minuted.');
     expect(seven.stages.filter((s) => s.label.startsWith('Step')).length).toBe(7);
@@ -135,7 +160,12 @@ describe('Liverpool (seed 001)', () => {
       'Escalation to LSCB Safeguarding Representative',
       'Escalation to LSCB Chair',
     ]);
-    expect(t.stages.map((s) => s.forms.map((f) => `${f.action} ${f.form}`))).toEqual([[], [], ['complete liverpool-report-to-lscb'], ['update liverpool-report-to-lscb']]);
+    expect(t.stages.map((s) => s.forms.map((f) => `${f.action} ${f.form}`))).toEqual([
+      [],
+      [],
+      ['complete liverpool-report-to-lscb'],
+      ['update liverpool-report-to-lscb'],
+    ]);
   });
 
   it('follows up a phone referral in writing within 24 hours', () => {
@@ -147,7 +177,13 @@ describe('CSCP (seed 004)', () => {
   it('has five stages and the Escalation Notification Form from stage 3 (complete), updated at 4 and 5', () => {
     const t = track(procedure('cscp'), 'other');
     expect(t.stages.length).toBe(5);
-    expect(t.stages.map((s) => s.forms.map((f) => `${f.action} ${f.form}`).join())).toEqual(['', '', 'complete cscp-escalation-notification', 'update cscp-escalation-notification', 'update cscp-escalation-notification']);
+    expect(t.stages.map((s) => s.forms.map((f) => `${f.action} ${f.form}`).join())).toEqual([
+      '',
+      '',
+      'complete cscp-escalation-notification',
+      'update cscp-escalation-notification',
+      'update cscp-escalation-notification',
+    ]);
     expect(t.stages[4]?.title).toBe('Escalate to Safeguarding Partner Executive');
     expect(t.stages.slice(1).every((s) => s.steps.some((step) => step.text === 'Give feedback to all parties.'))).toBe(true);
   });

@@ -4,7 +4,13 @@ import { referralMilestones, type MilestoneReferral } from '../../../shared/refe
 // The statutory timeline of a referral, from the policies' timescales (seed 000, seed 001, WT 2023).
 
 const calendar = { region: 'england-and-wales' } as const;
-const base: MilestoneReferral = { madeAt: '2026-11-23T10:00:00.000+00:00', method: 'phone', concern: 'child-protection', category: 'standard', events: [] };
+const base: MilestoneReferral = {
+  madeAt: '2026-11-23T10:00:00.000+00:00',
+  method: 'phone',
+  concern: 'child-protection',
+  category: 'standard',
+  events: [],
+};
 
 function byId(list: ReturnType<typeof referralMilestones>) {
   return Object.fromEntries(list.map((m) => [m.id, m]));
@@ -16,7 +22,11 @@ describe('referral milestones', () => {
     expect(Object.keys(m)).toEqual(['written-follow-up', 'la-decision', 'strategy-discussion']);
     expect(m['written-follow-up']).toMatchObject({ dueAt: '2026-11-24T10:00:00.000+00:00', state: 'due' });
     expect(m['la-decision']).toMatchObject({ dueDate: '2026-11-24', state: 'due' });
-    expect(m['strategy-discussion']).toMatchObject({ dueDate: '2026-11-24', dueAt: '2026-11-24T23:59:59.000+00:00', source: expect.stringContaining('seed 000') });
+    expect(m['strategy-discussion']).toMatchObject({
+      dueDate: '2026-11-24',
+      dueAt: '2026-11-24T23:59:59.000+00:00',
+      source: expect.stringContaining('seed 000'),
+    });
   });
 
   it('uses the procedure’s written follow-up time', () => {
@@ -27,15 +37,25 @@ describe('referral milestones', () => {
   it('is overdue once the time passes with nothing recorded, and met late when recorded after', () => {
     const now = '2026-11-25T09:00:00.000+00:00';
     expect(byId(referralMilestones(base, calendar, {}, now))['strategy-discussion']?.state).toBe('overdue');
-    const late = { ...base, events: [{ kind: 'strategy-discussion', happenedAt: '2026-11-25T08:00:00.000+00:00', s47Started: false }] } as const;
-    expect(byId(referralMilestones(late, calendar, {}, now))['strategy-discussion']).toMatchObject({ state: 'met-late', metAt: '2026-11-25T08:00:00.000+00:00' });
+    const late = {
+      ...base,
+      events: [{ kind: 'strategy-discussion', happenedAt: '2026-11-25T08:00:00.000+00:00', s47Started: false }],
+    } as const;
+    expect(byId(referralMilestones(late, calendar, {}, now))['strategy-discussion']).toMatchObject({
+      state: 'met-late',
+      metAt: '2026-11-25T08:00:00.000+00:00',
+    });
   });
 
   it('same day for immediate risk and penetrative sexual abuse; five working days for complex', () => {
     for (const category of ['immediate-risk', 'penetrative-sexual-abuse'] as const) {
-      expect(byId(referralMilestones({ ...base, category }, calendar, {}, base.madeAt))['strategy-discussion']?.dueAt).toBe('2026-11-23T23:59:59.000+00:00');
+      expect(byId(referralMilestones({ ...base, category }, calendar, {}, base.madeAt))['strategy-discussion']?.dueAt).toBe(
+        '2026-11-23T23:59:59.000+00:00',
+      );
     }
-    expect(byId(referralMilestones({ ...base, category: 'complex' }, calendar, {}, base.madeAt))['strategy-discussion']?.dueDate).toBe('2026-11-30');
+    expect(byId(referralMilestones({ ...base, category: 'complex' }, calendar, {}, base.madeAt))['strategy-discussion']?.dueDate).toBe(
+      '2026-11-30',
+    );
   });
 
   it('runs the ICPC clock from the strategy discussion that started the section 47 enquiry, not the last one', () => {
@@ -70,14 +90,20 @@ describe('referral milestones', () => {
   });
 
   it('a single assessment within 45 working days when no section 47 enquiry follows, or for a child in need referral', () => {
-    const noS47: MilestoneReferral = { ...base, events: [{ kind: 'strategy-discussion', happenedAt: '2026-11-24T09:00:00.000+00:00', s47Started: false }] };
+    const noS47: MilestoneReferral = {
+      ...base,
+      events: [{ kind: 'strategy-discussion', happenedAt: '2026-11-24T09:00:00.000+00:00', s47Started: false }],
+    };
     expect(byId(referralMilestones(noS47, calendar, {}, base.madeAt))['single-assessment']?.dueDate).toBe('2027-01-28');
     const cin = byId(referralMilestones({ ...base, concern: 'child-in-need', method: 'written' }, calendar, {}, base.madeAt));
     expect(Object.keys(cin)).toEqual(['la-decision', 'single-assessment']);
   });
 
   it('stops owing milestones when children’s social care closes the referral', () => {
-    const closed: MilestoneReferral = { ...base, events: [{ kind: 'closed-by-social-care', happenedAt: '2026-11-23T16:00:00.000+00:00', s47Started: null }] };
+    const closed: MilestoneReferral = {
+      ...base,
+      events: [{ kind: 'closed-by-social-care', happenedAt: '2026-11-23T16:00:00.000+00:00', s47Started: null }],
+    };
     const m = byId(referralMilestones(closed, calendar, {}, '2026-11-30T09:00:00.000+00:00'));
     expect(m['strategy-discussion']?.state).toBe('not-required');
   });

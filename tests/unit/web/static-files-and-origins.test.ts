@@ -6,7 +6,16 @@ describe('the app origin check', () => {
   it('accepts only app://renderer, comparing parsed URLs, never prefixes', () => {
     expect(isAppUrl('app://renderer/index.html')).toBe(true);
     expect(isAppUrl('app://renderer/#/children')).toBe(true);
-    for (const url of ['app://renderer.evil/index.html', 'app://renderer@evil/', 'app://evil/renderer', 'file:///index.html', 'https://renderer/', 'app://renderer:8080/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'app://renderer.evil/index.html',
+      'app://renderer@evil/',
+      'app://evil/renderer',
+      'file:///index.html',
+      'https://renderer/',
+      'app://renderer:8080/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });

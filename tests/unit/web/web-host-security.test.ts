@@ -50,7 +50,12 @@ afterAll(async () => {
 });
 
 function apiCall(headers: Record<string, string>, body = '{}') {
-  return rawRequest(host, { method: 'POST', path: '/api/session.status', headers: { 'content-type': 'application/json', ...headers }, body });
+  return rawRequest(host, {
+    method: 'POST',
+    path: '/api/session.status',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 describe('browser mode API', () => {
@@ -73,7 +78,12 @@ describe('browser mode API', () => {
 
   it('refuses a request from another origin even with the token', async () => {
     const otherPort = String(Number(new URL(host.origin).port) + 1);
-    for (const origin of ['http://127.0.0.1:' + otherPort, 'http://localhost:' + new URL(host.origin).port, 'null', 'https://example.org']) {
+    for (const origin of [
+      'http://127.0.0.1:' + otherPort,
+      'http://localhost:' + new URL(host.origin).port,
+      'null',
+      'https://example.org',
+    ]) {
       const res = await apiCall({ origin, [TOKEN_HEADER]: host.token });
       expect(res.status, origin).toBe(403);
     }
@@ -82,12 +92,24 @@ describe('browser mode API', () => {
   });
 
   it('refuses another host name (DNS rebinding)', async () => {
-    const res = await rawRequest(host, { method: 'POST', path: '/api/session.status', headers: { host: `evil.example:${new URL(host.origin).port}`, origin: host.origin, [TOKEN_HEADER]: host.token, 'content-type': 'application/json' }, body: '{}' });
+    const res = await rawRequest(host, {
+      method: 'POST',
+      path: '/api/session.status',
+      headers: {
+        host: `evil.example:${new URL(host.origin).port}`,
+        origin: host.origin,
+        [TOKEN_HEADER]: host.token,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
     expect(res.status).toBe(421);
   });
 
   it('refuses GET and non-JSON posts to the API', async () => {
-    expect((await rawRequest(host, { path: '/api/session.status', headers: { origin: host.origin, [TOKEN_HEADER]: host.token } })).status).toBe(405);
+    expect(
+      (await rawRequest(host, { path: '/api/session.status', headers: { origin: host.origin, [TOKEN_HEADER]: host.token } })).status,
+    ).toBe(405);
     expect((await apiCall({ origin: host.origin, [TOKEN_HEADER]: host.token, 'content-type': 'text/plain' })).status).toBe(415);
   });
 
@@ -117,7 +139,16 @@ describe('browser mode pages', () => {
   it('serves nothing outside the renderer folder', async () => {
     const exchange = await rawRequest(host, { path: `/?token=${host.token}` });
     const cookie = String(exchange.headers['set-cookie']).split(';')[0] ?? '';
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/assets/link.txt', '/assets', '/.env', '/assets/..%5c..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/assets/link.txt',
+      '/assets',
+      '/.env',
+      '/assets/..%5c..%5csecret.txt',
+    ]) {
       const res = await rawRequest(host, { path, headers: { cookie } });
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('outside the renderer');

@@ -16,8 +16,16 @@ interface Values {
   socialWorkerContact: string;
 }
 
-const initial: Values = { firstName: '', lastName: '', dateOfBirth: '', classOrYear: '', levelOfNeed: '', planStatus: 'none', socialWorkerName: '', socialWorkerContact: '' };
-
+const initial: Values = {
+  firstName: '',
+  lastName: '',
+  dateOfBirth: '',
+  classOrYear: '',
+  levelOfNeed: '',
+  planStatus: 'none',
+  socialWorkerName: '',
+  socialWorkerContact: '',
+};
 
 export function AddChild() {
   const toInput = useCallback(

@@ -63,7 +63,10 @@ export function ChildrenList() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  {ukDate(child.dateOfBirth)} <Text span c="dimmed" size="sm">({ageOn(child.dateOfBirth)})</Text>
+                  {ukDate(child.dateOfBirth)}{' '}
+                  <Text span c="dimmed" size="sm">
+                    ({ageOn(child.dateOfBirth)})
+                  </Text>
                 </Table.Td>
                 <Table.Td>{child.classOrYear}</Table.Td>
                 <Table.Td>{levelOfNeedLabels[child.levelOfNeed]}</Table.Td>

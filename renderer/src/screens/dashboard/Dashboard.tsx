@@ -52,7 +52,12 @@ function Item({ item, badge }: { item: DashboardItem; badge: 'overdue' | 'today'
               color="red"
               variant="light"
               component="a"
-              href={href({ name: 'escalation-new', childId: item.childId, referralId: item.missed.referralId, milestone: item.missed.milestone })}
+              href={href({
+                name: 'escalation-new',
+                childId: item.childId,
+                referralId: item.missed.referralId,
+                milestone: item.missed.milestone,
+              })}
             >
               Escalate this missed timescale
             </Button>
@@ -87,12 +92,14 @@ export function Dashboard() {
       />
       {!data.procedureChosen ? (
         <Alert color="orange" title="Choose your partnership’s escalation procedure" mb="lg">
-          Escalations follow the stages of your safeguarding partnership’s procedure. <Anchor href={href({ name: 'settings' })}>Choose it in Settings</Anchor>.
+          Escalations follow the stages of your safeguarding partnership’s procedure.{' '}
+          <Anchor href={href({ name: 'settings' })}>Choose it in Settings</Anchor>.
         </Alert>
       ) : null}
       {data.counts.children === 0 ? (
         <Alert color="indigo" title="Start here" mb="lg">
-          Add the children you hold safeguarding records for, then record referrals and escalations. <Anchor href={href({ name: 'child-new' })}>Add a child</Anchor>.
+          Add the children you hold safeguarding records for, then record referrals and escalations.{' '}
+          <Anchor href={href({ name: 'child-new' })}>Add a child</Anchor>.
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="lg">

@@ -13,7 +13,15 @@ import { PeopleEditor, toPeople, type PersonValue } from './PeopleEditor';
 
 type Done = (escalation: EscalationDetail) => void;
 
-function Dialog<V, M extends ApiMethod>(props: { title: string; opened: boolean; onClose: () => void; form: ApiForm<V, M>; submitLabel: string; children: ReactNode; danger?: boolean }) {
+function Dialog<V, M extends ApiMethod>(props: {
+  title: string;
+  opened: boolean;
+  onClose: () => void;
+  form: ApiForm<V, M>;
+  submitLabel: string;
+  children: ReactNode;
+  danger?: boolean;
+}) {
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl" centered={false}>
       <form onSubmit={(event) => void props.form.submit(event)} noValidate>
@@ -51,18 +59,33 @@ interface EntryValues {
 
 function blankEntry(escalation: EscalationDetail, me: PersonValue): EntryValues {
   return {
-      occurredAt: now(),
-      method: 'phone',
-      participants: [me, { name: escalation.otherProfessional.name, role: escalation.otherProfessional.role, agency: escalation.otherAgency.name }],
-      summary: '',
-      decision: '',
-      rationale: '',
-      toldOfOutcome: [],
-      originalReferrerTold: false,
-    };
+    occurredAt: now(),
+    method: 'phone',
+    participants: [
+      me,
+      { name: escalation.otherProfessional.name, role: escalation.otherProfessional.role, agency: escalation.otherAgency.name },
+    ],
+    summary: '',
+    decision: '',
+    rationale: '',
+    toldOfOutcome: [],
+    originalReferrerTold: false,
+  };
 }
 
-export function EntryDialog({ escalation, me, opened, onClose, onDone }: { escalation: EscalationDetail; me: PersonValue; opened: boolean; onClose: () => void; onDone: Done }) {
+export function EntryDialog({
+  escalation,
+  me,
+  opened,
+  onClose,
+  onDone,
+}: {
+  escalation: EscalationDetail;
+  me: PersonValue;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
   const toInput = useCallback(
     (values: EntryValues) => ({
       escalationId: escalation.id,
@@ -87,23 +110,105 @@ export function EntryDialog({ escalation, me, opened, onClose, onDone }: { escal
     },
   });
   return (
-    <Dialog title={`Record a conversation or decision (${escalation.current?.label ?? ''})`} opened={opened} onClose={onClose} form={form} submitLabel="Save the record">
+    <Dialog
+      title={`Record a conversation or decision (${escalation.current?.label ?? ''})`}
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      submitLabel="Save the record"
+    >
       <SimpleGrid cols={2}>
-        <DateTimeField label="When" value={form.values.occurredAt} onChange={(iso) => form.set('occurredAt', iso)} onBlur={() => form.touch('occurredAt')} error={form.error('occurredAt')} />
-        <Select label="How" required data={contactMethods.map((method) => ({ value: method, label: contactMethodLabels[method] }))} value={form.values.method} onChange={(value) => form.set('method', value ?? '')} error={form.error('method')} allowDeselect={false} />
+        <DateTimeField
+          label="When"
+          value={form.values.occurredAt}
+          onChange={(iso) => form.set('occurredAt', iso)}
+          onBlur={() => form.touch('occurredAt')}
+          error={form.error('occurredAt')}
+        />
+        <Select
+          label="How"
+          required
+          data={contactMethods.map((method) => ({ value: method, label: contactMethodLabels[method] }))}
+          value={form.values.method}
+          onChange={(value) => form.set('method', value ?? '')}
+          error={form.error('method')}
+          allowDeselect={false}
+        />
       </SimpleGrid>
-      <PeopleEditor label="Who took part (full names and roles, no initials)" people={form.values.participants} onChange={(people) => form.set('participants', people)} error={form.error} path="participants" addLabel="Add a person" />
-      <Textarea label="What was said" required autosize minRows={4} value={form.values.summary} onChange={(event) => form.set('summary', event.currentTarget.value)} onBlur={() => form.touch('summary')} error={form.error('summary')} />
-      <Textarea label="Decision" required autosize minRows={2} value={form.values.decision} onChange={(event) => form.set('decision', event.currentTarget.value)} onBlur={() => form.touch('decision')} error={form.error('decision')} />
-      <Textarea label="Rationale for the decision" description="Why this decision was reached: required by the procedure." required autosize minRows={2} value={form.values.rationale} onChange={(event) => form.set('rationale', event.currentTarget.value)} onBlur={() => form.touch('rationale')} error={form.error('rationale')} />
-      <PeopleEditor label="Who was told of the outcome" people={form.values.toldOfOutcome} onChange={(people) => form.set('toldOfOutcome', people)} error={form.error} path="toldOfOutcome" addLabel="Add someone who was told" />
-      <Checkbox label="The original referrer has been told of the outcome" checked={form.values.originalReferrerTold} onChange={(event) => form.set('originalReferrerTold', event.currentTarget.checked)} />
+      <PeopleEditor
+        label="Who took part (full names and roles, no initials)"
+        people={form.values.participants}
+        onChange={(people) => form.set('participants', people)}
+        error={form.error}
+        path="participants"
+        addLabel="Add a person"
+      />
+      <Textarea
+        label="What was said"
+        required
+        autosize
+        minRows={4}
+        value={form.values.summary}
+        onChange={(event) => form.set('summary', event.currentTarget.value)}
+        onBlur={() => form.touch('summary')}
+        error={form.error('summary')}
+      />
+      <Textarea
+        label="Decision"
+        required
+        autosize
+        minRows={2}
+        value={form.values.decision}
+        onChange={(event) => form.set('decision', event.currentTarget.value)}
+        onBlur={() => form.touch('decision')}
+        error={form.error('decision')}
+      />
+      <Textarea
+        label="Rationale for the decision"
+        description="Why this decision was reached: required by the procedure."
+        required
+        autosize
+        minRows={2}
+        value={form.values.rationale}
+        onChange={(event) => form.set('rationale', event.currentTarget.value)}
+        onBlur={() => form.touch('rationale')}
+        error={form.error('rationale')}
+      />
+      <PeopleEditor
+        label="Who was told of the outcome"
+        people={form.values.toldOfOutcome}
+        onChange={(people) => form.set('toldOfOutcome', people)}
+        error={form.error}
+        path="toldOfOutcome"
+        addLabel="Add someone who was told"
+      />
+      <Checkbox
+        label="The original referrer has been told of the outcome"
+        checked={form.values.originalReferrerTold}
+        onChange={(event) => form.set('originalReferrerTold', event.currentTarget.checked)}
+      />
     </Dialog>
   );
 }
 
-export function ActionDialog({ escalation, opened, onClose, onDone }: { escalation: EscalationDetail; opened: boolean; onClose: () => void; onDone: Done }) {
-  const toInput = useCallback((values: { description: string; ownerName: string; ownerRole: string; dueDate: string }) => ({ escalationId: escalation.id, ...values }), [escalation.id]);
+export function ActionDialog({
+  escalation,
+  opened,
+  onClose,
+  onDone,
+}: {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
+  const toInput = useCallback(
+    (values: { description: string; ownerName: string; ownerRole: string; dueDate: string }) => ({
+      escalationId: escalation.id,
+      ...values,
+    }),
+    [escalation.id],
+  );
   const form = useApiForm({
     method: 'escalations.addAction',
     initial: { description: '', ownerName: '', ownerRole: '', dueDate: '' },
@@ -115,46 +220,166 @@ export function ActionDialog({ escalation, opened, onClose, onDone }: { escalati
   });
   return (
     <Dialog title="Agree an action" opened={opened} onClose={onClose} form={form} submitLabel="Save the action">
-      <Textarea label="What is to be done" required autosize minRows={2} value={form.values.description} onChange={(event) => form.set('description', event.currentTarget.value)} onBlur={() => form.touch('description')} error={form.error('description')} />
+      <Textarea
+        label="What is to be done"
+        required
+        autosize
+        minRows={2}
+        value={form.values.description}
+        onChange={(event) => form.set('description', event.currentTarget.value)}
+        onBlur={() => form.touch('description')}
+        error={form.error('description')}
+      />
       <SimpleGrid cols={3}>
-        <TextInput label="Who will do it (full name)" required value={form.values.ownerName} onChange={(event) => form.set('ownerName', event.currentTarget.value)} onBlur={() => form.touch('ownerName')} error={form.error('ownerName')} />
-        <TextInput label="Their role" required value={form.values.ownerRole} onChange={(event) => form.set('ownerRole', event.currentTarget.value)} onBlur={() => form.touch('ownerRole')} error={form.error('ownerRole')} />
-        <TextInput label="Due by" type="date" required value={form.values.dueDate} onChange={(event) => form.set('dueDate', event.currentTarget.value)} onBlur={() => form.touch('dueDate')} error={form.error('dueDate')} />
+        <TextInput
+          label="Who will do it (full name)"
+          required
+          value={form.values.ownerName}
+          onChange={(event) => form.set('ownerName', event.currentTarget.value)}
+          onBlur={() => form.touch('ownerName')}
+          error={form.error('ownerName')}
+        />
+        <TextInput
+          label="Their role"
+          required
+          value={form.values.ownerRole}
+          onChange={(event) => form.set('ownerRole', event.currentTarget.value)}
+          onBlur={() => form.touch('ownerRole')}
+          error={form.error('ownerRole')}
+        />
+        <TextInput
+          label="Due by"
+          type="date"
+          required
+          value={form.values.dueDate}
+          onChange={(event) => form.set('dueDate', event.currentTarget.value)}
+          onBlur={() => form.touch('dueDate')}
+          error={form.error('dueDate')}
+        />
       </SimpleGrid>
     </Dialog>
   );
 }
 
-export function CompleteActionDialog({ actionId, opened, onClose, onDone }: { actionId: string; opened: boolean; onClose: () => void; onDone: Done }) {
+export function CompleteActionDialog({
+  actionId,
+  opened,
+  onClose,
+  onDone,
+}: {
+  actionId: string;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
   const toInput = useCallback((values: { doneAt: string; note: string }) => ({ actionId, ...values }), [actionId]);
-  const form = useApiForm({ method: 'escalations.completeAction', initial: { doneAt: now(), note: '' }, toInput, onSuccess: (value) => { onDone(value); onClose(); } });
+  const form = useApiForm({
+    method: 'escalations.completeAction',
+    initial: { doneAt: now(), note: '' },
+    toInput,
+    onSuccess: (value) => {
+      onDone(value);
+      onClose();
+    },
+  });
   return (
     <Dialog title="Record the action as done" opened={opened} onClose={onClose} form={form} submitLabel="Mark as done">
-      <DateTimeField label="When it was done" value={form.values.doneAt} onChange={(iso) => form.set('doneAt', iso)} error={form.error('doneAt')} />
-      <Textarea label="Note (optional)" autosize minRows={2} value={form.values.note} onChange={(event) => form.set('note', event.currentTarget.value)} error={form.error('note')} />
+      <DateTimeField
+        label="When it was done"
+        value={form.values.doneAt}
+        onChange={(iso) => form.set('doneAt', iso)}
+        error={form.error('doneAt')}
+      />
+      <Textarea
+        label="Note (optional)"
+        autosize
+        minRows={2}
+        value={form.values.note}
+        onChange={(event) => form.set('note', event.currentTarget.value)}
+        error={form.error('note')}
+      />
     </Dialog>
   );
 }
 
-export function EscalateDialog({ escalation, opened, onClose, onDone }: { escalation: EscalationDetail; opened: boolean; onClose: () => void; onDone: Done }) {
-  const toInput = useCallback((values: { reason: string; escalatedAt: string }) => ({ escalationId: escalation.id, ...values }), [escalation.id]);
-  const form = useApiForm({ method: 'escalations.escalate', initial: { reason: '', escalatedAt: now() }, toInput, onSuccess: (value) => { onDone(value); onClose(); } });
+export function EscalateDialog({
+  escalation,
+  opened,
+  onClose,
+  onDone,
+}: {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
+  const toInput = useCallback(
+    (values: { reason: string; escalatedAt: string }) => ({ escalationId: escalation.id, ...values }),
+    [escalation.id],
+  );
+  const form = useApiForm({
+    method: 'escalations.escalate',
+    initial: { reason: '', escalatedAt: now() },
+    toInput,
+    onSuccess: (value) => {
+      onDone(value);
+      onClose();
+    },
+  });
   const next = escalation.current?.next;
   return (
-    <Dialog title={next ? `Escalate to ${next.label}: ${next.title}` : 'Escalate'} opened={opened} onClose={onClose} form={form} submitLabel={next ? `Escalate to ${next.label}` : 'Escalate'}>
+    <Dialog
+      title={next ? `Escalate to ${next.label}: ${next.title}` : 'Escalate'}
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      submitLabel={next ? `Escalate to ${next.label}` : 'Escalate'}
+    >
       {next?.reason ? (
         <Text size="sm" fs="italic">
           The procedure routes this disagreement: {next.reason}
         </Text>
       ) : null}
-      <Textarea label="Why it is being escalated" required autosize minRows={3} value={form.values.reason} onChange={(event) => form.set('reason', event.currentTarget.value)} onBlur={() => form.touch('reason')} error={form.error('reason')} />
-      <DateTimeField label="When" value={form.values.escalatedAt} onChange={(iso) => form.set('escalatedAt', iso)} error={form.error('escalatedAt')} />
+      <Textarea
+        label="Why it is being escalated"
+        required
+        autosize
+        minRows={3}
+        value={form.values.reason}
+        onChange={(event) => form.set('reason', event.currentTarget.value)}
+        onBlur={() => form.touch('reason')}
+        error={form.error('reason')}
+      />
+      <DateTimeField
+        label="When"
+        value={form.values.escalatedAt}
+        onChange={(iso) => form.set('escalatedAt', iso)}
+        error={form.error('escalatedAt')}
+      />
     </Dialog>
   );
 }
 
-export function ResolveDialog({ escalation, opened, onClose, onDone, settingName }: { escalation: EscalationDetail; opened: boolean; onClose: () => void; onDone: Done; settingName: string }) {
-  const toInput = useCallback((values: { resolvedAt: string; outcomeStatement: string; consequentActions: string; agreedBy: string[] }) => ({ escalationId: escalation.id, ...values }), [escalation.id]);
+export function ResolveDialog({
+  escalation,
+  opened,
+  onClose,
+  onDone,
+  settingName,
+}: {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+  settingName: string;
+}) {
+  const toInput = useCallback(
+    (values: { resolvedAt: string; outcomeStatement: string; consequentActions: string; agreedBy: string[] }) => ({
+      escalationId: escalation.id,
+      ...values,
+    }),
+    [escalation.id],
+  );
   const form = useApiForm({
     method: 'escalations.resolve',
     initial: { resolvedAt: now(), outcomeStatement: '', consequentActions: '', agreedBy: [settingName, escalation.otherAgency.name] },
@@ -165,28 +390,112 @@ export function ResolveDialog({ escalation, opened, onClose, onDone, settingName
     },
   });
   return (
-    <Dialog title="Resolve: the written statement of the outcome" opened={opened} onClose={onClose} form={form} submitLabel="Record the outcome">
-      <Text size="sm">When the disagreement is resolved, the agencies agree a written statement of the outcome, including any consequent action. Each agency places a copy on the child’s record.</Text>
-      <Textarea label="Written statement of the outcome" required autosize minRows={5} value={form.values.outcomeStatement} onChange={(event) => form.set('outcomeStatement', event.currentTarget.value)} onBlur={() => form.touch('outcomeStatement')} error={form.error('outcomeStatement')} />
-      <Textarea label="Consequent actions" required autosize minRows={2} value={form.values.consequentActions} onChange={(event) => form.set('consequentActions', event.currentTarget.value)} onBlur={() => form.touch('consequentActions')} error={form.error('consequentActions')} />
-      <TagsInput label="Agencies that agreed the statement" description="Press Enter after each agency." required value={form.values.agreedBy} onChange={(value) => form.set('agreedBy', value)} error={form.error('agreedBy')} />
-      <DateTimeField label="When it was agreed" value={form.values.resolvedAt} onChange={(iso) => form.set('resolvedAt', iso)} error={form.error('resolvedAt')} />
+    <Dialog
+      title="Resolve: the written statement of the outcome"
+      opened={opened}
+      onClose={onClose}
+      form={form}
+      submitLabel="Record the outcome"
+    >
+      <Text size="sm">
+        When the disagreement is resolved, the agencies agree a written statement of the outcome, including any consequent action. Each
+        agency places a copy on the child’s record.
+      </Text>
+      <Textarea
+        label="Written statement of the outcome"
+        required
+        autosize
+        minRows={5}
+        value={form.values.outcomeStatement}
+        onChange={(event) => form.set('outcomeStatement', event.currentTarget.value)}
+        onBlur={() => form.touch('outcomeStatement')}
+        error={form.error('outcomeStatement')}
+      />
+      <Textarea
+        label="Consequent actions"
+        required
+        autosize
+        minRows={2}
+        value={form.values.consequentActions}
+        onChange={(event) => form.set('consequentActions', event.currentTarget.value)}
+        onBlur={() => form.touch('consequentActions')}
+        error={form.error('consequentActions')}
+      />
+      <TagsInput
+        label="Agencies that agreed the statement"
+        description="Press Enter after each agency."
+        required
+        value={form.values.agreedBy}
+        onChange={(value) => form.set('agreedBy', value)}
+        error={form.error('agreedBy')}
+      />
+      <DateTimeField
+        label="When it was agreed"
+        value={form.values.resolvedAt}
+        onChange={(iso) => form.set('resolvedAt', iso)}
+        error={form.error('resolvedAt')}
+      />
     </Dialog>
   );
 }
 
-export function CloseDialog({ escalation, opened, onClose, onDone }: { escalation: EscalationDetail; opened: boolean; onClose: () => void; onDone: Done }) {
-  const toInput = useCallback((values: { reason: string; closedAt: string }) => ({ escalationId: escalation.id, ...values }), [escalation.id]);
-  const form = useApiForm({ method: 'escalations.closeUnresolved', initial: { reason: '', closedAt: now() }, toInput, onSuccess: (value) => { onDone(value); onClose(); } });
+export function CloseDialog({
+  escalation,
+  opened,
+  onClose,
+  onDone,
+}: {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
+  const toInput = useCallback(
+    (values: { reason: string; closedAt: string }) => ({ escalationId: escalation.id, ...values }),
+    [escalation.id],
+  );
+  const form = useApiForm({
+    method: 'escalations.closeUnresolved',
+    initial: { reason: '', closedAt: now() },
+    toInput,
+    onSuccess: (value) => {
+      onDone(value);
+      onClose();
+    },
+  });
   return (
     <Dialog title="Close without resolution" opened={opened} onClose={onClose} form={form} submitLabel="Close unresolved" danger>
-      <Textarea label="Why it is being closed without resolution" required autosize minRows={3} value={form.values.reason} onChange={(event) => form.set('reason', event.currentTarget.value)} onBlur={() => form.touch('reason')} error={form.error('reason')} />
-      <DateTimeField label="When" value={form.values.closedAt} onChange={(iso) => form.set('closedAt', iso)} error={form.error('closedAt')} />
+      <Textarea
+        label="Why it is being closed without resolution"
+        required
+        autosize
+        minRows={3}
+        value={form.values.reason}
+        onChange={(event) => form.set('reason', event.currentTarget.value)}
+        onBlur={() => form.touch('reason')}
+        error={form.error('reason')}
+      />
+      <DateTimeField
+        label="When"
+        value={form.values.closedAt}
+        onChange={(iso) => form.set('closedAt', iso)}
+        error={form.error('closedAt')}
+      />
     </Dialog>
   );
 }
 
-export function LearningReviewDialog({ escalation, opened, onClose, onDone }: { escalation: EscalationDetail; opened: boolean; onClose: () => void; onDone: Done }) {
+export function LearningReviewDialog({
+  escalation,
+  opened,
+  onClose,
+  onDone,
+}: {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
   const toInput = useCallback(
     (values: { wentWell: string; wentBadly: string; issuesForPartnership: string; reportedAt: string }) => ({
       escalationId: escalation.id,
@@ -197,18 +506,71 @@ export function LearningReviewDialog({ escalation, opened, onClose, onDone }: { 
     }),
     [escalation.id],
   );
-  const form = useApiForm({ method: 'escalations.learningReview', initial: { wentWell: '', wentBadly: '', issuesForPartnership: '', reportedAt: '' }, toInput, onSuccess: (value) => { onDone(value); onClose(); } });
+  const form = useApiForm({
+    method: 'escalations.learningReview',
+    initial: { wentWell: '', wentBadly: '', issuesForPartnership: '', reportedAt: '' },
+    toInput,
+    onSuccess: (value) => {
+      onDone(value);
+      onClose();
+    },
+  });
   return (
     <Dialog title="Learning review" opened={opened} onClose={onClose} form={form} submitLabel="Save the learning review">
-      <Textarea label="What went well" required autosize minRows={2} value={form.values.wentWell} onChange={(event) => form.set('wentWell', event.currentTarget.value)} onBlur={() => form.touch('wentWell')} error={form.error('wentWell')} />
-      <Textarea label="What did not go well" required autosize minRows={2} value={form.values.wentBadly} onChange={(event) => form.set('wentBadly', event.currentTarget.value)} onBlur={() => form.touch('wentBadly')} error={form.error('wentBadly')} />
-      <Textarea label="Policy or practice issues to raise with the partnership" required autosize minRows={2} value={form.values.issuesForPartnership} onChange={(event) => form.set('issuesForPartnership', event.currentTarget.value)} onBlur={() => form.touch('issuesForPartnership')} error={form.error('issuesForPartnership')} />
-      <DateTimeField label="When they were reported to the partnership (if they have been)" description="Leave empty if not reported yet." value={form.values.reportedAt} onChange={(iso) => form.set('reportedAt', iso)} error={form.error('reportedToPartnershipAt')} />
+      <Textarea
+        label="What went well"
+        required
+        autosize
+        minRows={2}
+        value={form.values.wentWell}
+        onChange={(event) => form.set('wentWell', event.currentTarget.value)}
+        onBlur={() => form.touch('wentWell')}
+        error={form.error('wentWell')}
+      />
+      <Textarea
+        label="What did not go well"
+        required
+        autosize
+        minRows={2}
+        value={form.values.wentBadly}
+        onChange={(event) => form.set('wentBadly', event.currentTarget.value)}
+        onBlur={() => form.touch('wentBadly')}
+        error={form.error('wentBadly')}
+      />
+      <Textarea
+        label="Policy or practice issues to raise with the partnership"
+        required
+        autosize
+        minRows={2}
+        value={form.values.issuesForPartnership}
+        onChange={(event) => form.set('issuesForPartnership', event.currentTarget.value)}
+        onBlur={() => form.touch('issuesForPartnership')}
+        error={form.error('issuesForPartnership')}
+      />
+      <DateTimeField
+        label="When they were reported to the partnership (if they have been)"
+        description="Leave empty if not reported yet."
+        value={form.values.reportedAt}
+        onChange={(iso) => form.set('reportedAt', iso)}
+        error={form.error('reportedToPartnershipAt')}
+      />
     </Dialog>
   );
 }
 
-export function AmendDialog({ entryId, current, opened, onClose, onDone }: { entryId: string; current: { summary: string; decision: string; rationale: string }; opened: boolean; onClose: () => void; onDone: Done }) {
+export function AmendDialog({
+  entryId,
+  current,
+  opened,
+  onClose,
+  onDone,
+}: {
+  entryId: string;
+  current: { summary: string; decision: string; rationale: string };
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}) {
   const toInput = useCallback(
     (values: { summary: string; decision: string; rationale: string; reason: string }) => {
       const changes: { summary?: string; decision?: string; rationale?: string } = {};
@@ -219,15 +581,57 @@ export function AmendDialog({ entryId, current, opened, onClose, onDone }: { ent
     },
     [entryId, current],
   );
-  const form = useApiForm({ method: 'escalations.amendEntry', initial: { ...current, reason: '' }, toInput, onSuccess: (value) => { onDone(value); onClose(); } });
+  const form = useApiForm({
+    method: 'escalations.amendEntry',
+    initial: { ...current, reason: '' },
+    toInput,
+    onSuccess: (value) => {
+      onDone(value);
+      onClose();
+    },
+  });
   return (
     <Dialog title="Amend this record" opened={opened} onClose={onClose} form={form} submitLabel="Save the amendment">
       <Text size="sm">The original wording is kept, with who amended it, when and why.</Text>
-      {form.error('changes') ? <Text c="red" size="sm" role="alert">{form.error('changes')}</Text> : null}
-      <Textarea label="What was said" autosize minRows={3} value={form.values.summary} onChange={(event) => form.set('summary', event.currentTarget.value)} error={form.error('changes.summary')} />
-      <Textarea label="Decision" autosize minRows={2} value={form.values.decision} onChange={(event) => form.set('decision', event.currentTarget.value)} error={form.error('changes.decision')} />
-      <Textarea label="Rationale" autosize minRows={2} value={form.values.rationale} onChange={(event) => form.set('rationale', event.currentTarget.value)} error={form.error('changes.rationale')} />
-      <Textarea label="Why it is being amended" required autosize minRows={2} value={form.values.reason} onChange={(event) => form.set('reason', event.currentTarget.value)} onBlur={() => form.touch('reason')} error={form.error('reason')} />
+      {form.error('changes') ? (
+        <Text c="red" size="sm" role="alert">
+          {form.error('changes')}
+        </Text>
+      ) : null}
+      <Textarea
+        label="What was said"
+        autosize
+        minRows={3}
+        value={form.values.summary}
+        onChange={(event) => form.set('summary', event.currentTarget.value)}
+        error={form.error('changes.summary')}
+      />
+      <Textarea
+        label="Decision"
+        autosize
+        minRows={2}
+        value={form.values.decision}
+        onChange={(event) => form.set('decision', event.currentTarget.value)}
+        error={form.error('changes.decision')}
+      />
+      <Textarea
+        label="Rationale"
+        autosize
+        minRows={2}
+        value={form.values.rationale}
+        onChange={(event) => form.set('rationale', event.currentTarget.value)}
+        error={form.error('changes.rationale')}
+      />
+      <Textarea
+        label="Why it is being amended"
+        required
+        autosize
+        minRows={2}
+        value={form.values.reason}
+        onChange={(event) => form.set('reason', event.currentTarget.value)}
+        onBlur={() => form.touch('reason')}
+        error={form.error('reason')}
+      />
     </Dialog>
   );
 }

@@ -9,7 +9,16 @@ import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDate, ukDateTime } from '../../format';
 import { href } from '../../routing/router';
-import { ActionDialog, AmendDialog, CloseDialog, CompleteActionDialog, EntryDialog, EscalateDialog, LearningReviewDialog, ResolveDialog } from './EscalationForms';
+import {
+  ActionDialog,
+  AmendDialog,
+  CloseDialog,
+  CompleteActionDialog,
+  EntryDialog,
+  EscalateDialog,
+  LearningReviewDialog,
+  ResolveDialog,
+} from './EscalationForms';
 import { StageLadder } from './StageLadder';
 
 type DialogName = 'entry' | 'action' | 'escalate' | 'resolve' | 'close' | 'review' | { complete: string } | { amend: string } | null;
@@ -27,7 +36,15 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function CurrentStage({ escalation, onChange, canWrite }: { escalation: EscalationDetail; onChange: (value: EscalationDetail) => void; canWrite: boolean }) {
+function CurrentStage({
+  escalation,
+  onChange,
+  canWrite,
+}: {
+  escalation: EscalationDetail;
+  onChange: (value: EscalationDetail) => void;
+  canWrite: boolean;
+}) {
   const current = escalation.current;
   const [stepError, setStepError] = useState<string | null>(null);
   if (!current) return null;
@@ -78,7 +95,13 @@ function CurrentStage({ escalation, onChange, canWrite }: { escalation: Escalati
             The procedure’s steps at this stage
           </Text>
           {current.steps.map((step) => (
-            <Checkbox key={step.id} label={step.text} checked={step.done} disabled={!canWrite} onChange={(event) => void toggle(step.id, event.currentTarget.checked)} />
+            <Checkbox
+              key={step.id}
+              label={step.text}
+              checked={step.done}
+              disabled={!canWrite}
+              onChange={(event) => void toggle(step.id, event.currentTarget.checked)}
+            />
           ))}
           {stepError ? (
             <Text c="red" size="sm" role="alert">
@@ -109,14 +132,16 @@ export function EscalationPage({ id }: { id: string }) {
   const { status } = useSession();
   const escalation = useApi('escalations.get', { id });
   const [dialog, setDialog] = useState<DialogName>(null);
-  if (escalation.error) return <LoadError error={escalation.error} back={{ href: href({ name: 'escalations' }), label: 'Back to escalations' }} />;
+  if (escalation.error)
+    return <LoadError error={escalation.error} back={{ href: href({ name: 'escalations' }), label: 'Back to escalations' }} />;
   if (!escalation.data) return <Loading what="the escalation" />;
   const e = escalation.data;
   const canWrite = status.user.role !== 'read-only';
   const open = e.status === 'open';
   const close = () => setDialog(null);
   const done = escalation.setData;
-  const amendTarget = dialog && typeof dialog === 'object' && 'amend' in dialog ? e.entries.find((entry) => entry.id === dialog.amend) : undefined;
+  const amendTarget =
+    dialog && typeof dialog === 'object' && 'amend' in dialog ? e.entries.find((entry) => entry.id === dialog.amend) : undefined;
   const completeTarget = dialog && typeof dialog === 'object' && 'complete' in dialog ? dialog.complete : null;
 
   return (
@@ -125,8 +150,8 @@ export function EscalationPage({ id }: { id: string }) {
         title={`Escalation: ${e.childName}`}
         subtitle={
           <>
-            With {e.otherAgency.name} ({e.otherProfessional.name}, {e.otherProfessional.role}) · {e.categoryLabel} · {e.procedure.name}, version {e.procedure.version}.{' '}
-            <Anchor href={href({ name: 'child', id: e.childId })}>Open {e.childName}’s record</Anchor>
+            With {e.otherAgency.name} ({e.otherProfessional.name}, {e.otherProfessional.role}) · {e.categoryLabel} · {e.procedure.name},
+            version {e.procedure.version}. <Anchor href={href({ name: 'child', id: e.childId })}>Open {e.childName}’s record</Anchor>
           </>
         }
         actions={
@@ -180,7 +205,8 @@ export function EscalationPage({ id }: { id: string }) {
             <strong>Consequent actions:</strong> {e.resolution.consequentActions}
           </Text>
           <Text size="sm">
-            <strong>Agreed by:</strong> {e.resolution.agreedBy.join(', ')} on {ukDateTime(e.resolution.resolvedAt)} (recorded by {e.resolution.recordedBy})
+            <strong>Agreed by:</strong> {e.resolution.agreedBy.join(', ')} on {ukDateTime(e.resolution.resolvedAt)} (recorded by{' '}
+            {e.resolution.recordedBy})
           </Text>
         </Card>
       ) : null}
@@ -211,7 +237,9 @@ export function EscalationPage({ id }: { id: string }) {
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt="xs">
             Reviewed by {e.learningReview.reviewedBy} on {ukDate(e.learningReview.reviewedAt)}
-            {e.learningReview.reportedToPartnershipAt ? `; reported to the partnership ${ukDate(e.learningReview.reportedToPartnershipAt)}` : '; not yet reported to the partnership'}
+            {e.learningReview.reportedToPartnershipAt
+              ? `; reported to the partnership ${ukDate(e.learningReview.reportedToPartnershipAt)}`
+              : '; not yet reported to the partnership'}
           </Text>
         </Card>
       ) : null}
@@ -243,7 +271,10 @@ export function EscalationPage({ id }: { id: string }) {
                   ) : null}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  With {entry.participants.map((person) => `${person.name} (${person.role}${person.agency ? `, ${person.agency}` : ''})`).join('; ')}
+                  With{' '}
+                  {entry.participants
+                    .map((person) => `${person.name} (${person.role}${person.agency ? `, ${person.agency}` : ''})`)
+                    .join('; ')}
                 </Text>
               </Stack>
               {canWrite ? (
@@ -258,12 +289,17 @@ export function EscalationPage({ id }: { id: string }) {
               <Field label="Rationale" value={entry.rationale} />
             </SimpleGrid>
             <Text size="xs" mt="xs">
-              Told of the outcome: {entry.toldOfOutcome.length > 0 ? entry.toldOfOutcome.map((person) => `${person.name} (${person.role})`).join('; ') : 'nobody recorded'}.{' '}
-              {entry.originalReferrerTold ? 'The original referrer was told.' : 'The original referrer has not been told.'} Recorded by {entry.createdBy}.
+              Told of the outcome:{' '}
+              {entry.toldOfOutcome.length > 0
+                ? entry.toldOfOutcome.map((person) => `${person.name} (${person.role})`).join('; ')
+                : 'nobody recorded'}
+              . {entry.originalReferrerTold ? 'The original referrer was told.' : 'The original referrer has not been told.'} Recorded by{' '}
+              {entry.createdBy}.
             </Text>
             {entry.amendments.map((amendment, index) => (
               <Text key={index} size="xs" c="dimmed" mt={4}>
-                Amended by {amendment.amendedBy} on {ukDateTime(amendment.amendedAt)} ({amendment.field}): was “{amendment.oldValue}”. Reason: {amendment.reason}
+                Amended by {amendment.amendedBy} on {ukDateTime(amendment.amendedAt)} ({amendment.field}): was “{amendment.oldValue}”.
+                Reason: {amendment.reason}
               </Text>
             ))}
           </Paper>
@@ -336,7 +372,13 @@ export function EscalationPage({ id }: { id: string }) {
 
       {open ? (
         <>
-          <EntryDialog escalation={e} me={{ name: status.user.fullName, role: roleLabels[status.user.role], agency: status.settingName }} opened={dialog === 'entry'} onClose={close} onDone={done} />
+          <EntryDialog
+            escalation={e}
+            me={{ name: status.user.fullName, role: roleLabels[status.user.role], agency: status.settingName }}
+            opened={dialog === 'entry'}
+            onClose={close}
+            onDone={done}
+          />
           <ActionDialog escalation={e} opened={dialog === 'action'} onClose={close} onDone={done} />
           <EscalateDialog escalation={e} opened={dialog === 'escalate'} onClose={close} onDone={done} />
           <ResolveDialog escalation={e} opened={dialog === 'resolve'} onClose={close} onDone={done} settingName={status.settingName} />
@@ -346,7 +388,15 @@ export function EscalationPage({ id }: { id: string }) {
         <LearningReviewDialog escalation={e} opened={dialog === 'review'} onClose={close} onDone={done} />
       )}
       {completeTarget ? <CompleteActionDialog actionId={completeTarget} opened onClose={close} onDone={done} /> : null}
-      {amendTarget ? <AmendDialog entryId={amendTarget.id} current={{ summary: amendTarget.summary, decision: amendTarget.decision, rationale: amendTarget.rationale }} opened onClose={close} onDone={done} /> : null}
+      {amendTarget ? (
+        <AmendDialog
+          entryId={amendTarget.id}
+          current={{ summary: amendTarget.summary, decision: amendTarget.decision, rationale: amendTarget.rationale }}
+          opened
+          onClose={close}
+          onDone={done}
+        />
+      ) : null}
     </>
   );
 }

@@ -62,13 +62,12 @@ export function EscalationsList() {
                 </Table.Td>
                 <Table.Td>{row.otherAgencyName}</Table.Td>
                 <Table.Td>{row.categoryLabel}</Table.Td>
-                <Table.Td>
-                  {row.status === 'open' ? `${row.stageLabel}: ${row.stageTitle}` : escalationStatusLabels[row.status]}
-                </Table.Td>
+                <Table.Td>{row.status === 'open' ? `${row.stageLabel}: ${row.stageTitle}` : escalationStatusLabels[row.status]}</Table.Td>
                 <Table.Td>
                   {row.target ? (
                     <>
-                      <StateBadge state={row.target.state} /> <DeadlineText dueAt={row.target.dueAt} explanation={row.target.explanation} prefix="By" />
+                      <StateBadge state={row.target.state} />{' '}
+                      <DeadlineText dueAt={row.target.dueAt} explanation={row.target.explanation} prefix="By" />
                     </>
                   ) : (
                     '—'

@@ -96,10 +96,23 @@ function toInput(values: Values) {
   };
 }
 
-export function OpenEscalation({ childId, referralId, milestone }: { childId: string | null; referralId: string | null; milestone: string | null }) {
+export function OpenEscalation({
+  childId,
+  referralId,
+  milestone,
+}: {
+  childId: string | null;
+  referralId: string | null;
+  milestone: string | null;
+}) {
   const [draft, setDraft] = useState<EscalationDraft | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
-  const form = useApiForm({ method: 'escalations.open', initial: blank(childId), toInput, onSuccess: (escalation) => navigate({ name: 'escalation', id: escalation.id }) });
+  const form = useApiForm({
+    method: 'escalations.open',
+    initial: blank(childId),
+    toInput,
+    onSuccess: (escalation) => navigate({ name: 'escalation', id: escalation.id }),
+  });
   const { setValues } = form;
 
   useEffect(() => {
@@ -127,13 +140,26 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
     />
   );
   const area = (field: keyof Values, label: string, description?: string) => (
-    <Textarea label={label} description={description} required autosize minRows={3} value={String(form.values[field] ?? '')} onChange={(event) => form.set(field, event.currentTarget.value)} onBlur={() => form.touch(field)} error={form.error(field)} />
+    <Textarea
+      label={label}
+      description={description}
+      required
+      autosize
+      minRows={3}
+      value={String(form.values[field] ?? '')}
+      onChange={(event) => form.set(field, event.currentTarget.value)}
+      onBlur={() => form.touch(field)}
+      error={form.error(field)}
+    />
   );
   const immediate = form.values.immediateRisk === 'yes';
 
   return (
     <>
-      <PageHeader title="Open an escalation" subtitle="A professional disagreement about a child’s safety, recorded stage by stage under your partnership’s procedure." />
+      <PageHeader
+        title="Open an escalation"
+        subtitle="A professional disagreement about a child’s safety, recorded stage by stage under your partnership’s procedure."
+      />
       {draftError ? (
         <Alert color="red" mb="md" role="alert">
           {draftError}
@@ -142,12 +168,14 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
       {draft ? (
         <Alert color="orange" title={`A statutory timescale was missed: ${draft.procedureName}`} mb="md">
           <Text size="sm" mb={4}>
-            The form is filled in from the referral. Add the named social worker, check every answer, then open the escalation. If nothing changes, the steps fall due:
+            The form is filled in from the referral. Add the named social worker, check every answer, then open the escalation. If nothing
+            changes, the steps fall due:
           </Text>
           <List size="sm">
             {draft.steps.map((step) => (
               <List.Item key={step.label}>
-                <strong>{step.label}</strong>: {step.title} — {step.dueAt ? ukDeadline(step.dueAt) : 'when the previous step has not worked'}
+                <strong>{step.label}</strong>: {step.title} —{' '}
+                {step.dueAt ? ukDeadline(step.dueAt) : 'when the previous step has not worked'}
               </List.Item>
             ))}
           </List>
@@ -156,7 +184,14 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
       <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={900}>
         <FormError error={form.formError} />
         <Stack>
-          {childId || draft ? null : <ChildSelect value={form.values.childId} onChange={(id) => form.set('childId', id)} onBlur={() => form.touch('childId')} error={form.error('childId')} />}
+          {childId || draft ? null : (
+            <ChildSelect
+              value={form.values.childId}
+              onChange={(id) => form.set('childId', id)}
+              onBlur={() => form.touch('childId')}
+              error={form.error('childId')}
+            />
+          )}
           <Radio.Group
             label="Is the child at immediate risk of significant harm?"
             required
@@ -176,8 +211,21 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
                 now. Make that referral first, then record it here.
               </Text>
               <SimpleGrid cols={2}>
-                <DateTimeField label="When you made the immediate referral" value={form.values.immediateMadeAt} onChange={(iso) => form.set('immediateMadeAt', iso)} onBlur={() => form.touch('immediateReferral')} error={form.error('immediateReferral.madeAt') ?? form.error('immediateReferral')} />
-                <TextInput label="Who you referred to" required value={form.values.immediateMadeTo} onChange={(event) => form.set('immediateMadeTo', event.currentTarget.value)} onBlur={() => form.touch('immediateReferral')} error={form.error('immediateReferral.madeTo')} />
+                <DateTimeField
+                  label="When you made the immediate referral"
+                  value={form.values.immediateMadeAt}
+                  onChange={(iso) => form.set('immediateMadeAt', iso)}
+                  onBlur={() => form.touch('immediateReferral')}
+                  error={form.error('immediateReferral.madeAt') ?? form.error('immediateReferral')}
+                />
+                <TextInput
+                  label="Who you referred to"
+                  required
+                  value={form.values.immediateMadeTo}
+                  onChange={(event) => form.set('immediateMadeTo', event.currentTarget.value)}
+                  onBlur={() => form.touch('immediateReferral')}
+                  error={form.error('immediateReferral.madeTo')}
+                />
               </SimpleGrid>
             </Alert>
           ) : null}
@@ -191,14 +239,33 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
             onChange={(value) => form.set('category', value ?? '')}
             onBlur={() => form.touch('category')}
             error={form.error('category')}
-            description={form.values.category ? escalationCategories.filter((category) => category === form.values.category).map((category) => categoryDetails[category].description)[0] : undefined}
+            description={
+              form.values.category
+                ? escalationCategories
+                    .filter((category) => category === form.values.category)
+                    .map((category) => categoryDetails[category].description)[0]
+                : undefined
+            }
           />
           <Title order={2} size="h5" mt="sm">
             The other agency
           </Title>
           <SimpleGrid cols={2}>
-            <Select label="Kind of agency" required data={agencyKinds.map((kind) => ({ value: kind, label: agencyKindLabels[kind] }))} value={form.values.otherAgencyKind} onChange={(value) => form.set('otherAgencyKind', value ?? '')} error={form.error('otherAgencyKind')} allowDeselect={false} />
-            {text('otherAgencyName', 'otherAgencyName', 'Agency or team', 'For example: Liverpool Careline, or Children’s Social Care Team 3.')}
+            <Select
+              label="Kind of agency"
+              required
+              data={agencyKinds.map((kind) => ({ value: kind, label: agencyKindLabels[kind] }))}
+              value={form.values.otherAgencyKind}
+              onChange={(value) => form.set('otherAgencyKind', value ?? '')}
+              error={form.error('otherAgencyKind')}
+              allowDeselect={false}
+            />
+            {text(
+              'otherAgencyName',
+              'otherAgencyName',
+              'Agency or team',
+              'For example: Liverpool Careline, or Children’s Social Care Team 3.',
+            )}
           </SimpleGrid>
           <SimpleGrid cols={3}>
             {text('professionalName', 'otherProfessional.name', 'Professional’s full name')}
@@ -215,7 +282,13 @@ export function OpenEscalation({ childId, referralId, milestone }: { childId: st
           </SimpleGrid>
           {area('riskRelevance', 'How the disagreement bears on the risk to the child')}
           {area('outcomeSought', 'The outcome you are seeking')}
-          <DateTimeField label="When the disagreement was first raised" value={form.values.openedAt} onChange={(iso) => form.set('openedAt', iso)} onBlur={() => form.touch('openedAt')} error={form.error('openedAt')} />
+          <DateTimeField
+            label="When the disagreement was first raised"
+            value={form.values.openedAt}
+            onChange={(iso) => form.set('openedAt', iso)}
+            onBlur={() => form.touch('openedAt')}
+            error={form.error('openedAt')}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={form.submitting}>
               Open the escalation

@@ -32,10 +32,34 @@ export function PeopleEditor(props: {
       ) : null}
       {props.people.map((person, index) => (
         <Group key={index} align="flex-start" grow wrap="nowrap">
-          <TextInput aria-label={`${props.label}: full name ${index + 1}`} placeholder="Full name" value={person.name} onChange={(event) => update(index, 'name', event.currentTarget.value)} error={props.error(`${props.path}.${index}.name`)} />
-          <TextInput aria-label={`${props.label}: role ${index + 1}`} placeholder="Role" value={person.role} onChange={(event) => update(index, 'role', event.currentTarget.value)} error={props.error(`${props.path}.${index}.role`)} />
-          <TextInput aria-label={`${props.label}: agency ${index + 1}`} placeholder="Agency (optional)" value={person.agency} onChange={(event) => update(index, 'agency', event.currentTarget.value)} />
-          <ActionIcon variant="subtle" color="gray" aria-label={`Remove person ${index + 1}`} onClick={() => props.onChange(props.people.filter((_, i) => i !== index))} style={{ flexGrow: 0 }} mt={4}>
+          <TextInput
+            aria-label={`${props.label}: full name ${index + 1}`}
+            placeholder="Full name"
+            value={person.name}
+            onChange={(event) => update(index, 'name', event.currentTarget.value)}
+            error={props.error(`${props.path}.${index}.name`)}
+          />
+          <TextInput
+            aria-label={`${props.label}: role ${index + 1}`}
+            placeholder="Role"
+            value={person.role}
+            onChange={(event) => update(index, 'role', event.currentTarget.value)}
+            error={props.error(`${props.path}.${index}.role`)}
+          />
+          <TextInput
+            aria-label={`${props.label}: agency ${index + 1}`}
+            placeholder="Agency (optional)"
+            value={person.agency}
+            onChange={(event) => update(index, 'agency', event.currentTarget.value)}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove person ${index + 1}`}
+            onClick={() => props.onChange(props.people.filter((_, i) => i !== index))}
+            style={{ flexGrow: 0 }}
+            mt={4}
+          >
             ×
           </ActionIcon>
         </Group>

@@ -18,7 +18,17 @@ const outcomeWords = { resolved: 'Resolved here', escalated: 'Escalated', 'close
 
 export function StageLadder({ ladder }: { ladder: LadderRung[] }) {
   return (
-    <ol aria-label="Stages" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: `repeat(auto-fill, minmax(180px, 1fr))`, gap: 8 }}>
+    <ol
+      aria-label="Stages"
+      style={{
+        listStyle: 'none',
+        padding: 0,
+        margin: 0,
+        display: 'grid',
+        gridTemplateColumns: `repeat(auto-fill, minmax(180px, 1fr))`,
+        gap: 8,
+      }}
+    >
       {ladder.map((rung) => {
         const words = stateWords[rung.state];
         return (

@@ -55,30 +55,72 @@ export function NewReferral({ childId }: { childId: string | null }) {
   });
   return (
     <>
-      <PageHeader title="Record a referral to children’s social care" subtitle="The statutory milestones and their due dates follow from what you record here." />
+      <PageHeader
+        title="Record a referral to children’s social care"
+        subtitle="The statutory milestones and their due dates follow from what you record here."
+      />
       <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={820}>
         <FormError error={form.formError} />
         <Stack>
-          {childId ? null : <ChildSelect value={form.values.childId} onChange={(id) => form.set('childId', id)} onBlur={() => form.touch('childId')} error={form.error('childId')} />}
+          {childId ? null : (
+            <ChildSelect
+              value={form.values.childId}
+              onChange={(id) => form.set('childId', id)}
+              onBlur={() => form.touch('childId')}
+              error={form.error('childId')}
+            />
+          )}
           <SimpleGrid cols={2}>
-            <DateTimeField label="When the referral was made" value={form.values.madeAt} onChange={(iso) => form.set('madeAt', iso)} onBlur={() => form.touch('madeAt')} error={form.error('madeAt')} />
-            <Select label="How it was made" required data={referralMethods.map((method) => ({ value: method, label: referralMethodLabels[method] }))} value={form.values.method} onChange={(value) => form.set('method', value ?? '')} error={form.error('method')} allowDeselect={false} />
+            <DateTimeField
+              label="When the referral was made"
+              value={form.values.madeAt}
+              onChange={(iso) => form.set('madeAt', iso)}
+              onBlur={() => form.touch('madeAt')}
+              error={form.error('madeAt')}
+            />
+            <Select
+              label="How it was made"
+              required
+              data={referralMethods.map((method) => ({ value: method, label: referralMethodLabels[method] }))}
+              value={form.values.method}
+              onChange={(value) => form.set('method', value ?? '')}
+              error={form.error('method')}
+              allowDeselect={false}
+            />
           </SimpleGrid>
-          <Radio.Group label="Kind of referral" required value={form.values.concern} onChange={(value) => form.set('concern', value)} error={form.error('concern')}>
+          <Radio.Group
+            label="Kind of referral"
+            required
+            value={form.values.concern}
+            onChange={(value) => form.set('concern', value)}
+            error={form.error('concern')}
+          >
             <Group mt={6}>
               {referralConcerns.map((concern) => (
                 <Radio key={concern} value={concern} label={referralConcernLabels[concern]} />
               ))}
             </Group>
           </Radio.Group>
-          <Radio.Group label="Category of concern" description="Sets when the strategy discussion is due." required value={form.values.category} onChange={(value) => form.set('category', value)} error={form.error('category')}>
+          <Radio.Group
+            label="Category of concern"
+            description="Sets when the strategy discussion is due."
+            required
+            value={form.values.category}
+            onChange={(value) => form.set('category', value)}
+            error={form.error('category')}
+          >
             <Stack mt={6} gap={6}>
               {referralCategories.map((category) => (
                 <Radio key={category} value={category} label={referralCategoryLabels[category]} />
               ))}
             </Stack>
           </Radio.Group>
-          <TextInput label="Made to" description="The team or service, e.g. Children’s Advice and Support Service (CASS) or MASH." required {...bind('referredTo')} />
+          <TextInput
+            label="Made to"
+            description="The team or service, e.g. Children’s Advice and Support Service (CASS) or MASH."
+            required
+            {...bind('referredTo')}
+          />
           <SimpleGrid cols={2}>
             <TextInput label="Made by (full name)" required {...bind('madeByName')} />
             <TextInput label="Their role" required {...bind('madeByRole')} />

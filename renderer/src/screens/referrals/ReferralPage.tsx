@@ -1,7 +1,13 @@
 import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import type { Referral, ReferralEventKind } from '../../../../shared/schemas/referrals';
-import { referralCategoryLabels, referralConcernLabels, referralEventKinds, referralEventLabels, referralMethodLabels } from '../../../../shared/schemas/referrals';
+import {
+  referralCategoryLabels,
+  referralConcernLabels,
+  referralEventKinds,
+  referralEventLabels,
+  referralMethodLabels,
+} from '../../../../shared/schemas/referrals';
 import { owedBySetting } from '../../../../shared/referrals/milestones';
 import { useApi } from '../../app/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
@@ -60,12 +66,26 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
             onBlur={() => form.touch('kind')}
             error={form.error('kind')}
           />
-          <DateTimeField label="When" value={form.values.happenedAt} onChange={(iso) => form.set('happenedAt', iso)} onBlur={() => form.touch('happenedAt')} error={form.error('happenedAt')} />
+          <DateTimeField
+            label="When"
+            value={form.values.happenedAt}
+            onChange={(iso) => form.set('happenedAt', iso)}
+            onBlur={() => form.touch('happenedAt')}
+            error={form.error('happenedAt')}
+          />
         </SimpleGrid>
         {form.values.kind === 'strategy-discussion' ? (
           <Stack gap={4}>
-            <Checkbox label="A section 47 enquiry was started at this strategy discussion" checked={form.values.s47Started === true} onChange={(event) => form.set('s47Started', event.currentTarget.checked)} />
-            <Checkbox label="No section 47 enquiry was started" checked={form.values.s47Started === false} onChange={(event) => form.set('s47Started', event.currentTarget.checked ? false : null)} />
+            <Checkbox
+              label="A section 47 enquiry was started at this strategy discussion"
+              checked={form.values.s47Started === true}
+              onChange={(event) => form.set('s47Started', event.currentTarget.checked)}
+            />
+            <Checkbox
+              label="No section 47 enquiry was started"
+              checked={form.values.s47Started === false}
+              onChange={(event) => form.set('s47Started', event.currentTarget.checked ? false : null)}
+            />
             {form.error('s47Started') ? (
               <Text c="red" size="sm" role="alert">
                 {form.error('s47Started')}
@@ -73,7 +93,14 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
             ) : null}
           </Stack>
         ) : null}
-        <Textarea label="Note" autosize minRows={2} value={form.values.note} onChange={(event) => form.set('note', event.currentTarget.value)} error={form.error('note')} />
+        <Textarea
+          label="Note"
+          autosize
+          minRows={2}
+          value={form.values.note}
+          onChange={(event) => form.set('note', event.currentTarget.value)}
+          error={form.error('note')}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             Save
@@ -95,8 +122,8 @@ export function ReferralPage({ id }: { id: string }) {
         title={`Referral for ${r.childName}`}
         subtitle={
           <>
-            Made {ukDateTime(r.madeAt)} to {r.referredTo} by {r.madeByName} ({r.madeByRole}), {referralMethodLabels[r.method].toLowerCase()}.{' '}
-            <Anchor href={href({ name: 'child', id: r.childId })}>Open {r.childName}’s record</Anchor>
+            Made {ukDateTime(r.madeAt)} to {r.referredTo} by {r.madeByName} ({r.madeByRole}), {referralMethodLabels[r.method].toLowerCase()}
+            . <Anchor href={href({ name: 'child', id: r.childId })}>Open {r.childName}’s record</Anchor>
           </>
         }
       />
@@ -148,7 +175,13 @@ export function ReferralPage({ id }: { id: string }) {
                         See the escalation
                       </Anchor>
                     ) : (
-                      <Button size="xs" color="red" variant="light" component="a" href={href({ name: 'escalation-new', childId: r.childId, referralId: r.id, milestone: milestone.key })}>
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="light"
+                        component="a"
+                        href={href({ name: 'escalation-new', childId: r.childId, referralId: r.id, milestone: milestone.key })}
+                      >
                         Escalate
                       </Button>
                     )
@@ -170,7 +203,11 @@ export function ReferralPage({ id }: { id: string }) {
             <Paper key={event.id} withBorder p="xs">
               <Text size="sm" fw={600}>
                 {referralEventLabels[event.kind]}
-                {event.kind === 'strategy-discussion' ? (event.s47Started ? ' (section 47 enquiry started)' : ' (no section 47 enquiry)') : ''}
+                {event.kind === 'strategy-discussion'
+                  ? event.s47Started
+                    ? ' (section 47 enquiry started)'
+                    : ' (no section 47 enquiry)'
+                  : ''}
               </Text>
               <Text size="xs" c="dimmed">
                 {ukDateTime(event.happenedAt)}

@@ -60,7 +60,8 @@ export function CalendarSettings() {
         Closure days
       </Title>
       <Text size="sm" c="dimmed">
-        Days the setting is closed besides weekends and bank holidays (INSET days, for example). They are not counted as working days, and every explanation says so.
+        Days the setting is closed besides weekends and bank holidays (INSET days, for example). They are not counted as working days, and
+        every explanation says so.
       </Text>
       {data.extraClosures.length > 0 ? (
         <Table withTableBorder aria-label="Closure days">
@@ -84,8 +85,22 @@ export function CalendarSettings() {
       <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
         <FormError error={closure.formError} />
         <Group align="flex-end">
-          <TextInput label="Date" type="date" required value={closure.values.date} onChange={(event) => closure.set('date', event.currentTarget.value)} error={closure.error('date')} />
-          <TextInput label="Reason" required value={closure.values.reason} onChange={(event) => closure.set('reason', event.currentTarget.value)} error={closure.error('reason')} style={{ flex: 1 }} />
+          <TextInput
+            label="Date"
+            type="date"
+            required
+            value={closure.values.date}
+            onChange={(event) => closure.set('date', event.currentTarget.value)}
+            error={closure.error('date')}
+          />
+          <TextInput
+            label="Reason"
+            required
+            value={closure.values.reason}
+            onChange={(event) => closure.set('reason', event.currentTarget.value)}
+            error={closure.error('reason')}
+            style={{ flex: 1 }}
+          />
           <Button type="submit" loading={closure.submitting}>
             Add closure day
           </Button>

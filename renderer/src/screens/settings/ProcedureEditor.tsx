@@ -33,7 +33,9 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
   const updateStage = (trackIndex: number, stageIndex: number, change: (stage: Stage) => Stage) =>
     setDraft((current) => ({
       ...current,
-      tracks: current.tracks.map((track, t) => (t === trackIndex ? { ...track, stages: track.stages.map((stage, s) => (s === stageIndex ? change(stage) : stage)) } : track)),
+      tracks: current.tracks.map((track, t) =>
+        t === trackIndex ? { ...track, stages: track.stages.map((stage, s) => (s === stageIndex ? change(stage) : stage)) } : track,
+      ),
     }));
 
   const save = async () => {
@@ -70,8 +72,22 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
         </Alert>
       ) : null}
       <SimpleGrid cols={2}>
-        <TextInput label="Name" value={draft.name} onChange={(event) => { const name = event.currentTarget.value; setDraft((current) => ({ ...current, name })); }} />
-        <TextInput label="Partnership" value={draft.partnership} onChange={(event) => { const partnership = event.currentTarget.value; setDraft((current) => ({ ...current, partnership })); }} />
+        <TextInput
+          label="Name"
+          value={draft.name}
+          onChange={(event) => {
+            const name = event.currentTarget.value;
+            setDraft((current) => ({ ...current, name }));
+          }}
+        />
+        <TextInput
+          label="Partnership"
+          value={draft.partnership}
+          onChange={(event) => {
+            const partnership = event.currentTarget.value;
+            setDraft((current) => ({ ...current, partnership }));
+          }}
+        />
       </SimpleGrid>
       <NumberInput
         label="Written follow-up of a phone referral, in hours"
@@ -79,7 +95,13 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
         min={1}
         max={168}
         value={followUpHours(draft)}
-        onChange={(value) => typeof value === 'number' && setDraft((current) => ({ ...current, timescaleOverrides: { ...current.timescaleOverrides, 'written-follow-up': { kind: 'hours', hours: value } } }))}
+        onChange={(value) =>
+          typeof value === 'number' &&
+          setDraft((current) => ({
+            ...current,
+            timescaleOverrides: { ...current.timescaleOverrides, 'written-follow-up': { kind: 'hours', hours: value } },
+          }))
+        }
         maw={320}
       />
       {draft.tracks.map((track, trackIndex) => (
@@ -95,13 +117,34 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
                 </Accordion.Control>
                 <Accordion.Panel>
                   <Stack>
-                    <TextInput label="Title" value={stage.title} onChange={(event) => { const title = event.currentTarget.value; updateStage(trackIndex, stageIndex, (current) => ({ ...current, title })); }} />
-                    <Textarea label="Summary" autosize minRows={2} value={stage.summary} onChange={(event) => { const summary = event.currentTarget.value; updateStage(trackIndex, stageIndex, (current) => ({ ...current, summary })); }} />
+                    <TextInput
+                      label="Title"
+                      value={stage.title}
+                      onChange={(event) => {
+                        const title = event.currentTarget.value;
+                        updateStage(trackIndex, stageIndex, (current) => ({ ...current, title }));
+                      }}
+                    />
+                    <Textarea
+                      label="Summary"
+                      autosize
+                      minRows={2}
+                      value={stage.summary}
+                      onChange={(event) => {
+                        const summary = event.currentTarget.value;
+                        updateStage(trackIndex, stageIndex, (current) => ({ ...current, summary }));
+                      }}
+                    />
                     <Select
                       label="Target timescale"
                       data={timescaleOptions}
                       value={stage.target?.timescale ?? ''}
-                      onChange={(value) => updateStage(trackIndex, stageIndex, (current) => ({ ...current, target: value && isTimescaleId(value) ? { timescale: value } : null }))}
+                      onChange={(value) =>
+                        updateStage(trackIndex, stageIndex, (current) => ({
+                          ...current,
+                          target: value && isTimescaleId(value) ? { timescale: value } : null,
+                        }))
+                      }
                       allowDeselect={false}
                     />
                     <Textarea
@@ -111,7 +154,10 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
                       value={stage.steps.map((step) => step.text).join('\n')}
                       onChange={(event) => {
                         const lines = event.currentTarget.value.split('\n');
-                        updateStage(trackIndex, stageIndex, (current) => ({ ...current, steps: lines.map((text, index) => ({ id: current.steps[index]?.id ?? `${current.id}-step-${index + 1}`, text })) }));
+                        updateStage(trackIndex, stageIndex, (current) => ({
+                          ...current,
+                          steps: lines.map((text, index) => ({ id: current.steps[index]?.id ?? `${current.id}-step-${index + 1}`, text })),
+                        }));
                       }}
                     />
                     <SimpleGrid cols={2}>
@@ -122,7 +168,10 @@ export function ProcedureEditor({ procedure, onDone }: { procedure: Procedure; o
                           value={stage.whoActs[kind]}
                           onChange={(event) => {
                             const text = event.currentTarget.value;
-                            updateStage(trackIndex, stageIndex, (current) => ({ ...current, whoActs: { ...current.whoActs, [kind]: text } }));
+                            updateStage(trackIndex, stageIndex, (current) => ({
+                              ...current,
+                              whoActs: { ...current.whoActs, [kind]: text },
+                            }));
                           }}
                         />
                       ))}

@@ -63,7 +63,8 @@ export function ProcedureSettings() {
       {message ? <Alert color="indigo">{message}</Alert> : null}
       {!chosen ? (
         <Alert color="orange" title="No procedure chosen yet">
-          Choose the procedure your safeguarding partnership uses. Escalations can’t be opened until one is chosen (except for missed statutory timescales, which follow Berkshire West’s steps).
+          Choose the procedure your safeguarding partnership uses. Escalations can’t be opened until one is chosen (except for missed
+          statutory timescales, which follow Berkshire West’s steps).
         </Alert>
       ) : null}
       <Radio.Group label="The procedure new escalations follow" value={chosen?.id ?? null} onChange={(id) => isDsl && void choose(id)}>
@@ -71,11 +72,29 @@ export function ProcedureSettings() {
           {procedures.data.map((procedure) => (
             <Card key={procedure.id} withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
-                <Radio value={procedure.id} disabled={!isDsl} label={<Text fw={600}>{procedure.name}</Text>} description={`${procedure.partnership} · version ${procedure.version}`} />
+                <Radio
+                  value={procedure.id}
+                  disabled={!isDsl}
+                  label={<Text fw={600}>{procedure.name}</Text>}
+                  description={`${procedure.partnership} · version ${procedure.version}`}
+                />
                 <Group gap="xs" wrap="nowrap">
-                  {procedure.builtIn ? <Badge variant="light">Built in</Badge> : <Badge variant="light" color="grape">Your copy</Badge>}
+                  {procedure.builtIn ? (
+                    <Badge variant="light">Built in</Badge>
+                  ) : (
+                    <Badge variant="light" color="grape">
+                      Your copy
+                    </Badge>
+                  )}
                   {isDsl && procedure.builtIn ? (
-                    <Button size="xs" variant="subtle" onClick={() => { setCopyFrom(procedure.id); setCopyName(`${procedure.name} (our copy)`); }}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => {
+                        setCopyFrom(procedure.id);
+                        setCopyName(`${procedure.name} (our copy)`);
+                      }}
+                    >
                       Copy to edit
                     </Button>
                   ) : null}
@@ -88,7 +107,12 @@ export function ProcedureSettings() {
               </Group>
               {copyFrom === procedure.id ? (
                 <Group mt="sm" align="flex-end">
-                  <TextInput label="Name for the copy" value={copyName} onChange={(event) => setCopyName(event.currentTarget.value)} style={{ flex: 1 }} />
+                  <TextInput
+                    label="Name for the copy"
+                    value={copyName}
+                    onChange={(event) => setCopyName(event.currentTarget.value)}
+                    style={{ flex: 1 }}
+                  />
                   <Button onClick={() => void copy()}>Make the copy</Button>
                   <Button variant="default" onClick={() => setCopyFrom(null)}>
                     Cancel

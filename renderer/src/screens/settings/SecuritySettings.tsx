@@ -40,7 +40,14 @@ export function SecuritySettings() {
           {message}
         </Alert>
       ) : null}
-      <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate aria-labelledby="change-passphrase">
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        onSubmit={(event) => void form.submit(event)}
+        noValidate
+        aria-labelledby="change-passphrase"
+      >
         <Title order={3} size="h5" id="change-passphrase" mb="sm">
           Change your passphrase
         </Title>
@@ -51,9 +58,32 @@ export function SecuritySettings() {
         ) : null}
         <FormError error={form.formError} />
         <Stack>
-          <PasswordInput label="Current passphrase" required value={form.values.currentPassphrase} onChange={(event) => form.set('currentPassphrase', event.currentTarget.value)} error={form.error('currentPassphrase')} autoComplete="current-password" />
-          <PasswordInput label="New passphrase" required value={form.values.newPassphrase} onChange={(event) => form.set('newPassphrase', event.currentTarget.value)} onBlur={() => form.touch('newPassphrase')} error={form.error('newPassphrase')} autoComplete="new-password" />
-          <PasswordInput label="New passphrase again" required value={form.values.newPassphraseConfirm} onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)} onBlur={() => form.touch('newPassphraseConfirm')} error={form.error('newPassphraseConfirm')} autoComplete="new-password" />
+          <PasswordInput
+            label="Current passphrase"
+            required
+            value={form.values.currentPassphrase}
+            onChange={(event) => form.set('currentPassphrase', event.currentTarget.value)}
+            error={form.error('currentPassphrase')}
+            autoComplete="current-password"
+          />
+          <PasswordInput
+            label="New passphrase"
+            required
+            value={form.values.newPassphrase}
+            onChange={(event) => form.set('newPassphrase', event.currentTarget.value)}
+            onBlur={() => form.touch('newPassphrase')}
+            error={form.error('newPassphrase')}
+            autoComplete="new-password"
+          />
+          <PasswordInput
+            label="New passphrase again"
+            required
+            value={form.values.newPassphraseConfirm}
+            onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)}
+            onBlur={() => form.touch('newPassphraseConfirm')}
+            error={form.error('newPassphraseConfirm')}
+            autoComplete="new-password"
+          />
           <Button type="submit" loading={form.submitting} w="fit-content">
             Change passphrase
           </Button>

@@ -9,7 +9,14 @@ export function SettingsScreen() {
   const { status } = useSession();
   return (
     <>
-      <PageHeader title="Settings" subtitle={status.user.role === 'dsl' ? 'Only the Designated Safeguarding Lead can change these.' : 'Only the Designated Safeguarding Lead can change most of these.'} />
+      <PageHeader
+        title="Settings"
+        subtitle={
+          status.user.role === 'dsl'
+            ? 'Only the Designated Safeguarding Lead can change these.'
+            : 'Only the Designated Safeguarding Lead can change most of these.'
+        }
+      />
       <Tabs defaultValue="procedure" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>

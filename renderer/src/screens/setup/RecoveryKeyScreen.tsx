@@ -21,7 +21,10 @@ export function RecoveryKeyScreen(props: {
   const [making, setMaking] = useState(false);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   // The contract accepts only `confirmed: true`; the tick box is checked here, before sending.
-  const toInput = useCallback((values: { confirmed: boolean; storedWhere: string }) => ({ confirmed: true as const, storedWhere: values.storedWhere }), []);
+  const toInput = useCallback(
+    (values: { confirmed: boolean; storedWhere: string }) => ({ confirmed: true as const, storedWhere: values.storedWhere }),
+    [],
+  );
   const form = useApiForm({
     method: 'session.confirmRecoveryKeyStored',
     initial: { confirmed: false, storedWhere: '' },

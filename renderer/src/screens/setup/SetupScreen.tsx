@@ -39,8 +39,8 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
           <Stack gap={4}>
             <Title order={1}>Set up Escalation Log</Title>
             <Text c="dimmed">
-              Records of professional-disagreement escalations about children, kept in one encrypted file on this computer. Nothing is
-              sent anywhere.
+              Records of professional-disagreement escalations about children, kept in one encrypted file on this computer. Nothing is sent
+              anywhere.
             </Text>
           </Stack>
           <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false}>
@@ -62,7 +62,13 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
                   error={form.error('settingName')}
                   autoFocus
                 />
-                <Radio.Group label="Type of setting" required value={form.values.settingType} onChange={(value) => settingTypes.forEach((type) => type === value && form.set('settingType', type))} error={form.error('settingType')}>
+                <Radio.Group
+                  label="Type of setting"
+                  required
+                  value={form.values.settingType}
+                  onChange={(value) => settingTypes.forEach((type) => type === value && form.set('settingType', type))}
+                  error={form.error('settingType')}
+                >
                   <Group mt={6}>
                     {settingTypes.map((type) => (
                       <Radio key={type} value={type} label={settingTypeLabels[type]} />

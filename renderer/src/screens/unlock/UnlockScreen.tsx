@@ -18,7 +18,15 @@ function useCountdown(initial: number): [number, (seconds: number) => void] {
   return [seconds, setSeconds];
 }
 
-function PassphraseForm({ onUnlocked, wait, setWait }: { onUnlocked: (status: SessionStatus) => void; wait: number; setWait: (seconds: number) => void }) {
+function PassphraseForm({
+  onUnlocked,
+  wait,
+  setWait,
+}: {
+  onUnlocked: (status: SessionStatus) => void;
+  wait: number;
+  setWait: (seconds: number) => void;
+}) {
   const toInput = useCallback((values: { passphrase: string }) => values, []);
   const form = useApiForm({ method: 'session.unlock', initial: { passphrase: '' }, toInput, onSuccess: onUnlocked });
   useEffect(() => {
@@ -27,30 +35,38 @@ function PassphraseForm({ onUnlocked, wait, setWait }: { onUnlocked: (status: Se
   return (
     <form onSubmit={(event) => void form.submit(event)} noValidate>
       <Stack>
-      {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
-      {wait > 0 ? (
-        <Alert color="orange" role="alert">
-          Too many wrong attempts. Try again in {wait} seconds.
-        </Alert>
-      ) : null}
-      <PasswordInput
-        label="Passphrase"
-        required
-        autoFocus
-        value={form.values.passphrase}
-        onChange={(event) => form.set('passphrase', event.currentTarget.value)}
-        error={form.error('passphrase')}
-        autoComplete="current-password"
-      />
-      <Button type="submit" loading={form.submitting} disabled={wait > 0}>
-        Unlock
-      </Button>
+        {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
+        {wait > 0 ? (
+          <Alert color="orange" role="alert">
+            Too many wrong attempts. Try again in {wait} seconds.
+          </Alert>
+        ) : null}
+        <PasswordInput
+          label="Passphrase"
+          required
+          autoFocus
+          value={form.values.passphrase}
+          onChange={(event) => form.set('passphrase', event.currentTarget.value)}
+          error={form.error('passphrase')}
+          autoComplete="current-password"
+        />
+        <Button type="submit" loading={form.submitting} disabled={wait > 0}>
+          Unlock
+        </Button>
       </Stack>
     </form>
   );
 }
 
-function RecoveryForm({ onUnlocked, wait, setWait }: { onUnlocked: (status: SessionStatus) => void; wait: number; setWait: (seconds: number) => void }) {
+function RecoveryForm({
+  onUnlocked,
+  wait,
+  setWait,
+}: {
+  onUnlocked: (status: SessionStatus) => void;
+  wait: number;
+  setWait: (seconds: number) => void;
+}) {
   const toInput = useCallback((values: { recoveryKey: string; newPassphrase: string; newPassphraseConfirm: string }) => values, []);
   const form = useApiForm({
     method: 'session.unlockWithRecoveryKey',
@@ -64,38 +80,60 @@ function RecoveryForm({ onUnlocked, wait, setWait }: { onUnlocked: (status: Sess
   return (
     <form onSubmit={(event) => void form.submit(event)} noValidate>
       <Stack>
-      <Text size="sm">
-        Type the key from the printed recovery sheet, then choose a new passphrase. A new recovery key is made straight after, so print the
-        new sheet and destroy the old one.
-      </Text>
-      {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
-      {wait > 0 ? (
-        <Alert color="orange" role="alert">
-          Too many wrong attempts. Try again in {wait} seconds.
-        </Alert>
-      ) : null}
-      <TextInput
-        label="Recovery key"
-        required
-        autoFocus
-        value={form.values.recoveryKey}
-        onChange={(event) => form.set('recoveryKey', event.currentTarget.value)}
-        onBlur={() => form.touch('recoveryKey')}
-        error={form.error('recoveryKey')}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <PasswordInput label="New passphrase" required value={form.values.newPassphrase} onChange={(event) => form.set('newPassphrase', event.currentTarget.value)} onBlur={() => form.touch('newPassphrase')} error={form.error('newPassphrase')} autoComplete="new-password" />
-      <PasswordInput label="New passphrase again" required value={form.values.newPassphraseConfirm} onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)} onBlur={() => form.touch('newPassphraseConfirm')} error={form.error('newPassphraseConfirm')} autoComplete="new-password" />
-      <Button type="submit" loading={form.submitting} disabled={wait > 0}>
-        Unlock with the recovery key
-      </Button>
+        <Text size="sm">
+          Type the key from the printed recovery sheet, then choose a new passphrase. A new recovery key is made straight after, so print
+          the new sheet and destroy the old one.
+        </Text>
+        {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
+        {wait > 0 ? (
+          <Alert color="orange" role="alert">
+            Too many wrong attempts. Try again in {wait} seconds.
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Recovery key"
+          required
+          autoFocus
+          value={form.values.recoveryKey}
+          onChange={(event) => form.set('recoveryKey', event.currentTarget.value)}
+          onBlur={() => form.touch('recoveryKey')}
+          error={form.error('recoveryKey')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <PasswordInput
+          label="New passphrase"
+          required
+          value={form.values.newPassphrase}
+          onChange={(event) => form.set('newPassphrase', event.currentTarget.value)}
+          onBlur={() => form.touch('newPassphrase')}
+          error={form.error('newPassphrase')}
+          autoComplete="new-password"
+        />
+        <PasswordInput
+          label="New passphrase again"
+          required
+          value={form.values.newPassphraseConfirm}
+          onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)}
+          onBlur={() => form.touch('newPassphraseConfirm')}
+          error={form.error('newPassphraseConfirm')}
+          autoComplete="new-password"
+        />
+        <Button type="submit" loading={form.submitting} disabled={wait > 0}>
+          Unlock with the recovery key
+        </Button>
       </Stack>
     </form>
   );
 }
 
-export function UnlockScreen({ retryAfterSeconds, onUnlocked }: { retryAfterSeconds: number; onUnlocked: (status: SessionStatus) => void }) {
+export function UnlockScreen({
+  retryAfterSeconds,
+  onUnlocked,
+}: {
+  retryAfterSeconds: number;
+  onUnlocked: (status: SessionStatus) => void;
+}) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [wait, setWait] = useCountdown(retryAfterSeconds);
   return (
@@ -108,7 +146,11 @@ export function UnlockScreen({ retryAfterSeconds, onUnlocked }: { retryAfterSeco
             <Text c="dimmed">The safeguarding records on this computer are encrypted. Unlock them to continue.</Text>
           </Stack>
           <Paper withBorder p="lg">
-            {mode === 'passphrase' ? <PassphraseForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} /> : <RecoveryForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} />}
+            {mode === 'passphrase' ? (
+              <PassphraseForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} />
+            ) : (
+              <RecoveryForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} />
+            )}
           </Paper>
           <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'passphrase' ? 'recovery' : 'passphrase')}>
             {mode === 'passphrase' ? 'Forgotten your passphrase? Use the recovery key' : 'Unlock with your passphrase instead'}
