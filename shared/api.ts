@@ -36,6 +36,7 @@ import {
   saveProcedureInput,
   type ProcedureSummary,
 } from './schemas/procedures';
+import { generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
 import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
 import type { Procedure } from './procedures';
 import {
@@ -122,6 +123,9 @@ export const api = {
   'procedures.choose': method<Procedure>()(chooseProcedureInput, 'dsl'),
   'procedures.copy': method<Procedure>()(copyProcedureInput, 'dsl'),
   'procedures.save': method<Procedure>()(saveProcedureInput, 'dsl'),
+
+  'documents.forEscalation': method<DocumentFile & { id: string }>()(generateEscalationDocumentInput, 'write'),
+  'documents.get': method<DocumentFile>()(getDocumentInput, 'read'),
 
   'settings.get': method<SettingsView>()(emptyInput, 'read'),
   'settings.update': method<SettingsView>()(updateSettingsInput, 'dsl'),

@@ -9,6 +9,7 @@ import { escalationDraft, openEscalationFromInput } from '../services/escalation
 import { getEscalation, listEscalations } from '../services/escalations/read';
 import * as lifecycle from '../services/escalations/lifecycle';
 import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from '../services/procedures';
+import { generateEscalationDocument, getStoredDocument } from '../services/documents';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from '../services/settings';
 
 // Every method of the contract mapped to its service. The type is built from `keyof` the contract,
@@ -80,6 +81,9 @@ export const handlers: Handlers = {
   'procedures.choose': (core, input) => chooseProcedure(core.context(), input),
   'procedures.copy': (core, input) => copyProcedureAsNew(core.context(), input),
   'procedures.save': (core, input) => saveProcedure(core.context(), input),
+
+  'documents.forEscalation': (core, input) => generateEscalationDocument(core.context(), core.fontsDir, input),
+  'documents.get': (core, input) => getStoredDocument(core.context(), input),
 
   'settings.get': (core) => getSettingsView(core.context()),
   'settings.update': (core, input) => updateSettings(core.context(), input),

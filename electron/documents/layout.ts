@@ -19,7 +19,8 @@ export function ukDateTime(iso: string): string {
   return DateTime.fromISO(iso, { setZone: true }).setZone('Europe/London').toFormat('dd/MM/yyyy HH:mm');
 }
 
-export function ukDate(iso: string): string {
+export function ukDate(iso: string | null): string {
+  if (iso === null) return '';
   return DateTime.fromISO(iso, { setZone: true }).setZone('Europe/London').toFormat('dd/MM/yyyy');
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fullNameSchema, idSchema, isoDateSchema, isoInstantSchema, optionalText, requiredText } from './common';
 import { milestoneKeys } from './referrals';
+import type { EscalationDocumentKind } from './documents';
 
 // Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
 
@@ -300,6 +301,13 @@ export interface EscalationDetail {
     reviewedBy: string;
     reviewedAt: string;
   } | null;
+  /** Documents already made for this escalation, newest first. */
+  documents: { id: string; kind: string; title: string; createdAt: string; createdBy: string }[];
+  /**
+   * Documents that can be made now: the written concern while open, the outcome statement once
+   * resolved, and a partnership form from the stage that calls for it.
+   */
+  availableDocuments: { kind: EscalationDocumentKind; title: string }[];
 }
 
 export interface EscalationSummary {

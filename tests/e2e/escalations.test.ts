@@ -173,6 +173,11 @@ describe('a Liverpool situation 6 case', () => {
       'Agreed with the Independent Reviewing Officer: statutory visits restart this week and the core group meets on Friday. Liverpool Careline and the school will each place this statement on the child’s record.',
       minutesAgo(90),
     );
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Make the Written statement of the outcome (PDF)' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/^Written statement of the outcome - Amelia Rose-Whitfield - \d{2}-\d{2}-\d{4}\.pdf$/);
+    await page.getByText('Written statement of the outcome, made by Priya Raman', { exact: false }).waitFor();
     await escalation.learningReview();
     await page.getByRole('heading', { name: 'Learning review' }).waitFor();
     await screenshot(page, '12-escalation-liverpool-resolved');

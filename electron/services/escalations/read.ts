@@ -32,6 +32,17 @@ async function amendmentsByEntry(db: Executor, entryIds: string[]): Promise<Map<
   return grouped;
 }
 
+async function documentsFor(db: Executor, escalationId: string) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('users', 'users.id', 'documents.created_by')
+    .select(['documents.id', 'documents.kind', 'documents.title', 'documents.created_at as createdAt', 'users.full_name as createdBy'])
+    .where('documents.entity_type', '=', 'escalation')
+    .where('documents.entity_id', '=', escalationId)
+    .orderBy('documents.created_at', 'desc')
+    .execute();
+}
+
 async function userNames(db: Executor): Promise<Map<string, string>> {
   const rows = await db.selectFrom('users').select(['id', 'full_name']).execute();
   return new Map(rows.map((row) => [row.id, row.full_name]));
@@ -59,6 +70,7 @@ export async function getEscalation(ctx: ServiceContext, id: string): Promise<Es
       userNames: await userNames(ctx.db),
       resolution: await resolutionFor(ctx.db, id),
       learningReview: await learningReviewFor(ctx.db, id),
+      documents: await documentsFor(ctx.db, id),
     },
     await escalationDeadlines(ctx),
   );

@@ -202,6 +202,21 @@ export interface EscalationParts {
   userNames: Map<string, string>;
   resolution: ResolutionRow | undefined;
   learningReview: LearningReviewRow | undefined;
+  documents: EscalationDetail['documents'];
+}
+
+/** Which documents can be made now, by the record's state and the forms its reached stages call for. */
+function availableDocuments(row: EscalationRow, track: Track, records: StageRecordRow[]): EscalationDetail['availableDocuments'] {
+  const available: EscalationDetail['availableDocuments'] = [];
+  if (row.status === 'open') available.push({ kind: 'written-concern', title: formTitles['written-concern'] });
+  if (row.status === 'resolved')
+    available.push({ kind: 'written-statement-of-outcome', title: formTitles['written-statement-of-outcome'] });
+  const reached = new Set(records.map((record) => record.stage_id));
+  for (const kind of ['liverpool-report-to-lscb', 'cscp-escalation-notification'] as const) {
+    const called = track.stages.some((stage) => reached.has(stage.id) && stage.forms.some((form) => form.form === kind));
+    if (called) available.push({ kind, title: formTitles[kind] });
+  }
+  return available;
 }
 
 export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineContext): EscalationDetail {
@@ -278,6 +293,8 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
           recordedBy: parts.resolution.recorded_by_name,
         }
       : null,
+    documents: parts.documents,
+    availableDocuments: availableDocuments(row, track, records),
     learningReview: parts.learningReview
       ? {
           wentWell: parts.learningReview.went_well,

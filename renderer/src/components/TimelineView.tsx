@@ -1,6 +1,8 @@
 import { Anchor, Badge, Chip, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { timelineKindLabels, timelineKinds, type TimelineItem, type TimelineKind } from '../../../shared/schemas/dashboard';
+import { apiBridge } from '../api-client';
+import { saveDocument } from '../downloads';
 import { ukDateTime } from '../format';
 import { href } from '../routing/router';
 import { DeadlineText, StateBadge } from './Deadline';
@@ -13,6 +15,27 @@ function linkFor(item: TimelineItem): string | null {
   if (item.link.type === 'referral') return href({ name: 'referral', id: item.link.id });
   if (item.link.type === 'escalation') return href({ name: 'escalation', id: item.link.id });
   return null;
+}
+
+function DocumentLink({ id, title }: { id: string; title: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const open = async () => {
+    const result = await apiBridge.call('documents.get', { id });
+    if (result.ok) saveDocument(result.value);
+    else setError(result.error.message);
+  };
+  return (
+    <>
+      <Anchor component="button" type="button" onClick={() => void open()}>
+        {title} (download)
+      </Anchor>
+      {error ? (
+        <Text c="red" size="xs" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </>
+  );
 }
 
 export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
@@ -67,7 +90,13 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
                       </Text>
                     </Group>
                     <Text fw={600} size="sm">
-                      {link ? <Anchor href={link}>{item.title}</Anchor> : item.title}
+                      {link ? (
+                        <Anchor href={link}>{item.title}</Anchor>
+                      ) : item.link?.type === 'document' ? (
+                        <DocumentLink id={item.link.id} title={item.title} />
+                      ) : (
+                        item.title
+                      )}
                     </Text>
                     {item.detail ? (
                       <Text size="sm" className="prewrap" lineClamp={3}>

@@ -113,6 +113,8 @@ const specific: Record<ApiMethod, unknown[]> = {
   'procedures.choose': [{ id: 5 }],
   'procedures.copy': [{ fromId: 'bromley', name: '' }],
   'procedures.save': [{ procedure: { id: 'x' } }],
+  'documents.forEscalation': [{ escalationId: NIL, kind: 'letter-to-santa' }],
+  'documents.get': [{ id: 'doc' }],
   'settings.get': [{ x: 1 }],
   'settings.update': [{}, { idleLockMinutes: 120 }],
   'settings.addClosure': [{ date: '2026-02-30', reason: 'INSET' }],

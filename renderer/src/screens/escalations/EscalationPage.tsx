@@ -20,6 +20,7 @@ import {
   ResolveDialog,
 } from './EscalationForms';
 import { StageLadder } from './StageLadder';
+import { DocumentsPanel } from './DocumentsPanel';
 
 type DialogName = 'entry' | 'action' | 'escalate' | 'resolve' | 'close' | 'review' | { complete: string } | { amend: string } | null;
 
@@ -243,6 +244,8 @@ export function EscalationPage({ id }: { id: string }) {
           </Text>
         </Card>
       ) : null}
+
+      <DocumentsPanel escalation={e} canWrite={canWrite} onMade={escalation.reload} />
 
       <Title order={2} size="h4" mb="xs">
         Conversations and decisions

@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { EscalationDetail } from '../../../../shared/schemas/escalations';
+import { apiBridge } from '../../api-client';
+import { saveDocument } from '../../downloads';
+import { ukDateTime } from '../../format';
+
+// The escalation's documents: make the ones the record allows now, and open any made before
+// (the stored copy, exactly as it was made).
+
+export function DocumentsPanel({ escalation, canWrite, onMade }: { escalation: EscalationDetail; canWrite: boolean; onMade: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const make = async (kind: EscalationDetail['availableDocuments'][number]['kind']) => {
+    setBusy(kind);
+    setError(null);
+    const result = await apiBridge.call('documents.forEscalation', { escalationId: escalation.id, kind });
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    saveDocument(result.value);
+    onMade();
+  };
+  const open = async (id: string) => {
+    setBusy(id);
+    const result = await apiBridge.call('documents.get', { id });
+    setBusy(null);
+    if (result.ok) saveDocument(result.value);
+    else setError(result.error.message);
+  };
+
+  return (
+    <Paper withBorder p="md" mb="lg" aria-labelledby="documents-heading">
+      <Title order={2} size="h4" mb="xs" id="documents-heading">
+        Documents
+      </Title>
+      {error ? (
+        <Alert color="red" mb="sm" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {canWrite && escalation.availableDocuments.length > 0 ? (
+        <Group mb="sm">
+          {escalation.availableDocuments.map((document) => (
+            <Button key={document.kind} variant="light" loading={busy === document.kind} onClick={() => void make(document.kind)}>
+              Make the {document.title} (PDF)
+            </Button>
+          ))}
+        </Group>
+      ) : null}
+      {escalation.documents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No documents made yet. Each one made is kept here, exactly as it was made.
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {escalation.documents.map((document) => (
+            <Group key={document.id} justify="space-between">
+              <Text size="sm">
+                {document.title}, made by {document.createdBy} on {ukDateTime(document.createdAt)}
+              </Text>
+              <Button size="xs" variant="subtle" loading={busy === document.id} onClick={() => void open(document.id)}>
+                Download
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
