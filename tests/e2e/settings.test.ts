@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { newDataDir, startApp, type RunningApp } from './support/app';
+import { launchChromium, newUkPage, screenshot } from './support/browser';
+import { PASSPHRASE, setUpThroughScreens } from './support/session';
+import { AppShell } from './pages/app-shell';
+import { UnlockPage } from './pages/unlock-page';
+import { field } from './pages/controls';
+
+// Settings: the partnership procedure (choose, copy, edit the copy as a new version), the calendar
+// (closure days count against working days), and the passphrase.
+
+let browser: Browser;
+let app: RunningApp;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startApp(newDataDir('settings'));
+  page = await newUkPage(browser);
+  await page.goto(app.url);
+  await setUpThroughScreens(page);
+  await new AppShell(page).goTo('Settings');
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('settings', () => {
+  it('copies a built-in procedure, edits the copy and saves it as a new version', async () => {
+    expect(await page.getByText('No procedure chosen yet').isVisible()).toBe(true);
+    await screenshot(page, '20-settings-procedures');
+    const bromley = page.locator('.mantine-Card-root').filter({ hasText: 'Bromley (BSCP) escalation policy' });
+    await bromley.getByRole('button', { name: 'Copy to edit' }).click();
+    await field(page, 'Name for the copy').fill('Ready Steady Grow: Bromley procedure');
+    await page.getByRole('button', { name: 'Make the copy' }).click();
+    await page.getByRole('heading', { name: 'Editing Ready Steady Grow: Bromley procedure (version 1)' }).waitFor();
+    await page.getByRole('button', { name: 'Stage 1: Front-line Professional to Professional' }).click();
+    await field(page, 'Title').first().fill('Practitioner to practitioner');
+    await screenshot(page, '21-settings-procedure-editor');
+    await page.getByRole('button', { name: 'Save as version 2' }).click();
+    await page.getByText('Saved version 2 of Ready Steady Grow: Bromley procedure.').waitFor();
+    const copy = page.locator('.mantine-Card-root').filter({ hasText: 'Ready Steady Grow: Bromley procedure' });
+    expect(await copy.textContent()).toContain('version 2');
+    await copy.getByRole('radio').click();
+    await page.getByText('New escalations will follow Ready Steady Grow: Bromley procedure.').waitFor();
+  });
+
+  it('adds a closure day', async () => {
+    await page.getByRole('tab', { name: 'Calendar' }).click();
+    await field(page, 'Date').fill('2027-01-04');
+    await field(page, 'Reason').fill('INSET day');
+    await page.getByRole('button', { name: 'Add closure day' }).click();
+    const table = page.getByRole('table', { name: 'Closure days' });
+    await table.waitFor();
+    expect(await table.textContent()).toContain('04/01/2027INSET day');
+    await screenshot(page, '22-settings-calendar');
+  });
+
+  it('changes the passphrase: the new one unlocks', async () => {
+    await page.getByRole('tab', { name: 'Passphrase and security' }).click();
+    const next = 'quiet orchard silver kettle';
+    await page.getByRole('textbox', { name: 'Current passphrase', exact: true }).fill(PASSPHRASE);
+    await page.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
+    await page.getByRole('textbox', { name: 'New passphrase again', exact: true }).fill(next);
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText('Your passphrase is changed.', { exact: false }).waitFor();
+    await screenshot(page, '23-settings-security');
+    await new AppShell(page).lock();
+    const unlock = new UnlockPage(page);
+    await unlock.unlock(PASSPHRASE);
+    await unlock.passphraseError().waitFor();
+    await unlock.unlock(next);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  });
+});
