@@ -39,12 +39,6 @@ export function londonInputToIso(value: string): string {
   return date.isValid ? (date.toISO() ?? '') : value;
 }
 
-/** An ISO instant as a datetime-local input value in London time. */
-export function isoToLondonInput(iso: string): string {
-  const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON);
-  return date.isValid ? date.toFormat("yyyy-MM-dd'T'HH:mm") : '';
-}
-
 export function nowLondonInput(): string {
   return DateTime.now().setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm");
 }

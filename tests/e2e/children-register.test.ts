@@ -8,6 +8,7 @@ import { UnlockPage } from './pages/unlock-page';
 import { AppShell } from './pages/app-shell';
 import { AddChildPage, ChildrenPage } from './pages/children-pages';
 import { PASSPHRASE } from './support/session';
+import { fillDate } from './pages/controls';
 
 // Issue 2, end to end in Chromium against browser mode: first run, setup, the recovery key, add a
 // child (with bad input first), reload, lock, unlock, restart the app: the child is still there.
@@ -85,7 +86,7 @@ describe('the children register, end to end', () => {
     expect(await page.getByText('The date of birth must be in the past and within the last 25 years.').isVisible()).toBe(true);
     expect(await page.getByText("Enter the social worker's full name in full (first and last name, not initials).").isVisible()).toBe(true);
     await screenshot(page, '05-add-child-errors');
-    await page.getByLabel('Date of birth').fill('2017-03-14');
+    await fillDate(page, 'Date of birth', '2017-03-14');
     await page.getByLabel('Allocated social worker’s full name').fill('Daniel Okafor');
     await form.choose('Plan', 'Child protection plan');
     await form.save();

@@ -5,7 +5,7 @@ import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { PASSPHRASE, setUpThroughScreens } from './support/session';
 import { AppShell } from './pages/app-shell';
 import { UnlockPage } from './pages/unlock-page';
-import { field } from './pages/controls';
+import { field, fillDate } from './pages/controls';
 
 // Settings: the partnership procedure (choose, copy, edit the copy as a new version), the calendar
 // (closure days count against working days), and the passphrase.
@@ -49,7 +49,7 @@ describe('settings', () => {
 
   it('adds a closure day', async () => {
     await page.getByRole('tab', { name: 'Calendar' }).click();
-    await field(page, 'Date').fill('2027-01-04');
+    await fillDate(page, 'Date', '2027-01-04');
     await field(page, 'Reason').fill('INSET day');
     await page.getByRole('button', { name: 'Add closure day' }).click();
     const table = page.getByRole('table', { name: 'Closure days' });

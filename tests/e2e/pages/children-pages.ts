@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { fillDate } from './controls';
 
 export interface ChildDetails {
   firstName: string;
@@ -38,7 +39,7 @@ export class AddChildPage {
   async fill(child: ChildDetails) {
     await this.page.getByLabel('First name').fill(child.firstName);
     await this.page.getByLabel('Last name').fill(child.lastName);
-    await this.page.getByLabel('Date of birth').fill(child.dateOfBirth);
+    await fillDate(this.page, 'Date of birth', child.dateOfBirth);
     await this.page.getByLabel('Class or year group').fill(child.classOrYear);
     await this.choose('Level of need', child.levelOfNeed);
     if (child.plan) await this.choose('Plan', child.plan);

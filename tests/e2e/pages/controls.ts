@@ -12,7 +12,19 @@ export async function choose(page: Page, scope: Page | Locator, label: string, o
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** A date and time in London, as the datetime-local field takes it. */
+function ukDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** A date and time in London ('YYYY-MM-DDTHH:mm'), typed as a person would: dd/mm/yyyy and hh:mm. */
 export async function fillDateTime(scope: Page | Locator, label: string, londonLocal: string): Promise<void> {
-  await field(scope, label).fill(londonLocal);
+  const [date = '', time = ''] = londonLocal.split('T');
+  await scope.getByRole('textbox', { name: `${label}: date`, exact: true }).fill(ukDate(date));
+  await scope.getByRole('textbox', { name: `${label}: time`, exact: true }).fill(time);
+}
+
+/** A date ('YYYY-MM-DD'), typed as dd/mm/yyyy. */
+export async function fillDate(scope: Page | Locator, label: string, isoDate: string): Promise<void> {
+  await field(scope, label).fill(ukDate(isoDate));
 }

@@ -11,6 +11,8 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Chromium takes the locale of its date and time controls from the environment.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en', LC_ALL: 'en_GB.UTF-8' },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -19,6 +21,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // UK date and time controls, as on a DSL's PC.
+      '--lang=en-GB',
     ],
   });
 }

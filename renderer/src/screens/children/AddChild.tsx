@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useCallback } from 'react';
 import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses } from '../../../../shared/schemas/children';
+import { DateField } from '../../components/DateTimeField';
 import { FormError, PageHeader } from '../../components/Page';
 import { useApiForm } from '../../forms/useApiForm';
 import { navigate } from '../../routing/router';
@@ -66,7 +67,13 @@ export function AddChild() {
             {text('lastName', 'Last name')}
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            {text('dateOfBirth', 'Date of birth', { type: 'date' })}
+            <DateField
+              label="Date of birth"
+              value={form.values.dateOfBirth}
+              onChange={(value) => form.set('dateOfBirth', value)}
+              onBlur={() => form.touch('dateOfBirth')}
+              error={form.error('dateOfBirth')}
+            />
             {text('classOrYear', 'Class or year group', { description: 'For example: Year 4, or Rainbow Room.' })}
           </SimpleGrid>
           <SimpleGrid cols={2}>

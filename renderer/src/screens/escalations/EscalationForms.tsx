@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TagsInput, T
 import { useCallback, type ReactNode } from 'react';
 import type { ApiMethod } from '../../../../shared/api';
 import { contactMethodLabels, contactMethods, type EscalationDetail } from '../../../../shared/schemas/escalations';
-import { DateTimeField } from '../../components/DateTimeField';
+import { DateField, DateTimeField } from '../../components/DateTimeField';
 import { FormError } from '../../components/Page';
 import { londonInputToIso, nowLondonInput } from '../../format';
 import { useApiForm, type ApiForm } from '../../forms/useApiForm';
@@ -247,12 +247,10 @@ export function ActionDialog({
           onBlur={() => form.touch('ownerRole')}
           error={form.error('ownerRole')}
         />
-        <TextInput
+        <DateField
           label="Due by"
-          type="date"
-          required
           value={form.values.dueDate}
-          onChange={(event) => form.set('dueDate', event.currentTarget.value)}
+          onChange={(value) => form.set('dueDate', value)}
           onBlur={() => form.touch('dueDate')}
           error={form.error('dueDate')}
         />

@@ -283,6 +283,7 @@ export function OpenEscalation({
           {area('riskRelevance', 'How the disagreement bears on the risk to the child')}
           {area('outcomeSought', 'The outcome you are seeking')}
           <DateTimeField
+            key={draft ? 'from-draft' : 'blank'}
             label="When the disagreement was first raised"
             value={form.values.openedAt}
             onChange={(iso) => form.set('openedAt', iso)}

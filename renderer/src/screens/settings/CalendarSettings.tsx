@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { regionLabels, regions } from '../../../../shared/schemas/session';
 import { apiBridge } from '../../api-client';
 import { useApi } from '../../app/useApi';
+import { DateField } from '../../components/DateTimeField';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../forms/useApiForm';
@@ -13,6 +14,8 @@ import { useApiForm } from '../../forms/useApiForm';
 export function CalendarSettings() {
   const settings = useApi('settings.get', {});
   const [error, setError] = useState<string | null>(null);
+  // Remounts the date field after a save, so it shows the cleared value.
+  const [closureGeneration, setClosureGeneration] = useState(0);
   const toInput = useCallback((values: { date: string; reason: string }) => values, []);
   const closure = useApiForm({
     method: 'settings.addClosure',
@@ -21,6 +24,7 @@ export function CalendarSettings() {
     onSuccess: (value) => {
       settings.setData(value);
       closure.setValues(() => ({ date: '', reason: '' }));
+      setClosureGeneration((value) => value + 1);
     },
   });
   if (settings.error) return <LoadError error={settings.error} />;
@@ -85,13 +89,12 @@ export function CalendarSettings() {
       <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
         <FormError error={closure.formError} />
         <Group align="flex-end">
-          <TextInput
+          <DateField
             label="Date"
-            type="date"
-            required
             value={closure.values.date}
-            onChange={(event) => closure.set('date', event.currentTarget.value)}
+            onChange={(value) => closure.set('date', value)}
             error={closure.error('date')}
+            key={closureGeneration}
           />
           <TextInput
             label="Reason"
