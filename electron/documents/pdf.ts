@@ -44,7 +44,10 @@ function configure(fontsDir: string): void {
   configuredFor = fontsDir;
 }
 
-/** The PDF bytes for `doc`. Fails with DocumentRenderError, never by reaching outside the fonts folder. */
+/**
+ * The PDF bytes for `doc`. Fails with DocumentRenderError, never by reaching outside the fonts folder.
+ * pdfmake changes the definition it is given: build a fresh one for every render.
+ */
 export async function renderPdf(doc: TDocumentDefinitions, options: { fontsDir: string }): Promise<Buffer> {
   configure(options.fontsDir);
   try {

@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardItem, DueWindow } from '../../shared/schemas/dashboard';
-import { dueWindow } from '../../shared/referrals/deadline-state';
+import { dueWindows, type DueWindowName } from '../../shared/referrals/deadline-state';
 import { owedBySetting } from '../../shared/referrals/milestones';
 import { formatUkDate } from '../../shared/deadlines';
 import { listReferralRows, eventsByReferral } from '../../db/queries/referrals';
@@ -14,8 +14,12 @@ import { settingProcedure } from './procedures';
 // The home screen: everything overdue, due today and due in the next seven days, across all
 // children, each with its explanation and a link to its record. Worked out on every read.
 
-function place(items: Record<DueWindow, DashboardItem[]>, item: Omit<DashboardItem, 'window'>, now: string): void {
-  const window = dueWindow(item.dueAt, now);
+function place(
+  items: Record<DueWindow, DashboardItem[]>,
+  item: Omit<DashboardItem, 'window'>,
+  windowOf: (dueAt: string) => DueWindowName,
+): void {
+  const window = windowOf(item.dueAt);
   if (window === 'later') return;
   const key: DueWindow = window;
   items[key].push({ ...item, window: key });
@@ -24,6 +28,7 @@ function place(items: Record<DueWindow, DashboardItem[]>, item: Omit<DashboardIt
 export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const now = nowIso(ctx.clock);
   const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
+  const windowOf = dueWindows(now);
 
   const referrals = await listReferralRows(ctx.db, {});
   const events = await eventsByReferral(
@@ -66,7 +71,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
               }
             : {}),
         },
-        now,
+        windowOf,
       );
     }
   }
@@ -94,7 +99,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
         explanation: summary.target.explanation,
         link: { type: 'escalation', id: row.id },
       },
-      now,
+      windowOf,
     );
   }
   const escalationById = new Map(openEscalations.map((row) => [row.id, row]));
@@ -120,7 +125,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
         explanation: deadline.explanation,
         link: { type: 'escalation', id: row.id },
       },
-      now,
+      windowOf,
     );
   }
 

@@ -74,8 +74,18 @@ export function parseStepsDone(json: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
 }
 
+// Snapshots are immutable text, and many escalations share one: parse (and validate) each distinct
+// snapshot once. Keyed by the text itself, so an edited or newer procedure is never mistaken for it.
+const parsedSnapshots = new Map<string, Procedure>();
+const MAX_CACHED_SNAPSHOTS = 64;
+
 export function procedureOf(row: Pick<EscalationRow, 'procedure_snapshot'>): Procedure {
-  return parseProcedure(JSON.parse(row.procedure_snapshot));
+  const cached = parsedSnapshots.get(row.procedure_snapshot);
+  if (cached) return cached;
+  const parsed = parseProcedure(JSON.parse(row.procedure_snapshot));
+  if (parsedSnapshots.size >= MAX_CACHED_SNAPSHOTS) parsedSnapshots.clear();
+  parsedSnapshots.set(row.procedure_snapshot, parsed);
+  return parsed;
 }
 
 export function trackOf(procedure: Procedure, row: Pick<EscalationRow, 'track_id'>): Track {
