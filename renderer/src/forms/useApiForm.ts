@@ -27,6 +27,16 @@ function isInputOf<M extends ApiMethod>(method: M, value: unknown): value is Api
   return schema.safeParse(value).success;
 }
 
+/** The fields of V that hold text. */
+export type StringField<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V];
+
+export interface BoundText {
+  value: string;
+  onChange: (event: { currentTarget: { value: string } }) => void;
+  onBlur: () => void;
+  error: string | undefined;
+}
+
 export interface ApiForm<V, M extends ApiMethod> {
   values: V;
   set: <K extends keyof V>(field: K, value: V[K]) => void;
@@ -35,6 +45,8 @@ export interface ApiForm<V, M extends ApiMethod> {
   error: (path: string) => string | undefined;
   /** Call when a field loses focus: from then on its message shows as you type. */
   touch: (path: string) => void;
+  /** Props for a text input or text area bound to a string field: value, onChange, onBlur, error. */
+  bind: (field: StringField<V>, path?: string) => BoundText;
   submit: (event?: FormEvent) => Promise<ApiOutput<M> | null>;
   submitting: boolean;
   formError: ApiError | null;
@@ -117,5 +129,24 @@ export function useApiForm<V, M extends ApiMethod>(options: {
     [method, onSuccess, toInput, values],
   );
 
-  return { values, set, setValues, error, touch, submit, submitting, formError };
+  const bind = useCallback(
+    (field: StringField<V>, path: string = String(field)): BoundText => {
+      const current: unknown = values[field];
+      return {
+        value: typeof current === 'string' ? current : '',
+        onChange: (event) => {
+          const text = event.currentTarget.value;
+          setValuesState((previous) => ({ ...previous, [field]: text }));
+          setServerErrors((previous) =>
+            Object.fromEntries(Object.entries(previous).filter(([key]) => key !== path && !key.startsWith(`${path}.`))),
+          );
+        },
+        onBlur: () => touch(path),
+        error: error(path),
+      };
+    },
+    [values, touch, error],
+  );
+
+  return { values, set, setValues, error, touch, bind, submit, submitting, formError };
 }

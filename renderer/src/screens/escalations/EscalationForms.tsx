@@ -42,6 +42,14 @@ function Dialog<V, M extends ApiMethod>(props: {
   );
 }
 
+/** After a successful save: show the updated escalation and close the dialog. */
+function closeWith(onDone: Done, onClose: () => void): Done {
+  return (value) => {
+    onDone(value);
+    onClose();
+  };
+}
+
 function now(): string {
   return londonInputToIso(nowLondonInput());
 }
@@ -104,10 +112,7 @@ export function EntryDialog({
     method: 'escalations.recordEntry',
     initial: blankEntry(escalation, me),
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog
@@ -143,36 +148,15 @@ export function EntryDialog({
         path="participants"
         addLabel="Add a person"
       />
-      <Textarea
-        label="What was said"
-        required
-        autosize
-        minRows={4}
-        value={form.values.summary}
-        onChange={(event) => form.set('summary', event.currentTarget.value)}
-        onBlur={() => form.touch('summary')}
-        error={form.error('summary')}
-      />
-      <Textarea
-        label="Decision"
-        required
-        autosize
-        minRows={2}
-        value={form.values.decision}
-        onChange={(event) => form.set('decision', event.currentTarget.value)}
-        onBlur={() => form.touch('decision')}
-        error={form.error('decision')}
-      />
+      <Textarea label="What was said" required autosize minRows={4} {...form.bind('summary')} />
+      <Textarea label="Decision" required autosize minRows={2} {...form.bind('decision')} />
       <Textarea
         label="Rationale for the decision"
         description="Why this decision was reached: required by the procedure."
         required
         autosize
         minRows={2}
-        value={form.values.rationale}
-        onChange={(event) => form.set('rationale', event.currentTarget.value)}
-        onBlur={() => form.touch('rationale')}
-        error={form.error('rationale')}
+        {...form.bind('rationale')}
       />
       <PeopleEditor
         label="Who was told of the outcome"
@@ -213,40 +197,14 @@ export function ActionDialog({
     method: 'escalations.addAction',
     initial: { description: '', ownerName: '', ownerRole: '', dueDate: '' },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog title="Agree an action" opened={opened} onClose={onClose} form={form} submitLabel="Save the action">
-      <Textarea
-        label="What is to be done"
-        required
-        autosize
-        minRows={2}
-        value={form.values.description}
-        onChange={(event) => form.set('description', event.currentTarget.value)}
-        onBlur={() => form.touch('description')}
-        error={form.error('description')}
-      />
+      <Textarea label="What is to be done" required autosize minRows={2} {...form.bind('description')} />
       <SimpleGrid cols={3}>
-        <TextInput
-          label="Who will do it (full name)"
-          required
-          value={form.values.ownerName}
-          onChange={(event) => form.set('ownerName', event.currentTarget.value)}
-          onBlur={() => form.touch('ownerName')}
-          error={form.error('ownerName')}
-        />
-        <TextInput
-          label="Their role"
-          required
-          value={form.values.ownerRole}
-          onChange={(event) => form.set('ownerRole', event.currentTarget.value)}
-          onBlur={() => form.touch('ownerRole')}
-          error={form.error('ownerRole')}
-        />
+        <TextInput label="Who will do it (full name)" required {...form.bind('ownerName')} />
+        <TextInput label="Their role" required {...form.bind('ownerRole')} />
         <DateField
           label="Due by"
           value={form.values.dueDate}
@@ -275,10 +233,7 @@ export function CompleteActionDialog({
     method: 'escalations.completeAction',
     initial: { doneAt: now(), note: '' },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog title="Record the action as done" opened={opened} onClose={onClose} form={form} submitLabel="Mark as done">
@@ -288,14 +243,7 @@ export function CompleteActionDialog({
         onChange={(iso) => form.set('doneAt', iso)}
         error={form.error('doneAt')}
       />
-      <Textarea
-        label="Note (optional)"
-        autosize
-        minRows={2}
-        value={form.values.note}
-        onChange={(event) => form.set('note', event.currentTarget.value)}
-        error={form.error('note')}
-      />
+      <Textarea label="Note (optional)" autosize minRows={2} {...form.bind('note')} />
     </Dialog>
   );
 }
@@ -319,10 +267,7 @@ export function EscalateDialog({
     method: 'escalations.escalate',
     initial: { reason: '', escalatedAt: now() },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   const next = escalation.current?.next;
   return (
@@ -338,16 +283,7 @@ export function EscalateDialog({
           The procedure routes this disagreement: {next.reason}
         </Text>
       ) : null}
-      <Textarea
-        label="Why it is being escalated"
-        required
-        autosize
-        minRows={3}
-        value={form.values.reason}
-        onChange={(event) => form.set('reason', event.currentTarget.value)}
-        onBlur={() => form.touch('reason')}
-        error={form.error('reason')}
-      />
+      <Textarea label="Why it is being escalated" required autosize minRows={3} {...form.bind('reason')} />
       <DateTimeField
         label="When"
         value={form.values.escalatedAt}
@@ -382,10 +318,7 @@ export function ResolveDialog({
     method: 'escalations.resolve',
     initial: { resolvedAt: now(), outcomeStatement: '', consequentActions: '', agreedBy: [settingName, escalation.otherAgency.name] },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog
@@ -399,26 +332,8 @@ export function ResolveDialog({
         When the disagreement is resolved, the agencies agree a written statement of the outcome, including any consequent action. Each
         agency places a copy on the child’s record.
       </Text>
-      <Textarea
-        label="Written statement of the outcome"
-        required
-        autosize
-        minRows={5}
-        value={form.values.outcomeStatement}
-        onChange={(event) => form.set('outcomeStatement', event.currentTarget.value)}
-        onBlur={() => form.touch('outcomeStatement')}
-        error={form.error('outcomeStatement')}
-      />
-      <Textarea
-        label="Consequent actions"
-        required
-        autosize
-        minRows={2}
-        value={form.values.consequentActions}
-        onChange={(event) => form.set('consequentActions', event.currentTarget.value)}
-        onBlur={() => form.touch('consequentActions')}
-        error={form.error('consequentActions')}
-      />
+      <Textarea label="Written statement of the outcome" required autosize minRows={5} {...form.bind('outcomeStatement')} />
+      <Textarea label="Consequent actions" required autosize minRows={2} {...form.bind('consequentActions')} />
       <TagsInput
         label="Agencies that agreed the statement"
         description="Press Enter after each agency."
@@ -456,23 +371,11 @@ export function CloseDialog({
     method: 'escalations.closeUnresolved',
     initial: { reason: '', closedAt: now() },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog title="Close without resolution" opened={opened} onClose={onClose} form={form} submitLabel="Close unresolved" danger>
-      <Textarea
-        label="Why it is being closed without resolution"
-        required
-        autosize
-        minRows={3}
-        value={form.values.reason}
-        onChange={(event) => form.set('reason', event.currentTarget.value)}
-        onBlur={() => form.touch('reason')}
-        error={form.error('reason')}
-      />
+      <Textarea label="Why it is being closed without resolution" required autosize minRows={3} {...form.bind('reason')} />
       <DateTimeField
         label="When"
         value={form.values.closedAt}
@@ -508,42 +411,18 @@ export function LearningReviewDialog({
     method: 'escalations.learningReview',
     initial: { wentWell: '', wentBadly: '', issuesForPartnership: '', reportedAt: '' },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog title="Learning review" opened={opened} onClose={onClose} form={form} submitLabel="Save the learning review">
-      <Textarea
-        label="What went well"
-        required
-        autosize
-        minRows={2}
-        value={form.values.wentWell}
-        onChange={(event) => form.set('wentWell', event.currentTarget.value)}
-        onBlur={() => form.touch('wentWell')}
-        error={form.error('wentWell')}
-      />
-      <Textarea
-        label="What did not go well"
-        required
-        autosize
-        minRows={2}
-        value={form.values.wentBadly}
-        onChange={(event) => form.set('wentBadly', event.currentTarget.value)}
-        onBlur={() => form.touch('wentBadly')}
-        error={form.error('wentBadly')}
-      />
+      <Textarea label="What went well" required autosize minRows={2} {...form.bind('wentWell')} />
+      <Textarea label="What did not go well" required autosize minRows={2} {...form.bind('wentBadly')} />
       <Textarea
         label="Policy or practice issues to raise with the partnership"
         required
         autosize
         minRows={2}
-        value={form.values.issuesForPartnership}
-        onChange={(event) => form.set('issuesForPartnership', event.currentTarget.value)}
-        onBlur={() => form.touch('issuesForPartnership')}
-        error={form.error('issuesForPartnership')}
+        {...form.bind('issuesForPartnership')}
       />
       <DateTimeField
         label="When they were reported to the partnership (if they have been)"
@@ -583,10 +462,7 @@ export function AmendDialog({
     method: 'escalations.amendEntry',
     initial: { ...current, reason: '' },
     toInput,
-    onSuccess: (value) => {
-      onDone(value);
-      onClose();
-    },
+    onSuccess: closeWith(onDone, onClose),
   });
   return (
     <Dialog title="Amend this record" opened={opened} onClose={onClose} form={form} submitLabel="Save the amendment">
@@ -620,16 +496,7 @@ export function AmendDialog({
         onChange={(event) => form.set('rationale', event.currentTarget.value)}
         error={form.error('changes.rationale')}
       />
-      <Textarea
-        label="Why it is being amended"
-        required
-        autosize
-        minRows={2}
-        value={form.values.reason}
-        onChange={(event) => form.set('reason', event.currentTarget.value)}
-        onBlur={() => form.touch('reason')}
-        error={form.error('reason')}
-      />
+      <Textarea label="Why it is being amended" required autosize minRows={2} {...form.bind('reason')} />
     </Dialog>
   );
 }

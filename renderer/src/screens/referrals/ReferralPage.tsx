@@ -97,14 +97,7 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
             ) : null}
           </Stack>
         ) : null}
-        <Textarea
-          label="Note"
-          autosize
-          minRows={2}
-          value={form.values.note}
-          onChange={(event) => form.set('note', event.currentTarget.value)}
-          error={form.error('note')}
-        />
+        <Textarea label="Note" autosize minRows={2} {...form.bind('note')} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             Save

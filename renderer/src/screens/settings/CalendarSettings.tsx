@@ -96,14 +96,7 @@ export function CalendarSettings() {
             error={closure.error('date')}
             key={closureGeneration}
           />
-          <TextInput
-            label="Reason"
-            required
-            value={closure.values.reason}
-            onChange={(event) => closure.set('reason', event.currentTarget.value)}
-            error={closure.error('reason')}
-            style={{ flex: 1 }}
-          />
+          <TextInput label="Reason" required {...closure.bind('reason')} style={{ flex: 1 }} />
           <Button type="submit" loading={closure.submitting}>
             Add closure day
           </Button>

@@ -58,32 +58,9 @@ export function SecuritySettings() {
         ) : null}
         <FormError error={form.formError} />
         <Stack>
-          <PasswordInput
-            label="Current passphrase"
-            required
-            value={form.values.currentPassphrase}
-            onChange={(event) => form.set('currentPassphrase', event.currentTarget.value)}
-            error={form.error('currentPassphrase')}
-            autoComplete="current-password"
-          />
-          <PasswordInput
-            label="New passphrase"
-            required
-            value={form.values.newPassphrase}
-            onChange={(event) => form.set('newPassphrase', event.currentTarget.value)}
-            onBlur={() => form.touch('newPassphrase')}
-            error={form.error('newPassphrase')}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label="New passphrase again"
-            required
-            value={form.values.newPassphraseConfirm}
-            onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)}
-            onBlur={() => form.touch('newPassphraseConfirm')}
-            error={form.error('newPassphraseConfirm')}
-            autoComplete="new-password"
-          />
+          <PasswordInput label="Current passphrase" required {...form.bind('currentPassphrase')} autoComplete="current-password" />
+          <PasswordInput label="New passphrase" required {...form.bind('newPassphrase')} autoComplete="new-password" />
+          <PasswordInput label="New passphrase again" required {...form.bind('newPassphraseConfirm')} autoComplete="new-password" />
           <Button type="submit" loading={form.submitting} w="fit-content">
             Change passphrase
           </Button>

@@ -103,10 +103,7 @@ export function RecoveryKeyScreen(props: {
                     label="Where is it stored?"
                     description="For example: sealed envelope in the school safe."
                     required
-                    value={form.values.storedWhere}
-                    onChange={(event) => form.set('storedWhere', event.currentTarget.value)}
-                    onBlur={() => form.touch('storedWhere')}
-                    error={form.error('storedWhere')}
+                    {...form.bind('storedWhere')}
                   />
                   <Group justify="flex-end">
                     <Button type="submit" loading={form.submitting}>

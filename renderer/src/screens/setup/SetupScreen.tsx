@@ -56,10 +56,7 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
                   label="Setting name"
                   description="As it should appear on letters and forms."
                   required
-                  value={form.values.settingName}
-                  onChange={(event) => form.set('settingName', event.currentTarget.value)}
-                  onBlur={() => form.touch('settingName')}
-                  error={form.error('settingName')}
+                  {...form.bind('settingName')}
                   autoFocus
                 />
                 <Radio.Group
@@ -99,34 +96,15 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
                   label="Designated Safeguarding Lead’s full name"
                   description="First and last name, as it will appear on records."
                   required
-                  value={form.values.dslName}
-                  onChange={(event) => form.set('dslName', event.currentTarget.value)}
-                  onBlur={() => form.touch('dslName')}
-                  error={form.error('dslName')}
+                  {...form.bind('dslName')}
                   autoFocus
                 />
                 <Alert color="indigo" variant="light" title="Choosing a passphrase">
                   At least 12 characters: three random words works well. It unlocks the records on this computer. If it is forgotten, only
                   the recovery key (next step) can open the records.
                 </Alert>
-                <PasswordInput
-                  label="Passphrase"
-                  required
-                  value={form.values.passphrase}
-                  onChange={(event) => form.set('passphrase', event.currentTarget.value)}
-                  onBlur={() => form.touch('passphrase')}
-                  error={form.error('passphrase')}
-                  autoComplete="new-password"
-                />
-                <PasswordInput
-                  label="Passphrase again"
-                  required
-                  value={form.values.passphraseConfirm}
-                  onChange={(event) => form.set('passphraseConfirm', event.currentTarget.value)}
-                  onBlur={() => form.touch('passphraseConfirm')}
-                  error={form.error('passphraseConfirm')}
-                  autoComplete="new-password"
-                />
+                <PasswordInput label="Passphrase" required {...form.bind('passphrase')} autoComplete="new-password" />
+                <PasswordInput label="Passphrase again" required {...form.bind('passphraseConfirm')} autoComplete="new-password" />
                 <Group justify="space-between">
                   <Button variant="default" onClick={() => setStep(0)}>
                     Back

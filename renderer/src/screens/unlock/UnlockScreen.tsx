@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionStatus } from '../../../../shared/schemas/session';
+import type { ApiError } from '../../../../shared/result';
 import { FormError } from '../../components/Page';
 import { useApiForm } from '../../forms/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
@@ -18,6 +19,27 @@ function useCountdown(initial: number): [number, (seconds: number) => void] {
   return [seconds, setSeconds];
 }
 
+/** A `rate_limited` answer starts the countdown before the next attempt. */
+function useRateLimit(error: ApiError | null, setWait: (seconds: number) => void): void {
+  useEffect(() => {
+    if (error?.code === 'rate_limited') setWait(error.retryAfterSeconds ?? 10);
+  }, [error, setWait]);
+}
+
+/** Any failure other than the wait, and the wait itself as a countdown. */
+function AttemptNotices({ error, wait }: { error: ApiError | null; wait: number }) {
+  return (
+    <>
+      {error && error.code !== 'rate_limited' ? <FormError error={error} /> : null}
+      {wait > 0 ? (
+        <Alert color="orange" role="alert">
+          Too many wrong attempts. Try again in {wait} seconds.
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
 function PassphraseForm({
   onUnlocked,
   wait,
@@ -29,27 +51,12 @@ function PassphraseForm({
 }) {
   const toInput = useCallback((values: { passphrase: string }) => values, []);
   const form = useApiForm({ method: 'session.unlock', initial: { passphrase: '' }, toInput, onSuccess: onUnlocked });
-  useEffect(() => {
-    if (form.formError?.code === 'rate_limited') setWait(form.formError.retryAfterSeconds ?? 10);
-  }, [form.formError, setWait]);
+  useRateLimit(form.formError, setWait);
   return (
     <form onSubmit={(event) => void form.submit(event)} noValidate>
       <Stack>
-        {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
-        {wait > 0 ? (
-          <Alert color="orange" role="alert">
-            Too many wrong attempts. Try again in {wait} seconds.
-          </Alert>
-        ) : null}
-        <PasswordInput
-          label="Passphrase"
-          required
-          autoFocus
-          value={form.values.passphrase}
-          onChange={(event) => form.set('passphrase', event.currentTarget.value)}
-          error={form.error('passphrase')}
-          autoComplete="current-password"
-        />
+        <AttemptNotices error={form.formError} wait={wait} />
+        <PasswordInput label="Passphrase" required autoFocus {...form.bind('passphrase')} autoComplete="current-password" />
         <Button type="submit" loading={form.submitting} disabled={wait > 0}>
           Unlock
         </Button>
@@ -74,9 +81,7 @@ function RecoveryForm({
     toInput,
     onSuccess: onUnlocked,
   });
-  useEffect(() => {
-    if (form.formError?.code === 'rate_limited') setWait(form.formError.retryAfterSeconds ?? 10);
-  }, [form.formError, setWait]);
+  useRateLimit(form.formError, setWait);
   return (
     <form onSubmit={(event) => void form.submit(event)} noValidate>
       <Stack>
@@ -84,41 +89,10 @@ function RecoveryForm({
           Type the key from the printed recovery sheet, then choose a new passphrase. A new recovery key is made straight after, so print
           the new sheet and destroy the old one.
         </Text>
-        {form.formError && form.formError.code !== 'rate_limited' ? <FormError error={form.formError} /> : null}
-        {wait > 0 ? (
-          <Alert color="orange" role="alert">
-            Too many wrong attempts. Try again in {wait} seconds.
-          </Alert>
-        ) : null}
-        <TextInput
-          label="Recovery key"
-          required
-          autoFocus
-          value={form.values.recoveryKey}
-          onChange={(event) => form.set('recoveryKey', event.currentTarget.value)}
-          onBlur={() => form.touch('recoveryKey')}
-          error={form.error('recoveryKey')}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <PasswordInput
-          label="New passphrase"
-          required
-          value={form.values.newPassphrase}
-          onChange={(event) => form.set('newPassphrase', event.currentTarget.value)}
-          onBlur={() => form.touch('newPassphrase')}
-          error={form.error('newPassphrase')}
-          autoComplete="new-password"
-        />
-        <PasswordInput
-          label="New passphrase again"
-          required
-          value={form.values.newPassphraseConfirm}
-          onChange={(event) => form.set('newPassphraseConfirm', event.currentTarget.value)}
-          onBlur={() => form.touch('newPassphraseConfirm')}
-          error={form.error('newPassphraseConfirm')}
-          autoComplete="new-password"
-        />
+        <AttemptNotices error={form.formError} wait={wait} />
+        <TextInput label="Recovery key" required autoFocus {...form.bind('recoveryKey')} autoComplete="off" spellCheck={false} />
+        <PasswordInput label="New passphrase" required {...form.bind('newPassphrase')} autoComplete="new-password" />
+        <PasswordInput label="New passphrase again" required {...form.bind('newPassphraseConfirm')} autoComplete="new-password" />
         <Button type="submit" loading={form.submitting} disabled={wait > 0}>
           Unlock with the recovery key
         </Button>
