@@ -19,6 +19,26 @@ import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations
 // One child's timeline: every referral and milestone, every escalation stage, conversation,
 // action, outcome, amendment and document, in time order. Things not yet done sit at their due time.
 
+const fieldLabels: Readonly<Record<string, string>> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  dateOfBirth: 'date of birth',
+  classOrYear: 'class or year',
+  levelOfNeed: 'level of need',
+  planStatus: 'plan',
+  socialWorkerName: 'social worker',
+  socialWorkerContact: 'social worker’s contact details',
+  summary: 'what was said',
+  decision: 'decision',
+  rationale: 'rationale',
+};
+
+/** Amendments keep values as JSON; show them as text. */
+function shown(json: string): string {
+  const value: unknown = JSON.parse(json);
+  return value === null ? '(blank)' : String(value);
+}
+
 export async function childTimeline(ctx: ServiceContext, childId: string): Promise<TimelineItem[]> {
   if (!(await findChild(ctx.db, childId))) throw notFound("This child's record");
   const items: TimelineItem[] = [];
@@ -169,13 +189,6 @@ export async function childTimeline(ctx: ServiceContext, childId: string): Promi
       });
   }
 
-  const entryIds = (
-    await ctx.db
-      .selectFrom('stage_entries')
-      .select('id')
-      .where('escalation_id', 'in', escalations.length ? escalations.map((row) => row.id) : [''])
-      .execute()
-  ).map((row) => row.id);
   const amendments = await ctx.db
     .selectFrom('amendments')
     .innerJoin('users', 'users.id', 'amendments.amended_by')
@@ -184,7 +197,18 @@ export async function childTimeline(ctx: ServiceContext, childId: string): Promi
     .where((eb) =>
       eb.or([
         eb.and([eb('entity_type', '=', 'child'), eb('entity_id', '=', childId)]),
-        eb.and([eb('entity_type', '=', 'stage-entry'), eb('entity_id', 'in', entryIds.length ? entryIds : [''])]),
+        eb.and([
+          eb('entity_type', '=', 'stage-entry'),
+          eb(
+            'entity_id',
+            'in',
+            eb
+              .selectFrom('stage_entries')
+              .innerJoin('escalations', 'escalations.id', 'stage_entries.escalation_id')
+              .select('stage_entries.id')
+              .where('escalations.child_id', '=', childId),
+          ),
+        ]),
       ]),
     )
     .execute();
@@ -194,8 +218,8 @@ export async function childTimeline(ctx: ServiceContext, childId: string): Promi
       id: `amendment/${amendment.id}`,
       kind: 'amendment',
       at: amendment.amended_at,
-      title: `Amended by ${amendment.amended_by_name}: ${amendment.field}`,
-      detail: `Was ${amendment.old_value}; now ${amendment.new_value}. Reason: ${amendment.reason}`,
+      title: `Amended by ${amendment.amended_by_name}: ${fieldLabels[amendment.field] ?? amendment.field}`,
+      detail: `Was ${shown(amendment.old_value)}; now ${shown(amendment.new_value)}. Reason: ${amendment.reason}`,
     });
   }
 

@@ -68,3 +68,16 @@ describe('the children register', () => {
     expect(await call(core, 'children.list', {})).toMatchObject({ ok: true });
   });
 });
+
+describe('the child’s timeline', () => {
+  it('shows an amendment with the old and new values and the reason', async () => {
+    const { core } = await setUpCore();
+    const child = await ok(core, 'children.create', childInput);
+    await ok(core, 'children.amend', { id: child.id, changes: { classOrYear: 'Year 5' }, reason: 'Moved up a year' });
+    const timeline = await ok(core, 'children.timeline', { childId: child.id });
+    expect(timeline.find((item) => item.kind === 'amendment')).toMatchObject({
+      title: 'Amended by Priya Raman: class or year',
+      detail: 'Was Year 4; now Year 5. Reason: Moved up a year',
+    });
+  });
+});
