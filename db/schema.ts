@@ -221,6 +221,14 @@ export interface LearningReviewsTable {
   reviewed_at: string;
 }
 
+export interface DraftsTable {
+  user_id: string;
+  form_key: string;
+  /** The form's values as JSON. */
+  content: string;
+  updated_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -238,4 +246,5 @@ export interface DB {
   escalation_actions: EscalationActionsTable;
   escalation_resolutions: EscalationResolutionsTable;
   learning_reviews: LearningReviewsTable;
+  drafts: DraftsTable;
 }

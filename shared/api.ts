@@ -37,6 +37,7 @@ import {
   type ProcedureSummary,
 } from './schemas/procedures';
 import { generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
+import { draftKeyInput, saveDraftInput, type Draft } from './schemas/drafts';
 import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
 import type { Procedure } from './procedures';
 import {
@@ -126,6 +127,10 @@ export const api = {
 
   'documents.forEscalation': method<DocumentFile & { id: string }>()(generateEscalationDocumentInput, 'write'),
   'documents.get': method<DocumentFile>()(getDocumentInput, 'read'),
+
+  'drafts.save': method<{ savedAt: string }>()(saveDraftInput, 'write'),
+  'drafts.get': method<Draft | null>()(draftKeyInput, 'write'),
+  'drafts.discard': method<{ discarded: true }>()(draftKeyInput, 'write'),
 
   'settings.get': method<SettingsView>()(emptyInput, 'read'),
   'settings.update': method<SettingsView>()(updateSettingsInput, 'dsl'),

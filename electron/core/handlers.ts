@@ -10,6 +10,7 @@ import { getEscalation, listEscalations } from '../services/escalations/read';
 import * as lifecycle from '../services/escalations/lifecycle';
 import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from '../services/procedures';
 import { generateEscalationDocument, getStoredDocument } from '../services/documents';
+import { discardDraft, getDraft, saveDraft } from '../services/drafts';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from '../services/settings';
 
 // Every method of the contract mapped to its service. The type is built from `keyof` the contract,
@@ -84,6 +85,10 @@ export const handlers: Handlers = {
 
   'documents.forEscalation': (core, input) => generateEscalationDocument(core.context(), core.fontsDir, input),
   'documents.get': (core, input) => getStoredDocument(core.context(), input),
+
+  'drafts.save': (core, input) => saveDraft(core.context(), input),
+  'drafts.get': (core, input) => getDraft(core.context(), input),
+  'drafts.discard': (core, input) => discardDraft(core.context(), input),
 
   'settings.get': (core) => getSettingsView(core.context()),
   'settings.update': (core, input) => updateSettings(core.context(), input),

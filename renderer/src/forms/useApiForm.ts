@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { z as zod } from 'zod';
 import type { z } from 'zod';
 import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/api';
 import type { ApiError, FieldIssue } from '../../../shared/result';
@@ -37,6 +38,26 @@ export interface BoundText {
   error: string | undefined;
 }
 
+const jsonSchema = zod.json();
+
+/** True when `value` could stand where `template` stands in the form's values (same kind of thing). */
+function like<T>(template: T, value: unknown): value is T {
+  if (template === null) return value === null || ['string', 'boolean', 'number'].includes(typeof value);
+  if (Array.isArray(template)) return Array.isArray(value);
+  return typeof value === typeof template && value !== null;
+}
+
+/** The draft's values where they fit the form, the form's own where they don't. */
+function restoreLike<V>(template: V, candidate: unknown): V | null {
+  if (typeof candidate !== 'object' || candidate === null || typeof template !== 'object' || template === null) return null;
+  const restored: V = { ...template };
+  for (const key in template) {
+    const value: unknown = Reflect.get(candidate, key);
+    if (like(template[key], value)) restored[key] = value;
+  }
+  return restored;
+}
+
 export interface ApiForm<V, M extends ApiMethod> {
   values: V;
   set: <K extends keyof V>(field: K, value: V[K]) => void;
@@ -50,6 +71,11 @@ export interface ApiForm<V, M extends ApiMethod> {
   submit: (event?: FormEvent) => Promise<ApiOutput<M> | null>;
   submitting: boolean;
   formError: ApiError | null;
+  /** When a draft was restored into the form (what was typed before a lock or a crash). */
+  restoredDraftAt: string | null;
+  /** Changes when a draft is restored: use as a key so fields that keep their own text show it. */
+  draftGeneration: number;
+  discardDraft: () => void;
 }
 
 export function useApiForm<V, M extends ApiMethod>(options: {
@@ -58,8 +84,17 @@ export function useApiForm<V, M extends ApiMethod>(options: {
   /** The API input these values make. Unknown, because half-filled forms are not valid inputs yet. */
   toInput: (values: V) => unknown;
   onSuccess?: (value: ApiOutput<M>) => void;
+  /**
+   * Keep what is typed as a draft in the encrypted file under this key, so a lock, a closed window
+   * or a crash loses nothing. Never for passphrases.
+   */
+  draftKey?: string;
 }): ApiForm<V, M> {
-  const { method, toInput, onSuccess } = options;
+  const { method, toInput, onSuccess, draftKey } = options;
+  const initialRef = useRef(options.initial);
+  const [dirty, setDirty] = useState(false);
+  const [restoredDraftAt, setRestoredDraftAt] = useState<string | null>(null);
+  const [draftGeneration, setDraftGeneration] = useState(0);
   const [values, setValuesState] = useState<V>(options.initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -90,6 +125,7 @@ export function useApiForm<V, M extends ApiMethod>(options: {
   );
 
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
+    setDirty(true);
     setValuesState((current) => ({ ...current, [field]: value }));
     const name = String(field);
     setServerErrors((current) =>
@@ -111,6 +147,11 @@ export function useApiForm<V, M extends ApiMethod>(options: {
       try {
         const result = await apiBridge.call(method, input);
         if (result.ok) {
+          if (draftKey) {
+            setDirty(false);
+            setRestoredDraftAt(null);
+            void apiBridge.call('drafts.discard', { formKey: draftKey });
+          }
           onSuccess?.(result.value);
           return result.value;
         }
@@ -126,8 +167,44 @@ export function useApiForm<V, M extends ApiMethod>(options: {
         setSubmitting(false);
       }
     },
-    [method, onSuccess, toInput, values],
+    [method, onSuccess, toInput, values, draftKey],
   );
+
+  // Restore a draft once, when the form first appears.
+  useEffect(() => {
+    if (!draftKey) return;
+    let active = true;
+    void apiBridge.call('drafts.get', { formKey: draftKey }).then((result) => {
+      if (!active || !result.ok || !result.value) return;
+      const restored = restoreLike(initialRef.current, result.value.content);
+      if (!restored) return;
+      setValuesState(restored);
+      setRestoredDraftAt(result.value.updatedAt);
+      setDraftGeneration((generation) => generation + 1);
+    });
+    return () => {
+      active = false;
+    };
+  }, [draftKey]);
+
+  // Keep the draft a moment after typing stops.
+  useEffect(() => {
+    if (!draftKey || !dirty) return;
+    const timer = window.setTimeout(() => {
+      const content = jsonSchema.safeParse(values);
+      if (content.success) void apiBridge.call('drafts.save', { formKey: draftKey, content: content.data });
+    }, 700);
+    return () => window.clearTimeout(timer);
+  }, [draftKey, dirty, values]);
+
+  const discardDraft = useCallback(() => {
+    if (!draftKey) return;
+    void apiBridge.call('drafts.discard', { formKey: draftKey });
+    setValuesState(initialRef.current);
+    setDirty(false);
+    setRestoredDraftAt(null);
+    setDraftGeneration((generation) => generation + 1);
+  }, [draftKey]);
 
   const bind = useCallback(
     (field: StringField<V>, path: string = String(field)): BoundText => {
@@ -136,6 +213,7 @@ export function useApiForm<V, M extends ApiMethod>(options: {
         value: typeof current === 'string' ? current : '',
         onChange: (event) => {
           const text = event.currentTarget.value;
+          setDirty(true);
           setValuesState((previous) => ({ ...previous, [field]: text }));
           setServerErrors((previous) =>
             Object.fromEntries(Object.entries(previous).filter(([key]) => key !== path && !key.startsWith(`${path}.`))),
@@ -148,5 +226,5 @@ export function useApiForm<V, M extends ApiMethod>(options: {
     [values, touch, error],
   );
 
-  return { values, set, setValues, error, touch, bind, submit, submitting, formError };
+  return { values, set, setValues, error, touch, bind, submit, submitting, formError, restoredDraftAt, draftGeneration, discardDraft };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amendmentsFor } from '../../../db/queries/amendments';
 import { verifyAuditChain } from '../../../db/queries/audit-log';
-import { call, childInput, ok, setUpCore } from '../support/core';
+import { call, childInput, ok, PASSPHRASE, setUpCore } from '../support/core';
 
 describe('the children register', () => {
   it('adds, lists in surname order, searches by any part of the name, and opens a child', async () => {
@@ -79,5 +79,21 @@ describe('the child’s timeline', () => {
       title: 'Amended by Priya Raman: class or year',
       detail: 'Was Year 4; now Year 5. Reason: Moved up a year',
     });
+  });
+});
+
+describe('drafts', () => {
+  it('keep what was typed across a lock, per person and form, until discarded', async () => {
+    const { core } = await setUpCore();
+    await ok(core, 'drafts.save', { formKey: 'child-new', content: { firstName: 'Zeph', lastName: '' } });
+    await ok(core, 'drafts.save', { formKey: 'child-new', content: { firstName: 'Zephyrine', lastName: 'Quill' } });
+    await ok(core, 'session.lock', {});
+    expect(await call(core, 'drafts.get', { formKey: 'child-new' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await ok(core, 'session.unlock', { passphrase: PASSPHRASE });
+    expect(await ok(core, 'drafts.get', { formKey: 'child-new' })).toMatchObject({
+      content: { firstName: 'Zephyrine', lastName: 'Quill' },
+    });
+    await ok(core, 'drafts.discard', { formKey: 'child-new' });
+    expect(await ok(core, 'drafts.get', { formKey: 'child-new' })).toBeNull();
   });
 });

@@ -115,6 +115,12 @@ const specific: Record<ApiMethod, unknown[]> = {
   'procedures.save': [{ procedure: { id: 'x' } }],
   'documents.forEscalation': [{ escalationId: NIL, kind: 'letter-to-santa' }],
   'documents.get': [{ id: 'doc' }],
+  'drafts.save': [
+    { formKey: 'Bad Key!', content: {} },
+    { formKey: 'child-new', content: 'x'.repeat(200_001) },
+  ],
+  'drafts.get': [{ formKey: '' }],
+  'drafts.discard': [{ formKey: '../etc' }],
   'settings.get': [{ x: 1 }],
   'settings.update': [{}, { idleLockMinutes: 120 }],
   'settings.addClosure': [{ date: '2026-02-30', reason: 'INSET' }],

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@man
 import { useCallback } from 'react';
 import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses } from '../../../../shared/schemas/children';
 import { DateField } from '../../components/DateTimeField';
+import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
 import { useApiForm } from '../../forms/useApiForm';
 import { navigate } from '../../routing/router';
@@ -42,7 +43,13 @@ export function AddChild() {
     }),
     [],
   );
-  const form = useApiForm({ method: 'children.create', initial, toInput, onSuccess: (child) => navigate({ name: 'child', id: child.id }) });
+  const form = useApiForm({
+    method: 'children.create',
+    initial,
+    toInput,
+    onSuccess: (child) => navigate({ name: 'child', id: child.id }),
+    draftKey: 'child-new',
+  });
   const text = (field: keyof Values, label: string, extra: { description?: string; required?: boolean; type?: string } = {}) => (
     <TextInput
       label={label}
@@ -61,7 +68,8 @@ export function AddChild() {
       <PageHeader title="Add a child" subtitle="Only what the safeguarding record needs." />
       <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={760}>
         <FormError error={form.formError} />
-        <Stack>
+        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
+        <Stack key={form.draftGeneration}>
           <SimpleGrid cols={2}>
             {text('firstName', 'First name')}
             {text('lastName', 'Last name')}

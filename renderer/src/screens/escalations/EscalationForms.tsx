@@ -4,6 +4,7 @@ import type { ApiMethod } from '../../../../shared/api';
 import { contactMethodLabels, contactMethods, type EscalationDetail } from '../../../../shared/schemas/escalations';
 import { DateField, DateTimeField } from '../../components/DateTimeField';
 import { FormError } from '../../components/Page';
+import { DraftNotice } from '../../components/DraftNotice';
 import { londonInputToIso, nowLondonInput } from '../../format';
 import { useApiForm, type ApiForm } from '../../forms/useApiForm';
 import { PeopleEditor, toPeople, type PersonValue } from './PeopleEditor';
@@ -26,7 +27,8 @@ function Dialog<V, M extends ApiMethod>(props: {
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl" centered={false}>
       <form onSubmit={(event) => void props.form.submit(event)} noValidate>
         <FormError error={props.form.formError} />
-        <Stack>
+        <DraftNotice restoredAt={props.form.restoredDraftAt} onDiscard={props.form.discardDraft} />
+        <Stack key={props.form.draftGeneration}>
           {props.children}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
@@ -110,6 +112,7 @@ export function EntryDialog({
   );
   const form = useApiForm({
     method: 'escalations.recordEntry',
+    draftKey: `escalation-entry:${escalation.id}`,
     initial: blankEntry(escalation, me),
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -195,6 +198,7 @@ export function ActionDialog({
   );
   const form = useApiForm({
     method: 'escalations.addAction',
+    draftKey: `escalation-action:${escalation.id}`,
     initial: { description: '', ownerName: '', ownerRole: '', dueDate: '' },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -231,6 +235,7 @@ export function CompleteActionDialog({
   const toInput = useCallback((values: { doneAt: string; note: string }) => ({ actionId, ...values }), [actionId]);
   const form = useApiForm({
     method: 'escalations.completeAction',
+    draftKey: `action-done:${actionId}`,
     initial: { doneAt: now(), note: '' },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -265,6 +270,7 @@ export function EscalateDialog({
   );
   const form = useApiForm({
     method: 'escalations.escalate',
+    draftKey: `escalation-escalate:${escalation.id}`,
     initial: { reason: '', escalatedAt: now() },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -316,6 +322,7 @@ export function ResolveDialog({
   );
   const form = useApiForm({
     method: 'escalations.resolve',
+    draftKey: `escalation-resolve:${escalation.id}`,
     initial: { resolvedAt: now(), outcomeStatement: '', consequentActions: '', agreedBy: [settingName, escalation.otherAgency.name] },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -369,6 +376,7 @@ export function CloseDialog({
   );
   const form = useApiForm({
     method: 'escalations.closeUnresolved',
+    draftKey: `escalation-close:${escalation.id}`,
     initial: { reason: '', closedAt: now() },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -409,6 +417,7 @@ export function LearningReviewDialog({
   );
   const form = useApiForm({
     method: 'escalations.learningReview',
+    draftKey: `escalation-review:${escalation.id}`,
     initial: { wentWell: '', wentBadly: '', issuesForPartnership: '', reportedAt: '' },
     toInput,
     onSuccess: closeWith(onDone, onClose),
@@ -460,6 +469,7 @@ export function AmendDialog({
   );
   const form = useApiForm({
     method: 'escalations.amendEntry',
+    draftKey: `entry-amend:${entryId}`,
     initial: { ...current, reason: '' },
     toInput,
     onSuccess: closeWith(onDone, onClose),

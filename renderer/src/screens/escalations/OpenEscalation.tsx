@@ -6,6 +6,7 @@ import { milestoneKeys } from '../../../../shared/schemas/referrals';
 import { apiBridge } from '../../api-client';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';
+import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
 import { londonInputToIso, nowLondonInput, ukDeadline } from '../../format';
 import { useApiForm } from '../../forms/useApiForm';
@@ -105,11 +106,13 @@ export function OpenEscalation({
   referralId: string | null;
   milestone: string | null;
 }) {
+  const [initial] = useState(() => blank(childId));
   const [draft, setDraft] = useState<EscalationDraft | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const form = useApiForm({
     method: 'escalations.open',
-    initial: blank(childId),
+    draftKey: referralId && milestone ? `escalation-new:missed:${referralId}:${milestone}` : `escalation-new:${childId ?? 'any'}`,
+    initial,
     toInput,
     onSuccess: (escalation) => navigate({ name: 'escalation', id: escalation.id }),
   });
@@ -121,12 +124,13 @@ export function OpenEscalation({
     void apiBridge.call('referrals.escalationDraft', { referralId, milestone: key }).then((result) => {
       if (result.ok) {
         setDraft(result.value);
-        setValues(() => fromDraft(result.value));
+        // A draft the person was typing (restored by the form) wins over the pre-filled answers.
+        setValues((current) => (current === initial ? fromDraft(result.value) : current));
       } else {
         setDraftError(result.error.message);
       }
     });
-  }, [referralId, milestone, setValues]);
+  }, [referralId, milestone, setValues, initial]);
 
   const text = (field: keyof Values, path: string, label: string, description?: string) => (
     <TextInput
@@ -183,7 +187,8 @@ export function OpenEscalation({
       ) : null}
       <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={900}>
         <FormError error={form.formError} />
-        <Stack>
+        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
+        <Stack key={form.draftGeneration}>
           {childId || draft ? null : (
             <ChildSelect
               value={form.values.childId}

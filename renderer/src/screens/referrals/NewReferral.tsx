@@ -11,6 +11,7 @@ import {
 import { useSession } from '../../app/session';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';
+import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
 import { londonInputToIso, nowLondonInput } from '../../format';
 import { useApiForm } from '../../forms/useApiForm';
@@ -33,6 +34,7 @@ export function NewReferral({ childId }: { childId: string | null }) {
   const toInput = useCallback((values: Values) => values, []);
   const form = useApiForm({
     method: 'referrals.create',
+    draftKey: `referral-new:${childId ?? 'any'}`,
     initial: {
       childId: childId ?? '',
       madeAt: londonInputToIso(nowLondonInput()),
@@ -61,7 +63,8 @@ export function NewReferral({ childId }: { childId: string | null }) {
       />
       <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={820}>
         <FormError error={form.formError} />
-        <Stack>
+        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
+        <Stack key={form.draftGeneration}>
           {childId ? null : (
             <ChildSelect
               value={form.values.childId}

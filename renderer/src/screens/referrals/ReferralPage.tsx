@@ -12,6 +12,7 @@ import { owedBySetting } from '../../../../shared/referrals/milestones';
 import { useApi } from '../../app/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
+import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, LoadError, Loading, PageHeader } from '../../components/Page';
 import { londonInputToIso, nowLondonInput, ukDateTime } from '../../format';
 import { useApiForm } from '../../forms/useApiForm';
@@ -43,6 +44,7 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
   );
   const form = useApiForm({
     method: 'referrals.recordEvent',
+    draftKey: `referral-event:${referral.id}`,
     initial: blankEvent(),
     toInput,
     onSuccess: (updated) => {
@@ -57,7 +59,8 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
         Record what happened
       </Title>
       <FormError error={form.formError} />
-      <Stack>
+      <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
+      <Stack key={form.draftGeneration}>
         <SimpleGrid cols={2}>
           <Select
             label="What happened"
