@@ -54,7 +54,29 @@ function httpBridge(): ApiBridge {
   };
 }
 
-export const apiBridge: ApiBridge = preloadBridge() ?? httpBridge();
+type LockedListener = () => void;
+const lockedListeners = new Set<LockedListener>();
+
+/**
+ * Called whenever any call finds the session locked (the core locks itself when idle), so the
+ * session gate can show the unlock screen at once instead of a screen of "locked" errors.
+ */
+export function onSessionLocked(listener: LockedListener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+function noticingLock(bridge: ApiBridge): ApiBridge {
+  return {
+    async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<ApiOutput<M>>> {
+      const result = await bridge.call(method, input);
+      if (!result.ok && result.error.code === 'locked') lockedListeners.forEach((listener) => listener());
+      return result;
+    },
+  };
+}
+
+export const apiBridge: ApiBridge = noticingLock(preloadBridge() ?? httpBridge());
 
 /** Calls a method; resolves with the value or rejects with the typed error (for screens that prefer try/catch). */
 export async function callApi<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {

@@ -1,7 +1,7 @@
 import { Alert, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../../shared/schemas/session';
-import { apiBridge } from '../api-client';
+import { apiBridge, onSessionLocked } from '../api-client';
 import { AppShellLayout } from '../shell/AppShellLayout';
 import { SetupScreen } from '../screens/setup/SetupScreen';
 import { RecoveryKeyScreen } from '../screens/setup/RecoveryKeyScreen';
@@ -22,6 +22,8 @@ export function App() {
     if (result.ok) {
       setStatus(result.value);
       setFailure(null);
+      // A recovery key never outlives the session it was made in.
+      if (result.value.state !== 'unlocked') setFreshRecoveryKey(null);
     } else {
       setFailure(result.error.message);
     }
@@ -44,17 +46,26 @@ export function App() {
     const timer = window.setInterval(() => void refresh(), 30_000);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
+    const stopNoticing = onSessionLocked(() => void refresh());
     return () => {
       active = false;
       window.clearInterval(timer);
       window.removeEventListener('focus', onFocus);
+      stopNoticing();
     };
   }, [refresh]);
 
   const unlocked = status?.state === 'unlocked' ? status : null;
+  const showRecoveryKey = useCallback(
+    async (recoveryKey: string) => {
+      setFreshRecoveryKey(recoveryKey);
+      await refresh();
+    },
+    [refresh],
+  );
   const context = useMemo<SessionContextValue | null>(
-    () => (unlocked ? { status: unlocked, refresh, lock } : null),
-    [unlocked, refresh, lock],
+    () => (unlocked ? { status: unlocked, refresh, lock, showRecoveryKey } : null),
+    [unlocked, refresh, lock, showRecoveryKey],
   );
 
   if (failure && !status) {

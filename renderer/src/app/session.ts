@@ -8,6 +8,8 @@ export interface SessionContextValue {
   /** Ask the core again (after a change that affects the session, e.g. a new recovery key). */
   refresh: () => Promise<void>;
   lock: () => Promise<void>;
+  /** A recovery key was just made (Settings): show it once, on the recovery key screen, until it is confirmed as stored. */
+  showRecoveryKey: (recoveryKey: string) => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -9,4 +9,11 @@ export class SettingsPage {
     await this.page.getByRole('radio', { name }).click();
     await this.page.getByText(`New escalations will follow ${name}.`).waitFor();
   }
+
+  /** Settings, Passphrase and security: make a new recovery key, confirming that the old one stops working. */
+  async makeNewRecoveryKey() {
+    await this.page.getByRole('tab', { name: 'Passphrase and security' }).click();
+    await this.page.getByRole('button', { name: 'Make a new recovery key' }).click();
+    await this.page.getByRole('button', { name: 'Yes, make a new recovery key' }).click();
+  }
 }

@@ -46,6 +46,12 @@ export class RecoveryKeyPage {
     return download;
   }
 
+  /** Shown instead of the key when the key is no longer in memory (the page was reloaded). */
+  async makeNewKey() {
+    await this.page.getByRole('button', { name: 'Make a new recovery key' }).click();
+    await this.page.getByTestId('recovery-key').waitFor();
+  }
+
   async confirmStored(where: string) {
     await this.page.getByLabel('I have printed the recovery sheet and stored it safely').check();
     await this.page.getByLabel('Where is it stored?').fill(where);

@@ -15,4 +15,13 @@ export class UnlockPage {
   passphraseError() {
     return this.page.getByText('That passphrase is not right.');
   }
+
+  unlockButton() {
+    return this.page.getByRole('button', { name: 'Unlock', exact: true });
+  }
+
+  /** The wait after too many wrong attempts, counting down: "Try again in N seconds". */
+  waitNotice() {
+    return this.page.getByRole('alert').filter({ hasText: /Too many wrong attempts\. Try again in \d+ seconds?\./ });
+  }
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { apiBridge } from '../../api-client';
 import { useSession } from '../../app/session';
@@ -8,10 +8,12 @@ import { ukDate } from '../../format';
 import { useApiForm } from '../../forms/useApiForm';
 
 export function SecuritySettings() {
-  const { status, refresh } = useSession();
+  const { status, showRecoveryKey } = useSession();
   const settings = useApi('settings.get', {});
   const [changed, setChanged] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirmingNewKey, setConfirmingNewKey] = useState(false);
+  const [makingKey, setMakingKey] = useState(false);
   const toInput = useCallback((values: { currentPassphrase: string; newPassphrase: string; newPassphraseConfirm: string }) => values, []);
   const form = useApiForm({
     method: 'session.changePassphrase',
@@ -22,9 +24,13 @@ export function SecuritySettings() {
       form.setValues(() => ({ currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' }));
     },
   });
+  // The new key is handed to the session gate, which shows it once on the recovery key screen.
   const newRecoveryKey = async () => {
+    setMakingKey(true);
     const result = await apiBridge.call('session.replaceRecoveryKey', {});
-    if (result.ok) await refresh();
+    setMakingKey(false);
+    setConfirmingNewKey(false);
+    if (result.ok) await showRecoveryKey(result.value.recoveryKey);
     else setMessage(result.error.message);
   };
   const setIdle = async (minutes: number) => {
@@ -78,9 +84,26 @@ export function SecuritySettings() {
                 : 'The recovery key has not been confirmed as stored.'}{' '}
               If the sheet is lost or may have been seen, make a new key: the old one stops working at once.
             </Text>
-            <Button variant="light" color="orange" onClick={() => void newRecoveryKey()}>
-              Make a new recovery key
-            </Button>
+            {confirmingNewKey ? (
+              <Alert color="orange" title="Make a new recovery key?" role="alert">
+                <Text size="sm" mb="sm">
+                  The key on the printed sheet stops working as soon as the new one is made. The new key is shown next: print its sheet,
+                  store it, and destroy the old sheet.
+                </Text>
+                <Group>
+                  <Button color="orange" loading={makingKey} onClick={() => void newRecoveryKey()}>
+                    Yes, make a new recovery key
+                  </Button>
+                  <Button variant="default" onClick={() => setConfirmingNewKey(false)} disabled={makingKey}>
+                    Cancel
+                  </Button>
+                </Group>
+              </Alert>
+            ) : (
+              <Button variant="light" color="orange" onClick={() => setConfirmingNewKey(true)}>
+                Make a new recovery key
+              </Button>
+            )}
           </Paper>
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">

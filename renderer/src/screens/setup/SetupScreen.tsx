@@ -43,9 +43,9 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
               anywhere.
             </Text>
           </Stack>
-          <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false}>
+          <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false} size="sm">
             <Stepper.Step label="Your setting" description="Name, type and region" />
-            <Stepper.Step label="The Designated Safeguarding Lead" description="Name and passphrase" />
+            <Stepper.Step label="Safeguarding lead" description="Name and passphrase" />
             <Stepper.Step label="Recovery key" description="Print and store it" />
           </Stepper>
           <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate>

@@ -33,7 +33,7 @@ function AttemptNotices({ error, wait }: { error: ApiError | null; wait: number 
       {error && error.code !== 'rate_limited' ? <FormError error={error} /> : null}
       {wait > 0 ? (
         <Alert color="orange" role="alert">
-          Too many wrong attempts. Try again in {wait} seconds.
+          Too many wrong attempts. Try again in {wait} {wait === 1 ? 'second' : 'seconds'}.
         </Alert>
       ) : null}
     </>
@@ -113,7 +113,7 @@ export function UnlockScreen({
   return (
     <>
       <OfficialStrip />
-      <Container size={440} py={80}>
+      <Container size={500} py={80}>
         <Stack gap="lg">
           <Stack gap={4}>
             <Title order={1}>Escalation Log is locked</Title>
