@@ -125,7 +125,7 @@ export async function verifyPassphrase(paths: DataPaths, userId: string, passphr
 
 /**
  * Rewrites the key slots in one atomic write: a user's passphrase slot replaced (or added) and/or
- * the recovery slot replaced by a new key (the old recovery key stops working). The database
+ * the recovery slot replaced by a given new key (the old recovery key stops working). The database
  * itself is never touched.
  */
 export async function updateSlots(
@@ -135,27 +135,26 @@ export async function updateSlots(
     now: string;
     cost?: KdfCost;
     passphraseFor?: { userId: string; passphrase: string };
-    newRecoveryKey?: boolean;
+    /** A recovery key (already shown to the DSL) to replace the current one with. */
+    recoveryKey?: string;
   },
-): Promise<{ recoveryKey: string | null; fileId: string }> {
+): Promise<{ fileId: string }> {
   const file = requireSlotFile(paths);
   const common = { fileId: file.fileId, now: input.now, ...(input.cost ? { cost: input.cost } : {}) };
   let slots: KeySlot[] = file.slots;
-  let recoveryKey: string | null = null;
   if (input.passphraseFor) {
     const { userId, passphrase } = input.passphraseFor;
     const slot = await wrapDataKey(input.dataKey, passphrase, { ...common, kind: 'passphrase', userId });
     slots = [...slots.filter((existing) => !(existing.kind === 'passphrase' && existing.userId === userId)), slot];
   }
-  if (input.newRecoveryKey) {
-    recoveryKey = generateRecoveryKey();
-    const compact = normaliseRecoveryKey(recoveryKey);
-    if (compact === null) throw new Error('Generated recovery key failed its own format check.');
+  if (input.recoveryKey !== undefined) {
+    const compact = normaliseRecoveryKey(input.recoveryKey);
+    if (compact === null) throw new Error('The new recovery key failed its own format check.');
     const slot = await wrapDataKey(input.dataKey, compact, { ...common, kind: 'recovery', userId: null });
     slots = [...slots.filter((existing) => existing.kind !== 'recovery'), slot];
   }
   writeSlots(paths, { ...file, slots });
-  return { recoveryKey, fileId: file.fileId };
+  return { fileId: file.fileId };
 }
 
 export function readFileId(paths: DataPaths): string {

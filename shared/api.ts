@@ -91,6 +91,7 @@ export const api = {
   'session.recoverySheet': method<DocumentFile>()(emptyInput, 'dsl'),
   'session.confirmRecoveryKeyStored': method<SessionStatus>()(confirmRecoveryKeyStoredInput, 'dsl'),
   'session.replaceRecoveryKey': method<NewRecoveryKey>()(emptyInput, 'dsl'),
+  'session.keepCurrentRecoveryKey': method<SessionStatus>()(emptyInput, 'dsl'),
 
   'children.create': method<Child>()(createChildInput, 'write'),
   'children.list': method<ChildSummary[]>()(listChildrenInput, 'read'),

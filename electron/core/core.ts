@@ -35,6 +35,12 @@ export interface PendingRecoveryKey {
   recoveryKey: string;
   fileId: string;
   createdAt: string;
+  /**
+   * True when the key is not in the key file yet: it replaces the current one only once the DSL
+   * confirms the new sheet is stored, so a reload or a lock before then never leaves the setting
+   * without a recovery key it holds.
+   */
+  replacesCurrent: boolean;
 }
 
 export class Core {

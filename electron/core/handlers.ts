@@ -28,6 +28,7 @@ export const handlers: Handlers = {
   'session.recoverySheet': (core) => session.recoverySheet(core),
   'session.confirmRecoveryKeyStored': (core, input) => session.confirmRecoveryKeyStored(core, input),
   'session.replaceRecoveryKey': (core) => session.replaceRecoveryKey(core),
+  'session.keepCurrentRecoveryKey': (core) => session.keepCurrentRecoveryKey(core),
 
   'children.create': (core, input) => createChild(core.context(), input),
   'children.list': (core, input) => listChildSummaries(core.context(), input),

@@ -15,6 +15,7 @@ import {
   writeSlots,
 } from '../../db/vault';
 import { findActiveDsl, findUser, insertUser } from '../../db/queries/users';
+import { generateRecoveryKey } from '../../db/recovery-key';
 import { getSettings, insertSettings, updateSettings } from '../../db/queries/settings';
 import { ApiFailure, fieldFailure } from '../../shared/result';
 import type {
@@ -47,6 +48,7 @@ export async function status(core: Core): Promise<SessionStatus> {
       settingName: settings.setting_name,
       settingType: settings.setting_type,
       recoveryKeyConfirmed: settings.recovery_key_confirmed_at !== null,
+      recoveryKeyPending: core.pendingRecoveryKey !== null,
       idleLockMinutes: settings.idle_lock_minutes,
     };
   }
@@ -106,7 +108,7 @@ export async function setup(core: Core, input: z.output<typeof setupInput>): Pro
     throw error;
   }
   await openFile(core, vault.dataKey, userId, vault.fileId);
-  core.pendingRecoveryKey = { recoveryKey: vault.recoveryKey, fileId: vault.fileId, createdAt: now };
+  core.pendingRecoveryKey = { recoveryKey: vault.recoveryKey, fileId: vault.fileId, createdAt: now, replacesCurrent: false };
   return { recoveryKey: vault.recoveryKey, fileId: vault.fileId };
 }
 
@@ -141,8 +143,10 @@ export async function unlock(core: Core, input: z.output<typeof unlockInput>): P
   const opened = await withKeyFile(() => unlockWithPassphrase(core.paths, input.passphrase));
   if (!opened) {
     core.throttle.recordFailure();
+    const wait = core.throttle.retryAfterSeconds();
     throw new ApiFailure('wrong_passphrase', 'That passphrase is not right. Check Caps Lock and try again.', {
       issues: [{ path: ['passphrase'], message: 'That passphrase is not right.' }],
+      ...(wait > 0 ? { retryAfterSeconds: wait } : {}),
     });
   }
   core.throttle.recordSuccess();
@@ -176,22 +180,23 @@ export async function unlockWithRecoveryKey(core: Core, input: z.output<typeof u
   } finally {
     await db.destroy();
   }
-  // The used recovery key has been typed on this computer: replace it as well, in the same write.
   const now = nowIso(core.clock);
-  const replaced = await updateSlots(core.paths, {
+  await updateSlots(core.paths, {
     dataKey: opened.dataKey,
     now,
     passphraseFor: { userId: dslId, passphrase: input.newPassphrase },
-    newRecoveryKey: true,
     ...(core.kdfCost ? { cost: core.kdfCost } : {}),
   });
   await openFile(core, opened.dataKey, dslId, opened.fileId);
   const ctx = core.context();
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateSettings(trx, { recovery_key_confirmed_at: null, recovery_key_stored_where: null });
-    await audit(trx, ctx, 'unlock.recovery', null, 'Unlocked with the recovery key; passphrase reset and a new recovery key made');
-  });
-  if (replaced.recoveryKey) core.pendingRecoveryKey = { recoveryKey: replaced.recoveryKey, fileId: replaced.fileId, createdAt: now };
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      audit(trx, ctx, 'unlock.recovery', null, 'Unlocked with the recovery key; passphrase reset; a new recovery key offered'),
+    );
+  // The used key has been typed on this computer: offer a new one straight away. It replaces the
+  // used one when its sheet is confirmed as stored.
+  core.pendingRecoveryKey = { recoveryKey: generateRecoveryKey(), fileId: opened.fileId, createdAt: now, replacesCurrent: true };
   return status(core);
 }
 
@@ -244,35 +249,62 @@ export async function recoverySheet(core: Core): Promise<DocumentFile> {
 
 export async function confirmRecoveryKeyStored(core: Core, input: z.output<typeof confirmRecoveryKeyStoredInput>): Promise<SessionStatus> {
   const ctx = core.context();
-  if (!core.pendingRecoveryKey) {
-    throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');
+  const pending = core.pendingRecoveryKey;
+  const open = core.open;
+  if (!pending || !open) throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');
+  // Only now does a replacement key take the place of the old one in the key file.
+  if (pending.replacesCurrent) {
+    await updateSlots(core.paths, {
+      dataKey: open.dataKey,
+      now: nowIso(core.clock),
+      recoveryKey: pending.recoveryKey,
+      ...(core.kdfCost ? { cost: core.kdfCost } : {}),
+    });
   }
   await ctx.db.transaction().execute(async (trx) => {
     await updateSettings(trx, { recovery_key_confirmed_at: nowIso(core.clock), recovery_key_stored_where: input.storedWhere });
-    await audit(trx, ctx, 'recovery.confirmed', null, 'Confirmed the recovery sheet is stored safely');
+    await audit(
+      trx,
+      ctx,
+      'recovery.confirmed',
+      null,
+      pending.replacesCurrent
+        ? 'Confirmed the new recovery sheet is stored safely; the old recovery key no longer works'
+        : 'Confirmed the recovery sheet is stored safely',
+    );
   });
   core.pendingRecoveryKey = null;
   return status(core);
 }
 
+/** Makes a new recovery key to show once. The current key keeps working until the new sheet is confirmed as stored. */
 export async function replaceRecoveryKey(core: Core): Promise<NewRecoveryKey> {
   const ctx = core.context();
   const open = core.open;
   if (!open) throw new ApiFailure('locked', 'Escalation Log is locked.');
   const now = nowIso(core.clock);
-  const replaced = await updateSlots(core.paths, {
-    dataKey: open.dataKey,
-    now,
-    newRecoveryKey: true,
-    ...(core.kdfCost ? { cost: core.kdfCost } : {}),
-  });
-  if (!replaced.recoveryKey) throw new Error('A new recovery key was not made.');
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateSettings(trx, { recovery_key_confirmed_at: null, recovery_key_stored_where: null });
-    await audit(trx, ctx, 'recovery.replaced', null, 'Made a new recovery key; the old one no longer works');
-  });
-  core.pendingRecoveryKey = { recoveryKey: replaced.recoveryKey, fileId: replaced.fileId, createdAt: now };
-  return { recoveryKey: replaced.recoveryKey, fileId: replaced.fileId };
+  const recoveryKey = generateRecoveryKey();
+  // The key file always holds a recovery key (the one made at setup, at least): a new one replaces it.
+  core.pendingRecoveryKey = { recoveryKey, fileId: open.fileId, createdAt: now, replacesCurrent: true };
+  await ctx.db
+    .transaction()
+    .execute((trx) => audit(trx, ctx, 'recovery.new', null, 'Made a new recovery key (not in use until its sheet is confirmed as stored)'));
+  return { recoveryKey, fileId: open.fileId };
+}
+
+/** Drops a new recovery key that was never confirmed: the one on the stored sheet stays in use. */
+export async function keepCurrentRecoveryKey(core: Core): Promise<SessionStatus> {
+  const ctx = core.context();
+  const pending = core.pendingRecoveryKey;
+  if (!pending?.replacesCurrent) throw new ApiFailure('conflict', 'There is no stored recovery key to keep: confirm the new one instead.');
+  const settings = await getSettings(ctx.db);
+  if (settings.recovery_key_confirmed_at === null)
+    throw new ApiFailure('conflict', 'The current recovery key was never confirmed as stored: confirm the new one instead.');
+  core.pendingRecoveryKey = null;
+  await ctx.db
+    .transaction()
+    .execute((trx) => audit(trx, ctx, 'recovery.kept', null, 'Kept the stored recovery key; the new one was not used'));
+  return status(core);
 }
 
 function openOrExplain(core: Core, dataKey: Buffer) {

@@ -99,6 +99,8 @@ export type SessionStatus =
       settingName: string;
       settingType: SettingType;
       recoveryKeyConfirmed: boolean;
+      /** A new recovery key has been made and is waiting to be confirmed as stored. */
+      recoveryKeyPending: boolean;
       idleLockMinutes: number;
     };
 

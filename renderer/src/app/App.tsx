@@ -113,7 +113,7 @@ export function App() {
       if (!context) return null;
       return (
         <SessionContext.Provider value={context}>
-          {status.recoveryKeyConfirmed ? (
+          {status.recoveryKeyConfirmed && !status.recoveryKeyPending ? (
             <AppShellLayout />
           ) : (
             <RecoveryKeyScreen

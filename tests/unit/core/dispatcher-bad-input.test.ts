@@ -26,6 +26,7 @@ const specific: Record<ApiMethod, unknown[]> = {
     { confirmed: true, storedWhere: '' },
   ],
   'session.replaceRecoveryKey': [{ force: true }],
+  'session.keepCurrentRecoveryKey': [{ keep: 'yes' }],
   'children.create': [
     { ...childInput, dateOfBirth: '2017-02-30' },
     { ...childInput, levelOfNeed: 5 },

@@ -148,9 +148,10 @@ describe('passphrase change', () => {
 });
 
 describe('recovery key', () => {
-  it('unlocks, forces a new passphrase, and replaces itself', async () => {
+  it('unlocks, forces a new passphrase, and is replaced once the new sheet is confirmed as stored', async () => {
     const { core, dataDir, recovery } = await setUpCore();
     await ok(core, 'children.create', childInput);
+    await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
     await ok(core, 'session.lock', {});
     const next = 'brand new passphrase here';
     const missingPassphrase = await call(core, 'session.unlockWithRecoveryKey', {
@@ -162,8 +163,12 @@ describe('recovery key', () => {
     // Typed in lower case, with spaces, and with the look-alike O for 0: still the key.
     const typed = recovery.recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
     const status = await ok(core, 'session.unlockWithRecoveryKey', { recoveryKey: typed, newPassphrase: next, newPassphraseConfirm: next });
-    expect(status).toMatchObject({ state: 'unlocked', user: { fullName: 'Priya Raman' }, recoveryKeyConfirmed: false });
-    expect(core.pendingRecoveryKey?.recoveryKey).not.toEqual(recovery.recoveryKey);
+    expect(status).toMatchObject({ state: 'unlocked', user: { fullName: 'Priya Raman' }, recoveryKeyPending: true });
+    const replacement = core.pendingRecoveryKey?.recoveryKey ?? '';
+    expect(replacement).not.toEqual(recovery.recoveryKey);
+    expect(await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe, new envelope' })).toMatchObject(
+      { recoveryKeyPending: false, recoveryKeyConfirmed: true },
+    );
     await ok(core, 'session.lock', {});
 
     const fresh = makeCore(dataDir);
@@ -183,6 +188,47 @@ describe('recovery key', () => {
     });
     expect(await ok(fresh, 'session.unlock', { passphrase: next })).toMatchObject({ state: 'unlocked' });
     expect(await ok(fresh, 'children.list', {})).toHaveLength(1);
+    await ok(fresh, 'session.lock', {});
+    expect(
+      await ok(fresh, 'session.unlockWithRecoveryKey', { recoveryKey: replacement, newPassphrase: next, newPassphraseConfirm: next }),
+    ).toMatchObject({ state: 'unlocked' });
+  });
+
+  it('keeps the stored key working until a new one is confirmed: a lock or reload in between loses nothing', async () => {
+    const { core, dataDir, recovery } = await setUpCore();
+    await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
+    const made = await ok(core, 'session.replaceRecoveryKey', {});
+    expect(await ok(core, 'session.status', {})).toMatchObject({ recoveryKeyPending: true, recoveryKeyConfirmed: true });
+    await ok(core, 'session.lock', {});
+    const next = 'another long passphrase';
+    const fresh = makeCore(dataDir);
+    expect(
+      await call(fresh, 'session.unlockWithRecoveryKey', {
+        recoveryKey: made.recoveryKey,
+        newPassphrase: next,
+        newPassphraseConfirm: next,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_recovery_key' } });
+    expect(
+      await ok(fresh, 'session.unlockWithRecoveryKey', {
+        recoveryKey: recovery.recoveryKey,
+        newPassphrase: next,
+        newPassphraseConfirm: next,
+      }),
+    ).toMatchObject({ state: 'unlocked' });
+    // The DSL can choose to keep the key on the stored sheet rather than the one just offered.
+    expect(await ok(fresh, 'session.keepCurrentRecoveryKey', {})).toMatchObject({ recoveryKeyPending: false });
+    expect(await call(fresh, 'session.recoverySheet', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('starts the wait with the wrong answer that earns it', async () => {
+    const { core } = await setUpCore();
+    await ok(core, 'session.lock', {});
+    for (let i = 0; i < 3; i += 1) await call(core, 'session.unlock', { passphrase: `wrong ${i}` });
+    expect(await call(core, 'session.unlock', { passphrase: 'wrong again' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase', retryAfterSeconds: 10 },
+    });
   });
 
   it('explains a key of the wrong shape without trying it', async () => {

@@ -82,13 +82,14 @@ export function SecuritySettings() {
               {settings.data?.recoveryKeyConfirmedAt
                 ? `Confirmed stored on ${ukDate(settings.data.recoveryKeyConfirmedAt)}: ${settings.data.recoveryKeyStoredWhere ?? ''}.`
                 : 'The recovery key has not been confirmed as stored.'}{' '}
-              If the sheet is lost or may have been seen, make a new key: the old one stops working at once.
+              If the sheet is lost or may have been seen, make a new key: the old one stops working once the new sheet is confirmed as
+              stored.
             </Text>
             {confirmingNewKey ? (
               <Alert color="orange" title="Make a new recovery key?" role="alert">
                 <Text size="sm" mb="sm">
-                  The key on the printed sheet stops working as soon as the new one is made. The new key is shown next: print its sheet,
-                  store it, and destroy the old sheet.
+                  The new key is shown next, once. The key on the printed sheet keeps working until you confirm the new sheet is stored;
+                  then it stops. Print the new sheet, store it, and destroy the old sheet.
                 </Text>
                 <Group>
                   <Button color="orange" loading={makingKey} onClick={() => void newRecoveryKey()}>

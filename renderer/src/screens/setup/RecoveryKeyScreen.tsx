@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Container, Group, Paper, Stack, Text, TextInpu
 import { useCallback, useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../../shared/schemas/session';
 import { apiBridge } from '../../api-client';
+import { useSession } from '../../app/session';
 import { FormError } from '../../components/Page';
 import { saveDocument } from '../../downloads';
 import { useApiForm } from '../../forms/useApiForm';
@@ -16,6 +17,7 @@ export function RecoveryKeyScreen(props: {
   onNewKey: (key: string) => void;
   onConfirmed: (status: SessionStatus) => void;
 }) {
+  const { status } = useSession();
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
   const [making, setMaking] = useState(false);
@@ -47,6 +49,12 @@ export function RecoveryKeyScreen(props: {
     const result = await apiBridge.call('session.recoverySheet', {});
     setDownloading(false);
     if (result.ok) saveDocument(result.value);
+    else setSheetError(result.error.message);
+  };
+
+  const keep = async () => {
+    const result = await apiBridge.call('session.keepCurrentRecoveryKey', {});
+    if (result.ok) props.onConfirmed(result.value);
     else setSheetError(result.error.message);
   };
 
@@ -115,10 +123,18 @@ export function RecoveryKeyScreen(props: {
             </>
           ) : (
             <Stack>
-              <Alert color="orange" title="The recovery key has not been confirmed as stored" role="alert">
-                A recovery key is only shown once, straight after it is made, and this one can no longer be shown. Make a new recovery key:
-                the old one will stop working.
-              </Alert>
+              {status.recoveryKeyConfirmed ? (
+                <Alert color="orange" title="Make a new recovery key, or keep the one on your stored sheet" role="alert">
+                  A new recovery key was offered but can’t be shown again (a recovery key is only shown once, straight after it is made).
+                  The key on the sheet you stored still works until a new one is confirmed as stored. If that key was typed on this computer
+                  or the sheet may have been seen, make a new one.
+                </Alert>
+              ) : (
+                <Alert color="orange" title="The recovery key has not been confirmed as stored" role="alert">
+                  A recovery key is only shown once, straight after it is made, and this one can no longer be shown. Make a new recovery
+                  key: it replaces this one when you confirm its sheet is stored.
+                </Alert>
+              )}
               {sheetError ? (
                 <Alert color="red" role="alert">
                   {sheetError}
@@ -128,6 +144,11 @@ export function RecoveryKeyScreen(props: {
                 <Button onClick={() => void makeNew()} loading={making}>
                   Make a new recovery key
                 </Button>
+                {status.recoveryKeyConfirmed ? (
+                  <Button variant="default" onClick={() => void keep()}>
+                    Keep the key on my stored sheet
+                  </Button>
+                ) : null}
               </Group>
             </Stack>
           )}

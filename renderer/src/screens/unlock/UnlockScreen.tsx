@@ -22,7 +22,7 @@ function useCountdown(initial: number): [number, (seconds: number) => void] {
 /** A `rate_limited` answer starts the countdown before the next attempt. */
 function useRateLimit(error: ApiError | null, setWait: (seconds: number) => void): void {
   useEffect(() => {
-    if (error?.code === 'rate_limited') setWait(error.retryAfterSeconds ?? 10);
+    if (error?.code === 'rate_limited' || (error?.retryAfterSeconds ?? 0) > 0) setWait(error?.retryAfterSeconds ?? 10);
   }, [error, setWait]);
 }
 
