@@ -1,9 +1,12 @@
-import { escalationCategories, type EscalationCategory } from './categories';
+import type { EscalationCategory } from './categories';
 import type { AgencyKind, Stage } from './schema';
 
 // Small helpers for writing the built-in procedures as readable data.
 
-/** Who acts, for every kind of agency: `others` unless a kind is named. */
+/**
+ * Who acts, for every kind of agency: `ours` for a school or early-years setting (the side that
+ * uses this app), `others` for the other agency, unless a kind is named.
+ */
 export function whoActs(ours: string, others: string, named: Partial<Record<AgencyKind, string>> = {}): Record<AgencyKind, string> {
   return {
     school: named.school ?? ours,
@@ -16,37 +19,46 @@ export function whoActs(ours: string, others: string, named: Partial<Record<Agen
   };
 }
 
-/** Checklist steps with stable ids (`<prefix>-1`, `<prefix>-2` …). */
-export function steps(prefix: string, texts: string[]): Stage['steps'] {
+/** Checklist steps with stable ids (`<prefix>-1`, `<prefix>-2` …): a ticked step is stored by id. */
+export function steps(prefix: string, texts: readonly string[]): Stage['steps'] {
   return texts.map((text, index) => ({ id: `${prefix}-${index + 1}`, text }));
 }
 
-/** Every category to `trackId`, except those named. */
+/** Every category to `trackId`, except those named. Written out so a new category is a compile error here. */
 export function categoriesTo(trackId: string, named: Partial<Record<EscalationCategory, string>> = {}): Record<EscalationCategory, string> {
-  const all = allCategories(trackId);
-  for (const category of escalationCategories) all[category] = named[category] ?? trackId;
-  return all;
+  const to = (category: EscalationCategory): string => named[category] ?? trackId;
+  return {
+    'internal-referral-disagreement': to('internal-referral-disagreement'),
+    'cp-referral-not-accepted': to('cp-referral-not-accepted'),
+    'cin-referral-not-accepted': to('cin-referral-not-accepted'),
+    'cin-now-significant-harm': to('cin-now-significant-harm'),
+    'cin-plan-not-progressing': to('cin-plan-not-progressing'),
+    'cp-plan-not-progressing': to('cp-plan-not-progressing'),
+    'case-conference-no-cp-plan': to('case-conference-no-cp-plan'),
+    'cin-plan-discontinued': to('cin-plan-discontinued'),
+    'cp-plan-discontinued': to('cp-plan-discontinued'),
+    'early-help-requested-instead': to('early-help-requested-instead'),
+    'threshold-disagreement': to('threshold-disagreement'),
+    'risk-disagreement': to('risk-disagreement'),
+    'action-or-inaction': to('action-or-inaction'),
+    'roles-unclear': to('roles-unclear'),
+    'communication-breakdown': to('communication-breakdown'),
+    'information-sharing': to('information-sharing'),
+    'statutory-timescale-missed': to('statutory-timescale-missed'),
+    other: to('other'),
+  };
 }
 
-function allCategories(trackId: string): Record<EscalationCategory, string> {
-  return {
-    'internal-referral-disagreement': trackId,
-    'cp-referral-not-accepted': trackId,
-    'cin-referral-not-accepted': trackId,
-    'cin-now-significant-harm': trackId,
-    'cin-plan-not-progressing': trackId,
-    'cp-plan-not-progressing': trackId,
-    'case-conference-no-cp-plan': trackId,
-    'cin-plan-discontinued': trackId,
-    'cp-plan-discontinued': trackId,
-    'early-help-requested-instead': trackId,
-    'threshold-disagreement': trackId,
-    'risk-disagreement': trackId,
-    'action-or-inaction': trackId,
-    'roles-unclear': trackId,
-    'communication-breakdown': trackId,
-    'information-sharing': trackId,
-    'statutory-timescale-missed': trackId,
-    other: trackId,
-  };
+/**
+ * Freezes a built-in all the way down. Built-ins are shared by every caller in the process: one that
+ * edited a stage in place would change the procedure under every escalation that follows it
+ * (DESIGN: "a procedure version in use is never changed in place"). Edit a copy instead.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    const children: unknown[] = Object.values(value);
+    for (const child of children) deepFreeze(child);
+  }
+  return value;
 }

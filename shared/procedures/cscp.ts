@@ -1,11 +1,12 @@
-import { categoriesTo, steps, whoActs } from './build';
+import { categoriesTo, deepFreeze, steps, whoActs } from './build';
 import type { Procedure, Stage } from './schema';
 
-// A safeguarding partnership's (CSCP) five stages of escalation (seed 004). The Escalation
-// Notification Form is completed at stage 3 whether or not the disagreement is resolved, and
-// updated at stages 4 and 5. The seed sets no timescale for a stage.
+// A partnership's (CSCP) five stages of escalation (seed 004). The Escalation Notification Form is
+// completed at stage 3 whether or not the disagreement is resolved there, and updated at stages 4
+// and 5. "Feedback should be given to all parties" is a step wherever the policy says it (stages 2
+// to 5). The seed sets no timescale for a stage, so no stage has a target.
 
-const feedback = 'Give feedback to all parties.';
+const feedback = 'Feedback should be given to all parties.';
 
 const stages: Stage[] = [
   {
@@ -13,14 +14,13 @@ const stages: Stage[] = [
     label: 'Stage 1',
     title: 'Discussion between front line workers',
     summary:
-      'Any professional concerned about a decision or action contacts the professional who made it. Differences are often based on misunderstanding of agency policy or lack of communication, and can be resolved quickly and informally.',
-    whoActs: whoActs('The professional with the concern (or the DSL)', 'The professional who made the decision or took the action', {
-      'childrens-social-care': 'The allocated social worker who made the decision',
+      'Any professional concerned about a decision/action should contact the professional who made the decision/action. Often differences are based on misunderstanding of agency policy or lack of communication and as such can be resolved quickly and informally. If the matter cannot be resolved, concerns should be discussed between the team or managers of each agency.',
+    whoActs: whoActs('The professional concerned about the decision/action', 'The professional who made the decision/action', {
+      'childrens-social-care': 'The social worker who made the decision/action',
     }),
     steps: steps('s1', [
-      'Contact the professional who made the decision or took the action.',
-      'Check for misunderstanding of agency policy or lack of communication.',
-      'If the matter cannot be resolved, discuss the concerns between the team or managers of each agency.',
+      'Contact the professional who made the decision/action.',
+      'Check whether the difference is based on misunderstanding of agency policy or lack of communication, and resolve it quickly and informally if so.',
     ]),
     target: null,
     forms: [],
@@ -30,14 +30,13 @@ const stages: Stage[] = [
     label: 'Stage 2',
     title: 'Discussion between team or managers',
     summary:
-      'Each agency’s team/operational manager discusses the concerns and evidence and what outcome they would like, and negotiates a resolution, aiming for agreed action for the child.',
-    whoActs: whoActs('Your team or operational manager (or the DSL)', 'Their team or operational manager', {
-      'childrens-social-care': 'The social work team manager',
+      'Each agency team/operational manager discusses concerns and evidence, what outcome they would like to achieve, and negotiates a resolution. The aim should be to reach agreed action for the child. If the matter cannot be resolved, concerns should be discussed between the service managers or named safeguarding leads.',
+    whoActs: whoActs('Your team/operational manager', 'Their team/operational manager', {
+      'childrens-social-care': 'The social work team/operational manager',
     }),
     steps: steps('s2', [
-      'Discuss the concerns and evidence, and the outcome you would like, manager to manager.',
-      'Negotiate a resolution: aim for agreed action for the child.',
-      'If the matter cannot be resolved, discuss between the service managers or named safeguarding leads.',
+      'Each agency team/operational manager discusses concerns and evidence, and what outcome they would like to achieve.',
+      'Negotiate a resolution: the aim should be to reach agreed action for the child.',
       feedback,
     ]),
     target: null,
@@ -48,15 +47,14 @@ const stages: Stage[] = [
     label: 'Stage 3',
     title: 'Escalate to Service Managers or Named Safeguarding Leads',
     summary:
-      'The relevant Service Managers / Named Safeguarding Leads agree a way forward; a multi-agency reflective group consultation, or at minimum a case meeting, is held. Whether resolved or not, the lead agency manager notifies the CSCP of identified policy or practice issues using the Escalation Notification Form.',
-    whoActs: whoActs('The setting’s named safeguarding lead (DSL) or service manager', 'Their service manager or named safeguarding lead', {
+      'Escalate to relevant Service Managers/Named Safeguarding Leads to agree a way forward. A multiagency reflective group consultation or at minimum a case meeting should be held involving relevant staff to find an agreed resolution. Whether resolved or not, the lead agency manager should notify the CSCP of identified policy/practice issues using the Escalation Notification Form. If unresolved, the case should be escalated to senior managers.',
+    whoActs: whoActs('Your named safeguarding lead or service manager', 'Their service manager or named safeguarding lead', {
       'childrens-social-care': 'The children’s social care service manager',
     }),
     steps: steps('s3', [
-      'Escalate to the relevant Service Managers / Named Safeguarding Leads to agree a way forward.',
-      'Hold a multi-agency reflective group consultation, or at minimum a case meeting, involving relevant staff.',
+      'Escalate to relevant Service Managers/Named Safeguarding Leads to agree a way forward.',
+      'Hold a multiagency reflective group consultation, or at minimum a case meeting, involving relevant staff to find an agreed resolution.',
       'Whether resolved or not, the lead agency manager notifies the CSCP of identified policy/practice issues using the Escalation Notification Form.',
-      'If unresolved, escalate to senior managers.',
       feedback,
     ]),
     target: null,
@@ -67,19 +65,18 @@ const stages: Stage[] = [
     label: 'Stage 4',
     title: 'Escalate to Senior Managers or Designated Safeguarding Leads',
     summary:
-      'The relevant senior management (minimum Head of Service) or Designated Safeguarding Lead reviews and discusses the case to achieve a resolution and address known barriers. The lead agency updates the Escalation Notification Form with remaining issues or the outcome.',
+      'Escalate to the relevant senior management (minimum Head of Service) or Designated Safeguarding Lead for review and discussion to achieve a resolution and address known barriers. The lead agency should update the Escalation Notification Form of remaining issues or outcome. If unresolved, the case should be escalated to the CSCP Executive for a final decision.',
     whoActs: whoActs(
-      'The Designated Safeguarding Lead, with the head teacher or manager',
+      'Your senior management or Designated Safeguarding Lead',
       'Their senior management (minimum Head of Service) or Designated Safeguarding Lead',
       {
-        'childrens-social-care': 'The Head of Service (minimum) in children’s social care',
+        'childrens-social-care': 'Senior management in children’s social care (minimum Head of Service)',
       },
     ),
     steps: steps('s4', [
-      'Escalate to the relevant senior management (minimum Head of Service) or Designated Safeguarding Lead for review and discussion.',
-      'Work to achieve a resolution and address known barriers.',
-      'The lead agency updates the Escalation Notification Form with the remaining issues or the outcome.',
-      'If unresolved, escalate to the CSCP Executive for a final decision.',
+      'Escalate to the relevant senior management (minimum HoS) or Designated Safeguarding Lead for review and discussion.',
+      'Achieve a resolution and address known barriers.',
+      'The lead agency updates the Escalation Notification Form of remaining issues or outcome.',
       feedback,
     ]),
     target: null,
@@ -90,11 +87,11 @@ const stages: Stage[] = [
     label: 'Stage 5',
     title: 'Escalate to Safeguarding Partner Executive',
     summary:
-      'The CSCP Executive determines a way forward (this may include conflict resolution, further legal advice or independent review). The outcomes for the child should be clear and policy and practice issues taken forward. The Executive notifies the CSCP Independent Scrutineer.',
-    whoActs: whoActs('The Designated Safeguarding Lead, with the head teacher or manager', 'The CSCP Executive'),
+      'Escalate to the CSCP Executive, who will determine a way forward: this may include conflict resolution, further legal advice, independent review etc. At this stage the outcomes for the child should be clear and issues relating to policy and practice should be taken forward. The Executive will notify the CSCP Independent Scrutineer.',
+    whoActs: whoActs('Your senior management or Designated Safeguarding Lead, escalating to the CSCP Executive', 'The CSCP Executive'),
     steps: steps('s5', [
       'Escalate to the CSCP Executive, who will determine a way forward.',
-      'Make sure the outcomes for the child are clear and policy and practice issues are taken forward.',
+      'Make sure the outcomes for the child are clear, and issues relating to policy and practice are taken forward.',
       'The Executive notifies the CSCP Independent Scrutineer.',
       'The lead agency updates the Escalation Notification Form.',
       feedback,
@@ -104,18 +101,18 @@ const stages: Stage[] = [
   },
 ];
 
-export const cscp: Procedure = {
+export const cscp: Procedure = deepFreeze({
   id: 'cscp',
   version: 1,
   name: 'CSCP five stages of escalation',
   partnership: 'CSCP (safeguarding children partnership)',
   source: {
     seed: '004',
-    document: 'A partnership’s (CSCP) five stages of escalation, with the Escalation Notification Form from stage 3',
-    note: 'The seed gives no timescale for a stage, so stages have no target date; record the dates you agree in each stage’s actions.',
+    document: 'A partnership’s (CSCP) stages of escalation, with the Escalation Notification Form from stage 3',
+    note: 'The seed gives no timescale for any stage, so no stage has a target date: record the dates you agree as actions at each stage.',
   },
   builtIn: true,
   timescaleOverrides: {},
   tracks: [{ id: 'stages', title: 'Stages of escalation', stages, routing: [] }],
   categoryTracks: categoriesTo('stages'),
-};
+});

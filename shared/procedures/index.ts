@@ -6,18 +6,31 @@ import { cscp } from './cscp';
 import { liverpool } from './liverpool';
 import type { Procedure } from './schema';
 
-export { agencyKindSchema, parseProcedure, procedureSchema, ruleSchema, routingRuleSchema, stageSchema, trackSchema } from './schema';
-export type { AgencyKind, Procedure, RoutingRule, Stage, Track } from './schema';
+export {
+  agencyKindSchema,
+  parseProcedure,
+  procedureSchema,
+  routingRuleSchema,
+  ruleSchema,
+  stageSchema,
+  timescaleIdSchema,
+  trackSchema,
+} from './schema';
+export type { AgencyKind, FormUse, Procedure, RoutingRule, Stage, StageStep, Track } from './schema';
 export { categoryDetails, categoryLabel, escalationCategories, isEscalationCategory } from './categories';
 export type { EscalationCategory } from './categories';
 export { formActionLabels, formActions, formIds, formTitles } from './forms';
 export type { FormAction, FormId } from './forms';
-export { copyProcedure, nextStage, trackById, trackFor, whoToContact } from './routing';
-export type { Parties } from './routing';
-export { liverpoolLevelsOfNeed } from './liverpool';
+export { formsFor, nextStage, ruleMatches, trackById, trackFor, whoToContact } from './routing';
+export type { Parties, StageForm } from './routing';
+export { copyProcedure } from './copy';
+export { timescaleIds } from './timescale-ids';
+export { liverpoolLevelsOfNeed, liverpoolSituations } from './liverpool';
 
-export const builtInProcedures: readonly Procedure[] = [liverpool, bromley, birmingham, cscp, berkshireWest];
+/** The five built-ins, in the order DESIGN.md lists them (the settings screen shows them so). */
+export const builtInProcedures: readonly Procedure[] = Object.freeze([liverpool, bromley, birmingham, cscp, berkshireWest]);
 
+/** A built-in by id (frozen: copy it with copyProcedure to edit), or null. */
 export function getBuiltInProcedure(id: string): Procedure | null {
   return builtInProcedures.find((procedure) => procedure.id === id) ?? null;
 }

@@ -1,83 +1,142 @@
-import { categoriesTo, steps, whoActs } from './build';
+import { categoriesTo, deepFreeze, steps, whoActs } from './build';
+import type { EscalationCategory } from './categories';
 import type { Procedure, Stage, Track } from './schema';
 
-// Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018 (seed 001), with
-// Liverpool Safeguarding Children Board (LSCB) procedures. Situations 5, 6 and 7 have step ladders
-// (a, b, c …) whose last step hands over to the LSCB policy, so each ladder continues into the four
-// LSCB stages; situation 8 and the situations whose text is cut in the seed (1–4, 9, 10) follow the
-// four LSCB stages directly. The Report to LSCB: Multi-Agency Resolution Levels 3 and 4 is completed
-// at LSCB stage 3 and updated at stage 4. The seed sets no timescale for a stage.
+// Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018 (seed 001), a
+// summary of the Liverpool Safeguarding Children Board (LSCB) procedure with School Improvement
+// Liverpool's guidance.
+//
+// How the ladders continue: situations 5, 6 and 7 have step ladders (a, b, c …) whose last step
+// says "If there is no agreement you will be supported to escalate your concerns further following
+// the LSCB policy". A track cannot route into another track, so each situation track is its ladder
+// followed by the four LSCB stages: escalating from the last step goes on to LSCB Stage 1 in the
+// same track, and the services need nothing special. The LSCB stages keep the same ids
+// ('stage-1' … 'stage-4') in every track, so "reached LSCB stage 3" means the same in all of them.
+// Situation 8, the situations whose text the seed cuts (1–4, 9, 10), and the kinds of disagreement
+// the policy does not list follow the four LSCB stages alone.
+//
+// The policy sets no timescale for a stage, so no stage has a target.
 
+/** The LSCB levels of need, as the policy places children on them. */
 export const liverpoolLevelsOfNeed = [
-  { level: 1, title: 'Universal services for all children' },
-  { level: 2, title: 'Early Help' },
-  { level: 3, title: 'Complex Early Help' },
-  { level: 4, title: 'Child in Need and Child Protection' },
+  { level: 1, title: 'Universal services', description: 'Level 1 is universal services for all children' },
+  // The seed's line lost its number ("Early Help sits at Level of the LSCB levels of need"); its
+  // flow chart puts Early Help Assessments at "Levels 2 and 3", and Complex Early Help is level 3.
+  { level: 2, title: 'Early Help', description: 'Early Help sits at Level 2 of the LSCB levels of need' },
+  { level: 3, title: 'Complex Early Help', description: 'Complex Early Help sits at level 3 of the LSCB levels of need' },
+  {
+    level: 4,
+    title: 'Child in Need and Child Protection',
+    description: 'Child in Need sits at Level 4 of the LSCB levels of need; Child Protection sits at Level 4 of the LSCB levels of need',
+  },
 ] as const;
 
-const dsl = 'The Designated Safeguarding Lead';
-const lscbAdviser = 'School Improvement Liverpool safeguarding adviser (phil.cooper@si.liverpool.gov.uk)';
+/** The policy's ten "examples of when an escalation of concerns may be required", in its words. */
+export const liverpoolSituations: readonly { situation: number; category: EscalationCategory; text: string }[] = [
+  {
+    situation: 1,
+    category: 'internal-referral-disagreement',
+    text: 'Disagreement internally between school staff as to whether a referral to Children’s Services is required',
+  },
+  {
+    situation: 2,
+    category: 'cp-referral-not-accepted',
+    text: 'Disagreement about Children’s Services’ decision not to accept a child protection referral',
+  },
+  {
+    situation: 3,
+    category: 'cin-referral-not-accepted',
+    text: 'Disagreement about Children’s Services’ decision not to accept a child in need referral',
+  },
+  {
+    situation: 4,
+    category: 'cin-now-significant-harm',
+    text: 'Concerns that a child subject to a child in need plan is now at risk of significant harm',
+  },
+  { situation: 5, category: 'cin-plan-not-progressing', text: 'Concerns about the progress of a child in need plan' },
+  { situation: 6, category: 'cp-plan-not-progressing', text: 'Concerns about the progress of a child protection plan' },
+  {
+    situation: 7,
+    category: 'case-conference-no-cp-plan',
+    text: 'Disagreement at a child protection case conference not to make the child subject to a child protection plan',
+  },
+  { situation: 8, category: 'cin-plan-discontinued', text: 'Disagreement about the decision to discontinue a child in need plan' },
+  { situation: 9, category: 'cp-plan-discontinued', text: 'Disagreement about the decision to discontinue a child protection plan' },
+  {
+    situation: 10,
+    category: 'early-help-requested-instead',
+    text: 'Disagreement about the decision by Social Services to request that an early help assessment should be initiated',
+  },
+];
 
-function lscbStages(idPrefix: string): Stage[] {
+const reportToLscb = 'Appendix 2 Report to LSCB: Multi-Agency Resolution Levels 3 and 4';
+
+/** The four LSCB stages. `label` is 'Stage' on their own, 'LSCB Stage' after a ladder's steps. */
+function lscbStages(label: 'Stage' | 'LSCB Stage'): Stage[] {
   return [
     {
-      id: `${idPrefix}1`,
-      label: 'LSCB Stage 1',
-      title: 'Attempt resolution; escalate to line manager',
+      id: 'stage-1',
+      label: `${label} 1`,
+      title: 'Attempt Resolution; Escalate to Line Manager',
       summary:
-        'Initial attempts are made between the workers to resolve the issues. If unresolved, escalate to the line manager to agree action; the line manager discusses the unresolved matters with their counterpart in the other agency (considering a professionals meeting if necessary). Record the outcome.',
-      whoActs: whoActs('Your line manager (for the DSL, the head teacher)', 'Their line manager (your counterpart)', {
-        'childrens-social-care': 'The social worker’s line manager',
-      }),
-      steps: steps(`${idPrefix}1`, [
-        'Attempt resolution between the workers.',
-        'If unresolved, escalate to the line manager to agree action.',
-        'The line manager discusses the concerns or matters unresolved with their counterpart in the other agency (consider a professionals meeting if necessary).',
-        'Record the outcome.',
+        'Initial attempts should be made between the workers to resolve the issues. If unresolved, escalate to the line manager to agree action: the line manager discusses the concerns or matters unresolved with their counterpart in the other agency (line managers should consider a professionals meeting if necessary). Record the outcome. If unresolved, record and escalate to Stage 2.',
+      whoActs: whoActs(
+        'The worker with the concern, then their line manager',
+        'The worker involved, then their line manager (your line manager’s counterpart)',
+        {
+          'childrens-social-care': 'The social worker, then the social worker’s line manager',
+        },
+      ),
+      steps: steps('stage-1', [
+        'Initial attempts should be made between the workers to resolve the issues. Record Outcome.',
+        'If unresolved escalate to Line Manager to agree action.',
+        'Line manager discusses concerns or matters unresolved with their counterpart in the other agency (Line Managers should consider professionals meeting if necessary). Record Outcome.',
       ]),
       target: null,
       forms: [],
     },
     {
-      id: `${idPrefix}2`,
-      label: 'LSCB Stage 2',
+      id: 'stage-2',
+      label: `${label} 2`,
       title: 'Escalation to Organisation Safeguarding Representative',
       summary:
-        'The organisation safeguarding representative provides advice and guidance for the line manager escalation, or discusses the unresolved concerns directly with their counterpart in the other agency. They collate details of cases escalated to them for referral to the LSCB for monitoring.',
-      whoActs: whoActs('The school’s organisation safeguarding representative', 'Their organisation safeguarding representative'),
-      steps: steps(`${idPrefix}2`, [
-        'The organisation safeguarding representative gives advice and guidance, or discusses the unresolved concerns with their counterpart in the other agency.',
-        'Agree action and record the outcome.',
-        'The organisation safeguarding representative records the case for referral to the LSCB for monitoring.',
+        'The organisation safeguarding representative provides advice and guidance for the line manager escalation, or discusses the unresolved concerns directly with their counterpart in the other agency. Agree action and record the outcome. The organisation safeguarding representative collates details of cases escalated to them for referral to the LSCB for monitoring. If unresolved at stage 2, record and escalate to Stage 3.',
+      whoActs: whoActs('Your organisation safeguarding representative', 'Their organisation safeguarding representative'),
+      steps: steps('stage-2', [
+        'Organisation safeguarding representative should provide advice and guidance, for line manager escalation, or discuss directly concerns unresolved with their counterpart in the other agency.',
+        'Agree Action / Record Outcome.',
+        'Organisation safeguarding representative collates detail of cases escalated to them for referral to LSCB for monitoring.',
       ]),
       target: null,
       forms: [],
     },
     {
-      id: `${idPrefix}3`,
-      label: 'LSCB Stage 3',
+      id: 'stage-3',
+      label: `${label} 3`,
       title: 'Escalation to LSCB Safeguarding Representative',
-      summary:
-        'A meeting is convened between LSCB agency representatives. Appendix 2, the Report to LSCB: Multi-Agency Resolution Levels 3 and 4, is completed and submitted to the LSCB Team.',
-      whoActs: whoActs('The school’s LSCB safeguarding representative', 'Their agency’s LSCB representative'),
-      steps: steps(`${idPrefix}3`, [
-        'Ask for a meeting between LSCB agency representatives.',
-        'Complete the Report to LSCB: Multi-Agency Resolution Levels 3 and 4 and submit it to the LSCB Team.',
-        'Record the outcome.',
+      summary: `A meeting is convened between LSCB agency representatives. The ${reportToLscb} is completed and submitted to the LSCB Team. If unresolved at stage 3, record and escalate to Stage 4.`,
+      whoActs: whoActs('Your agency’s LSCB safeguarding representative', 'Their agency’s LSCB safeguarding representative'),
+      steps: steps('stage-3', [
+        'Meeting is convened between LSCB agency representatives.',
+        `${reportToLscb} is completed and submitted to LSCB Team.`,
+        'Record Outcome.',
       ]),
       target: null,
       forms: [{ form: 'liverpool-report-to-lscb', action: 'complete' }],
     },
     {
-      id: `${idPrefix}4`,
-      label: 'LSCB Stage 4',
+      // The seed gives this stage's heading only. The report covers "Levels 3 and 4", so the one
+      // completed at Stage 3 is updated here rather than a second one started.
+      id: 'stage-4',
+      label: `${label} 4`,
       title: 'Escalation to LSCB Chair',
-      summary: 'If unresolved at stage 3, the disagreement is escalated to the LSCB Chair.',
-      whoActs: whoActs('The school’s LSCB safeguarding representative', 'The LSCB Chair'),
-      steps: steps(`${idPrefix}4`, [
+      summary:
+        'If unresolved at stage 3, the disagreement is escalated to the LSCB Chair. (The policy gives no more detail for this stage.) The Report to LSCB covers levels 3 and 4: update it with what happens at this stage.',
+      whoActs: whoActs('Your agency’s LSCB safeguarding representative', 'The LSCB Chair'),
+      steps: steps('stage-4', [
         'Escalate to the LSCB Chair.',
         'Update the Report to LSCB: Multi-Agency Resolution Levels 3 and 4.',
-        'Record the outcome.',
+        'Record Outcome.',
       ]),
       target: null,
       forms: [{ form: 'liverpool-report-to-lscb', action: 'update' }],
@@ -85,105 +144,112 @@ function lscbStages(idPrefix: string): Stage[] {
   ];
 }
 
-/** One ladder step as a stage: "Step a" with the policy's words as its title and its one step. */
+const dsl = 'The Designated Safeguarding Lead';
+const adviser = 'phil.cooper@si.liverpool.gov.uk (School Improvement Liverpool), for advice';
+const writtenConcern: Stage['forms'] = [{ form: 'written-concern', action: 'complete' }];
+
+/** The seed's line as a checklist sentence. */
+function sentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+/**
+ * One ladder step as a stage. The title is the seed's line exactly (what the DSL compares with the
+ * policy on the wall); the checklist step is the same line as a sentence.
+ */
 function ladderStep(letter: string, text: string, contact: string, forms: Stage['forms'] = []): Stage {
   return {
     id: `step-${letter}`,
     label: `Step ${letter}`,
     title: text,
-    summary: `${text} Always follow the Local Safeguarding Children Board's escalation policy.`,
+    summary: `${sentence(text)} Always follow the Local Safeguarding Children Board’s escalation policy.`,
     whoActs: whoActs(dsl, contact),
-    steps: [{ id: `step-${letter}-1`, text }],
+    steps: [{ id: `step-${letter}-1`, text: sentence(text) }],
     target: null,
     forms,
   };
 }
 
-function ladder(id: string, title: string, rungs: Stage[]): Track {
-  return { id, title, stages: [...rungs, ...lscbStages('lscb-stage-')], routing: [] };
+/** The ladder's last step, which hands over to the LSCB policy: the LSCB stages follow it in the track. */
+function handOverStep(letter: string): Stage {
+  const text = 'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy';
+  return {
+    ...ladderStep(letter, text, 'The LSCB escalation policy: next, LSCB Stage 1'),
+    summary: `${sentence(text)} Escalating from this step goes on to the LSCB stages that follow it here, starting with LSCB Stage 1 (Attempt Resolution; Escalate to Line Manager).`,
+  };
 }
 
-const writtenConcern: Stage['forms'] = [{ form: 'written-concern', action: 'complete' }];
+function situationTrack(situation: 5 | 6 | 7, heading: string, ladder: Stage[]): Track {
+  return { id: `situation-${situation}`, title: `${situation}. ${heading}`, stages: [...ladder, ...lscbStages('LSCB Stage')], routing: [] };
+}
 
-const situation5 = ladder('situation-5', 'Situation 5: concerns about the progress of a child in need plan', [
-  ladderStep('a', 'Speak to the social worker to discuss your concerns.', 'The allocated social worker'),
-  ladderStep('b', 'Speak to the social worker’s line manager.', 'The social worker’s line manager'),
+const situation5 = situationTrack(5, 'Concerns about the progress of a child in need plan', [
+  ladderStep('a', 'Speak to the social worker to discuss your concerns', 'The allocated social worker'),
+  ladderStep('b', 'Speak to the social worker’s line manager', 'The social worker’s line manager'),
   ladderStep(
     'c',
-    'Put your concerns in writing to the social worker and their line manager.',
+    'Put your concerns in writing to the social worker and their line manager',
     'The social worker and their line manager',
     writtenConcern,
   ),
   ladderStep(
     'd',
-    'Consider requesting a child in need meeting is convened at the earliest opportunity to discuss your concerns with other professionals.',
+    'Consider requesting a child in need meeting is convened at the earliest opportunity to discuss your concerns with other professionals',
     'The social worker (to convene a child in need meeting)',
   ),
-  ladderStep('e', 'Speak to the Team Leader and then the Service Manager.', 'The Team Leader, then the Service Manager'),
-  ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-  ladderStep(
-    'g',
-    'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
-    'The LSCB escalation procedure (next: LSCB Stage 1)',
-  ),
+  ladderStep('e', 'Speak to the Team Leader and then the Service Manager', 'The Team Leader, then the Service Manager'),
+  ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk', adviser),
+  handOverStep('g'),
 ]);
 
-const situation6 = ladder('situation-6', 'Situation 6: concerns about the progress of a child protection plan', [
-  ladderStep('a', 'Speak to the social worker to discuss your concerns.', 'The allocated social worker'),
-  ladderStep('b', 'Speak to the social worker’s line manager.', 'The social worker’s line manager'),
+const situation6 = situationTrack(6, 'Concerns about the progress of a child protection plan', [
+  ladderStep('a', 'Speak to the social worker to discuss your concerns', 'The allocated social worker'),
+  ladderStep('b', 'Speak to the social worker’s line manager', 'The social worker’s line manager'),
   ladderStep(
     'c',
-    'Put your concerns in writing to the social worker and their manager.',
+    'Put your concerns in writing to the social worker and their manager',
     'The social worker and their manager',
     writtenConcern,
   ),
   ladderStep(
     'd',
-    'Consider requesting a core meeting is convened at the earliest opportunity to discuss your concerns with other professionals.',
-    'The social worker (to convene a core group meeting)',
+    'Consider requesting a core meeting is convened at the earliest opportunity to discuss your concerns with other professionals',
+    'The social worker (to convene a core meeting)',
   ),
-  ladderStep('e', 'Speak to a Social Worker Team Leader.', 'A Social Worker Team Leader'),
-  ladderStep('f', 'Contact the Independent Reviewing Officer to discuss your concerns.', 'The Independent Reviewing Officer'),
-  ladderStep('g', 'If there is no agreement ask to speak to the Service Manager.', 'The Service Manager'),
-  ladderStep('h', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-  ladderStep(
-    'i',
-    'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
-    'The LSCB escalation procedure (next: LSCB Stage 1)',
-  ),
+  ladderStep('e', 'Speak to a Social Worker Team Leader', 'A Social Worker Team Leader'),
+  ladderStep('f', 'Contact the Independent Reviewing Officer to discuss your concerns', 'The Independent Reviewing Officer'),
+  ladderStep('g', 'If there is no agreement ask to speak to the Service Manager', 'The Service Manager'),
+  ladderStep('h', 'Seek advice from phil.cooper@si.liverpool.gov.uk', adviser),
+  handOverStep('i'),
 ]);
 
-const situation7 = ladder(
-  'situation-7',
-  'Situation 7: disagreement at a child protection case conference not to make the child subject to a child protection plan',
+const situation7 = situationTrack(
+  7,
+  'Disagreement at a child protection case conference not to make the child subject to child protection plan',
   [
-    ladderStep('a', 'Raise your concerns during the case conference and ask for your concerns to be minuted.', 'The conference chair'),
+    ladderStep('a', 'Raise your concerns during the case conference and ask for your concerns to be minuted', 'The conference chair'),
     ladderStep(
       'b',
-      'Write to the Independent Conference Chair (Independent Reviewing Officer) putting your concerns in writing.',
+      'Write to the Independent Conference Chair (Independent Reviewing Officer) putting your concerns in writing',
       'The Independent Conference Chair (Independent Reviewing Officer)',
       writtenConcern,
     ),
-    ladderStep('c', 'Speak to the Independent Reviewing Officer’s Manager.', 'The Independent Reviewing Officer’s Manager'),
+    ladderStep('c', 'Speak to the Independent Reviewing Officer’s Manager', 'The Independent Reviewing Officer’s Manager'),
     ladderStep('d', 'If there is no agreement ask to speak to a Social Worker Team Leader.', 'A Social Worker Team Leader'),
-    ladderStep('e', 'If there is no agreement ask to speak to the Service Manager.', 'The Service Manager'),
-    ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk.', lscbAdviser),
-    ladderStep(
-      'g',
-      'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy.',
-      'The LSCB escalation procedure (next: LSCB Stage 1)',
-    ),
+    ladderStep('e', 'If there is no agreement ask to speak to the Service Manager', 'The Service Manager'),
+    ladderStep('f', 'Seek advice from phil.cooper@si.liverpool.gov.uk', adviser),
+    handOverStep('g'),
   ],
 );
 
 const lscb: Track = {
   id: 'lscb',
-  title: 'LSCB escalation stages (situation 8 and other disagreements)',
-  stages: lscbStages('stage-'),
+  title: 'LSCB escalation stages (situation 8, and disagreements without a ladder of their own)',
+  stages: lscbStages('Stage'),
   routing: [],
 };
 
-export const liverpool: Procedure = {
+export const liverpool: Procedure = deepFreeze({
   id: 'liverpool',
   version: 1,
   name: 'Liverpool escalation guidance (LSCB)',
@@ -192,14 +258,14 @@ export const liverpool: Procedure = {
     seed: '001',
     document:
       'Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018, with the Liverpool Schools’ Safeguarding Flow Chart 2018',
-    note: 'The seed’s text for situations 1–4, 9 and 10 is cut, so those follow the four LSCB stages. No stage timescale is given. Phone referrals are followed up in writing within 24 hours (Multi-Agency Referral Form).',
+    note: 'Situations 5, 6 and 7 follow their step ladders, and the last step of each goes on to the four LSCB stages in the same track. Situation 8 follows the four LSCB stages. The seed’s text for situations 1–4, 9 and 10 is cut, so they follow the four LSCB stages too, as do disagreements the policy does not list. For situation 1 (staff disagree with the DSL), the flow chart adds: the member of staff should press for re-consideration and if required make the referral themselves; anyone can make a referral. The seed gives only the heading of LSCB Stage 4, and no timescale for any stage. A phone referral is followed up in writing within 24 hours using the Multi-Agency Referral Form.',
   },
   builtIn: true,
   timescaleOverrides: { 'written-follow-up': { kind: 'hours', hours: 24 } },
   tracks: [lscb, situation5, situation6, situation7],
   categoryTracks: categoriesTo('lscb', {
-    'cin-plan-not-progressing': 'situation-5',
-    'cp-plan-not-progressing': 'situation-6',
-    'case-conference-no-cp-plan': 'situation-7',
+    'cin-plan-not-progressing': situation5.id,
+    'cp-plan-not-progressing': situation6.id,
+    'case-conference-no-cp-plan': situation7.id,
   }),
-};
+});

@@ -1,27 +1,39 @@
-import type { AgencyKind, Procedure, Stage, Track } from './schema';
+import { formTitles, type FormAction, type FormId } from './forms';
+import type { AgencyKind, Procedure, RoutingRule, Stage, Track } from './schema';
 
-// Moving up a ladder: the next stage in order, unless a routing rule of the track sends this pair
-// of agencies elsewhere (e.g. Birmingham: school v school goes from stage 1 straight to stage 5).
+// Reading a procedure: which track a disagreement follows, the stage after this one for these
+// parties (the next in order, unless a routing rule sends them elsewhere, e.g. Birmingham's school
+// v school straight from Stage One to Stage Five), who acts at a stage and which forms it calls for.
 
 export interface Parties {
   ourAgency: AgencyKind;
   otherAgency: AgencyKind;
 }
 
-function matches(between: readonly [readonly AgencyKind[], readonly AgencyKind[]], parties: Parties): boolean {
-  const [first, second] = between;
+function holds(kinds: readonly AgencyKind[] | undefined, kind: AgencyKind): boolean {
+  return kinds === undefined || kinds.includes(kind);
+}
+
+/** True when both of the rule's conditions hold, with the pair of parties taken either way round. */
+export function ruleMatches(rule: RoutingRule, parties: Parties): boolean {
+  const { ourAgency, otherAgency } = rule.when;
   return (
-    (first.includes(parties.ourAgency) && second.includes(parties.otherAgency)) ||
-    (first.includes(parties.otherAgency) && second.includes(parties.ourAgency))
+    (holds(ourAgency, parties.ourAgency) && holds(otherAgency, parties.otherAgency)) ||
+    (holds(ourAgency, parties.otherAgency) && holds(otherAgency, parties.ourAgency))
   );
 }
 
-/** The stage after `currentStageId` for these parties, with the routing rule's reason; null at the last stage. */
+/**
+ * The stage after `currentStageId` for these parties, with the routing rule's reason (null when it
+ * is simply the next in order); null at the last stage. The first matching rule wins. An id that is
+ * not in the track is a programming error (a record pointing at another procedure), so it throws
+ * rather than answer "last stage".
+ */
 export function nextStage(track: Track, currentStageId: string, parties: Parties): { stage: Stage; reason: string | null } | null {
   const index = track.stages.findIndex((stage) => stage.id === currentStageId);
   if (index < 0) throw new Error(`Stage ${currentStageId} is not in track ${track.id}.`);
-  const rule = track.routing.find((candidate) => candidate.from === currentStageId && matches(candidate.between, parties));
-  if (rule) {
+  for (const rule of track.routing) {
+    if (rule.from !== currentStageId || !ruleMatches(rule, parties)) continue;
     const target = track.stages.find((stage) => stage.id === rule.to);
     if (target) return { stage: target, reason: rule.reason };
   }
@@ -33,25 +45,24 @@ export function trackById(procedure: Procedure, trackId: string): Track | null {
   return procedure.tracks.find((track) => track.id === trackId) ?? null;
 }
 
-/** The track a disagreement of this category follows under this procedure. */
+/** The track a disagreement of this category follows under this procedure; null for an unknown category. */
 export function trackFor(procedure: Procedure, category: string): Track | null {
   const entry = Object.entries(procedure.categoryTracks).find(([key]) => key === category);
   return entry ? trackById(procedure, entry[1]) : null;
 }
 
+/** Who acts at this stage for this kind of agency: for the other agency, the person to contact. */
 export function whoToContact(stage: Stage, agency: AgencyKind): string {
   return stage.whoActs[agency];
 }
 
-/** A deep, independent copy for a setting to edit: never built in, version 1. */
-export function copyProcedure(source: Procedure, newId: string, newName: string): Procedure {
-  const copy: Procedure = structuredClone(source);
-  return {
-    ...copy,
-    id: newId,
-    name: newName,
-    builtIn: false,
-    version: 1,
-    source: { ...copy.source, note: `Copied from ${source.name} (version ${source.version}). ${copy.source.note ?? ''}`.trim() },
-  };
+export interface StageForm {
+  form: FormId;
+  action: FormAction;
+  title: string;
+}
+
+/** The forms this stage calls for, with their titles, in the policy's order. */
+export function formsFor(stage: Stage): StageForm[] {
+  return stage.forms.map((use) => ({ form: use.form, action: use.action, title: formTitles[use.form] }));
 }

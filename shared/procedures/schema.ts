@@ -1,64 +1,105 @@
 import { z } from 'zod';
-import { timescales, type Rule, type TimescaleId } from '../deadlines';
+import type { Rule } from '../deadlines';
+import type { TimescaleOverrides } from '../deadlines/timescales';
 import { agencyKinds } from '../schemas/escalations';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';
+import { timescaleIds } from './timescale-ids';
 
-// The shape of a procedure, as zod schemas. Built-ins are written in this shape and parse with it
-// (a test checks); an edited copy is validated with it at the API boundary before it is saved.
+// The shape of a procedure, as zod schemas with the types inferred from them. The built-ins are
+// written in this shape and parse with it (a test checks); a setting's edited copy is validated
+// with it at the API boundary before it is saved, and every stored snapshot is read back through it.
 
+/** The kinds of agency (the list is the escalation record's, so the two can never disagree). */
 export const agencyKindSchema = z.enum(agencyKinds);
 export type AgencyKind = z.infer<typeof agencyKindSchema>;
 
 const idText = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().min(1, { message: 'This cannot be empty.' }).max(max);
 
-function isTimescaleId(value: string): value is TimescaleId {
-  return Object.hasOwn(timescales, value);
-}
-const timescaleIds: TimescaleId[] = Object.keys(timescales).filter(isTimescaleId);
-const timescaleIdSchema = z.enum(timescaleIds, { message: 'Choose a timescale from the catalogue.' });
+export const timescaleIdSchema = z.enum(timescaleIds, { message: 'Choose a timescale from the catalogue.' });
 
-const count = z.number().int().min(0);
+// The deadline calculator refuses counts above these (shared/deadlines/validation.ts): refusing
+// them here too means an edited copy can never hold a rule that later fails to give a date.
+const count = (max: number) => z.number().int().min(0).max(max);
 export const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('working-days'), days: count.max(5000) }).strict(),
-  z.object({ kind: z.literal('working-weeks'), weeks: count.max(1000) }).strict(),
+  z.object({ kind: z.literal('working-days'), days: count(5000) }).strict(),
+  z.object({ kind: z.literal('working-weeks'), weeks: count(1000) }).strict(),
   z.object({ kind: z.literal('same-day') }).strict(),
-  z.object({ kind: z.literal('hours'), hours: count.max(175_320) }).strict(),
-  z.object({ kind: z.literal('months'), months: count.max(240) }).strict(),
+  z.object({ kind: z.literal('hours'), hours: count(175_320) }).strict(),
+  z.object({ kind: z.literal('months'), months: count(240) }).strict(),
 ]);
 
-/** Who acts at a stage for each kind of agency: every kind must be answered. */
+/** Who acts at a stage, for every kind of agency: a copy may not leave a kind unanswered. */
 const whoActsSchema = z.record(agencyKindSchema, text(300));
+
+const formUseSchema = z.object({ form: z.enum(formIds), action: z.enum(formActions) }).strict();
 
 export const stageSchema = z
   .object({
+    /** Stable: stage records refer to it, so it never changes once an escalation has used it. */
     id: idText,
+    /** 'Stage 1', 'Step a'. */
     label: text(40),
-    title: text(200),
+    /** The policy's own heading. */
+    title: text(300),
     summary: text(2000),
     whoActs: whoActsSchema,
+    /** The checklist for the stage, in the policy's words. */
     steps: z.array(z.object({ id: idText, text: text(1000) }).strict()).max(30),
+    /** How long the stage should take, counted from when it starts; null where the policy sets none. */
     target: z.object({ timescale: timescaleIdSchema }).strict().nullable(),
-    forms: z.array(z.object({ form: z.enum(formIds), action: z.enum(formActions) }).strict()).max(5),
+    forms: z.array(formUseSchema).max(10),
   })
-  .strict();
+  .strict()
+  .superRefine((stage, ctx) => {
+    const stepIds = stage.steps.map((step) => step.id);
+    stepIds.forEach((id, index) => {
+      if (stepIds.indexOf(id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `Step id ${id} is used twice.` });
+    });
+    // One line per form: a stage asks for a form to be completed *or* updated, and screens list forms by id.
+    const forms = stage.forms.map((use) => use.form);
+    forms.forEach((form, index) => {
+      if (forms.indexOf(form) !== index)
+        ctx.addIssue({ code: 'custom', path: ['forms', index, 'form'], message: `${form} is listed twice.` });
+    });
+  });
 export type Stage = z.infer<typeof stageSchema>;
+export type StageStep = Stage['steps'][number];
+export type FormUse = z.infer<typeof formUseSchema>;
+
+const agencyList = z.array(agencyKindSchema).min(1).max(agencyKinds.length);
 
 export const routingRuleSchema = z
   .object({
     id: idText,
     from: idText,
     to: idText,
-    /** The rule applies when one party is of the first kinds and the other of the second (either way round). */
-    between: z.tuple([z.array(agencyKindSchema).min(1), z.array(agencyKindSchema).min(1)]),
+    /**
+     * Which pairs of parties the rule is for. It matches when every listed condition holds, with the
+     * pair taken either way round: Birmingham's "between two schools, or between a self-employed
+     * professional and a school" holds whichever side is the setting. A side left out matches any kind.
+     */
+    when: z
+      .object({ ourAgency: agencyList.optional(), otherAgency: agencyList.optional() })
+      .strict()
+      .refine((when) => when.ourAgency !== undefined || when.otherAgency !== undefined, {
+        message: 'Say which kinds of agency this rule is for.',
+      }),
+    /** The policy's words, shown to the user when the rule is followed. */
     reason: text(1000),
   })
   .strict();
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
 export const trackSchema = z
-  .object({ id: idText, title: text(200), stages: z.array(stageSchema).min(1).max(30), routing: z.array(routingRuleSchema).max(20) })
+  .object({
+    id: idText,
+    title: text(300),
+    stages: z.array(stageSchema).min(1).max(40),
+    routing: z.array(routingRuleSchema).max(20),
+  })
   .strict()
   .superRefine((track, ctx) => {
     const ids = track.stages.map((stage) => stage.id);
@@ -66,16 +107,15 @@ export const trackSchema = z
       if (ids.indexOf(id) !== index)
         ctx.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `Stage id ${id} is used twice.` });
     });
-    track.stages.forEach((stage, index) => {
-      const stepIds = stage.steps.map((step) => step.id);
-      if (new Set(stepIds).size !== stepIds.length)
-        ctx.addIssue({ code: 'custom', path: ['stages', index, 'steps'], message: 'Each step needs its own id.' });
-    });
+    const ruleIds = track.routing.map((rule) => rule.id);
     track.routing.forEach((rule, index) => {
+      if (ruleIds.indexOf(rule.id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['routing', index, 'id'], message: `Routing rule id ${rule.id} is used twice.` });
       const from = ids.indexOf(rule.from);
       const to = ids.indexOf(rule.to);
       if (from < 0) ctx.addIssue({ code: 'custom', path: ['routing', index, 'from'], message: `No stage ${rule.from} in this track.` });
       if (to < 0) ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: `No stage ${rule.to} in this track.` });
+      // Only forward: a rule that went back could send an escalation round in a loop.
       if (from >= 0 && to >= 0 && to <= from)
         ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: 'Routing can only move up the ladder.' });
     });
@@ -84,33 +124,46 @@ export type Track = z.infer<typeof trackSchema>;
 
 export const procedureSchema = z
   .object({
+    /** 'liverpool', 'bromley' … for a built-in; a copy has its own. */
     id: idText,
     version: z.number().int().min(1),
     name: text(200),
     partnership: text(200),
-    source: z.object({ seed: z.string().max(20), document: text(500), note: z.string().max(2000).optional() }).strict(),
+    source: z
+      .object({
+        /** The seed the procedure was written from, e.g. '001'. */
+        seed: z.string().trim().max(20),
+        document: text(500),
+        /** What the seed leaves out and how that was handled. */
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
     builtIn: z.boolean(),
+    /** Where this partnership's timescale differs from the catalogue's default. */
     timescaleOverrides: z.partialRecord(timescaleIdSchema, ruleSchema),
     tracks: z.array(trackSchema).min(1).max(20),
-    /** Which track each category of disagreement follows: every category must have one. */
+    /** Which track an escalation of each category follows: every category must have one. */
     categoryTracks: z.record(z.enum(escalationCategories), idText),
   })
   .strict()
   .superRefine((procedure, ctx) => {
-    const trackIds = new Set(procedure.tracks.map((track) => track.id));
-    if (trackIds.size !== procedure.tracks.length)
-      ctx.addIssue({ code: 'custom', path: ['tracks'], message: 'Each track needs its own id.' });
+    const trackIds = procedure.tracks.map((track) => track.id);
+    trackIds.forEach((id, index) => {
+      if (trackIds.indexOf(id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['tracks', index, 'id'], message: `Track id ${id} is used twice.` });
+    });
     for (const category of escalationCategories) {
-      if (!trackIds.has(procedure.categoryTracks[category])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['categoryTracks', category],
-          message: `No track ${procedure.categoryTracks[category]} for ${category}.`,
-        });
-      }
+      const trackId = procedure.categoryTracks[category];
+      if (!trackIds.includes(trackId))
+        ctx.addIssue({ code: 'custom', path: ['categoryTracks', category], message: `No track ${trackId} for ${category}.` });
     }
   });
 export type Procedure = z.infer<typeof procedureSchema>;
+
+// The overrides are exactly the deadline calculator's type, so they are handed to it as they are;
+// this fails to compile if the two ever differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _overridesAreTheCalculators: Same<Procedure['timescaleOverrides'], TimescaleOverrides> = true;
 
 export function parseProcedure(value: unknown): Procedure {
   return procedureSchema.parse(value);

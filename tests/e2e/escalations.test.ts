@@ -136,9 +136,7 @@ describe('a Liverpool situation 6 case', () => {
     await form.open();
 
     const escalation = new EscalationPage(page);
-    expect(
-      await page.getByRole('heading', { name: 'Situation 6: concerns about the progress of a child protection plan' }).isVisible(),
-    ).toBe(true);
+    expect(await page.getByRole('heading', { name: '6. Concerns about the progress of a child protection plan' }).isVisible()).toBe(true);
     const steps = ['Step b', 'Step c', 'Step d', 'Step e', 'Step f'];
     let minutes = 190;
     for (const next of steps) {
@@ -188,7 +186,7 @@ describe('a Liverpool situation 6 case', () => {
     await timeline.waitFor();
     const text = await timeline.innerText();
     expect(text).toContain('Escalation opened with Liverpool Careline');
-    expect(text).toContain('Step f reached: Contact the Independent Reviewing Officer to discuss your concerns.');
+    expect(text).toContain('Step f reached: Contact the Independent Reviewing Officer to discuss your concerns');
     expect(text).toContain('Written statement of the outcome agreed');
     const filter = page.getByRole('group', { name: 'Show on the timeline' }).getByText('Conversations and decisions', { exact: true });
     expect(await timeline.innerText()).toContain('Phone call:');
