@@ -7,5 +7,5 @@ export { dueBy } from './due-by';
 export { isWorkingDay } from './working-days';
 export { bankHolidays, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './bank-holidays';
 export { formatUkDate, formatUkDateTime } from './uk-format';
-export { timescales, timescaleRule, dueByTimescale } from './timescales';
+export { timescales, timescaleIds, timescaleRule, dueByTimescale } from './timescales';
 export type { Timescale, TimescaleId, TimescaleOverrides } from './timescales';

@@ -6,22 +6,26 @@ import type { Calendar, Rule } from './types';
 // escalation features read their deadlines from here (through dueByTimescale), so a timescale is
 // written down once, next to its source, and nowhere else.
 
-export type TimescaleId =
-  | 'strategy-discussion-immediate-risk'
-  | 'strategy-discussion-penetrative-sexual-abuse'
-  | 'strategy-discussion-complex'
-  | 'strategy-discussion-standard'
-  | 'strategy-minutes'
-  | 'icpc'
-  | 'single-assessment'
-  | 'la-decision'
-  | 'written-follow-up'
-  | 'escalation-stage'
-  | 'bw-escalation-step-2'
-  | 'bw-escalation-step-3'
-  | 'first-review-conference'
-  | 'later-review-conference'
-  | 'first-core-group';
+/** Every timescale id, as a list: the type below, and the procedure schema's check of a stage target, come from it. */
+export const timescaleIds = [
+  'strategy-discussion-immediate-risk',
+  'strategy-discussion-penetrative-sexual-abuse',
+  'strategy-discussion-complex',
+  'strategy-discussion-standard',
+  'strategy-minutes',
+  'icpc',
+  'single-assessment',
+  'la-decision',
+  'written-follow-up',
+  'escalation-stage',
+  'bw-escalation-step-2',
+  'bw-escalation-step-3',
+  'first-review-conference',
+  'later-review-conference',
+  'first-core-group',
+] as const;
+
+export type TimescaleId = (typeof timescaleIds)[number];
 
 export interface Timescale {
   id: TimescaleId;

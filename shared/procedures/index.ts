@@ -24,7 +24,7 @@ export type { FormAction, FormId } from './forms';
 export { formsFor, nextStage, ruleMatches, trackById, trackFor, whoToContact } from './routing';
 export type { Parties, StageForm } from './routing';
 export { copyProcedure } from './copy';
-export { timescaleIds } from './timescale-ids';
+export { timescaleIds } from '../deadlines/timescales';
 export { liverpoolLevelsOfNeed, liverpoolSituations } from './liverpool';
 
 /** The five built-ins, in the order DESIGN.md lists them (the settings screen shows them so). */

@@ -4,7 +4,7 @@ import type { TimescaleOverrides } from '../deadlines/timescales';
 import { agencyKinds } from '../schemas/escalations';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';
-import { timescaleIds } from './timescale-ids';
+import { timescaleIds } from '../deadlines/timescales';
 
 // The shape of a procedure, as zod schemas with the types inferred from them. The built-ins are
 // written in this shape and parse with it (a test checks); a setting's edited copy is validated
