@@ -171,6 +171,9 @@ describe('the children register, end to end', () => {
     await recovery.heading().waitFor();
     await page.getByText('A recovery key is only shown once', { exact: false }).waitFor();
     expect(await page.content()).not.toContain(first.slice(0, 14));
+    // The key on the stored sheet still works until a new one is confirmed, so it can be kept.
+    expect(await page.getByRole('button', { name: 'Keep the key on my stored sheet' }).isVisible()).toBe(true);
+    await screenshot(page, '08b-recovery-key-after-reload');
     await recovery.makeNewKey();
     const second = await recovery.key();
     expect(second).not.toBe(first);
