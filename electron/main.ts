@@ -5,7 +5,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { startCoreWorker, type CoreClient } from './core-client';
 import { registerIpc } from './ipc';
 import { resolveDataDir } from './paths';
-import { APP_ENTRY_URL, isAppUrl } from './security/origins';
+import { rendererOrigin } from './security/origins';
 
 // The Electron main process: app lifecycle, the one window, the menu. Everything else (the
 // encrypted file, services, documents) is in the core worker; this file only relays.
@@ -21,6 +21,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let mainWindow: BrowserWindow | null = null;
+const renderer = rendererOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -33,7 +34,7 @@ async function start(): Promise<void> {
   };
 
   serveRenderer(join(here, '..', 'renderer'));
-  registerIpc(core.client);
+  registerIpc(core.client, renderer.owns);
   denyEverythingByDefault();
   Menu.setApplicationMenu(buildMenu(core));
 
@@ -79,7 +80,7 @@ function createWindow(here: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(renderer.entry);
   return window;
 }
 
@@ -89,10 +90,10 @@ function denyEverythingByDefault(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!renderer.owns(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!renderer.owns(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -7,6 +7,26 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/**
+ * The renderer's address, and a check that a URL belongs to it. `npm run dev` serves the renderer
+ * from electron-vite's dev server (ELECTRON_RENDERER_URL) for hot reload; only an unpackaged app
+ * accepts that, and only that exact origin.
+ */
+export function rendererOrigin(devServerUrl: string | undefined, packaged: boolean): { entry: string; owns: (url: string) => boolean } {
+  if (packaged || !devServerUrl) return { entry: APP_ENTRY_URL, owns: isAppUrl };
+  const devOrigin = new URL(devServerUrl).origin;
+  return {
+    entry: devServerUrl,
+    owns: (raw) => {
+      try {
+        return new URL(raw).origin === devOrigin;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 export function isAppUrl(raw: string): boolean {
   let url: URL;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl } from '../../../electron/security/origins';
+import { isAppUrl, rendererOrigin } from '../../../electron/security/origins';
 import { resolveDataDir } from '../../../electron/paths';
 
 describe('the app origin check', () => {
@@ -17,6 +17,29 @@ describe('the app origin check', () => {
       'not a url',
     ]) {
       expect(isAppUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('the renderer origin', () => {
+  it('is app://renderer when packaged, even if a dev server address is set', () => {
+    const packaged = rendererOrigin('http://localhost:5173', true);
+    expect(packaged.entry).toBe('app://renderer/index.html');
+    expect(packaged.owns('http://localhost:5173/')).toBe(false);
+  });
+
+  it('is only the dev server’s exact origin under npm run dev', () => {
+    const dev = rendererOrigin('http://localhost:5173/', false);
+    expect(dev.entry).toBe('http://localhost:5173/');
+    expect(dev.owns('http://localhost:5173/#/children')).toBe(true);
+    for (const url of [
+      'http://localhost:5174/',
+      'http://localhost.evil:5173/',
+      'https://localhost:5173/',
+      'app://renderer/index.html',
+      'nonsense',
+    ]) {
+      expect(dev.owns(url), url).toBe(false);
     }
   });
 });
