@@ -137,6 +137,8 @@ export async function updateSlots(
     passphraseFor?: { userId: string; passphrase: string };
     /** A recovery key (already shown to the DSL) to replace the current one with. */
     recoveryKey?: string;
+    /** A person who no longer has access: their passphrase slot is removed. */
+    removeUser?: string;
   },
 ): Promise<{ fileId: string }> {
   const file = requireSlotFile(paths);
@@ -146,6 +148,10 @@ export async function updateSlots(
     const { userId, passphrase } = input.passphraseFor;
     const slot = await wrapDataKey(input.dataKey, passphrase, { ...common, kind: 'passphrase', userId });
     slots = [...slots.filter((existing) => !(existing.kind === 'passphrase' && existing.userId === userId)), slot];
+  }
+  if (input.removeUser !== undefined) {
+    const removed = input.removeUser;
+    slots = slots.filter((existing) => !(existing.kind === 'passphrase' && existing.userId === removed));
   }
   if (input.recoveryKey !== undefined) {
     const compact = normaliseRecoveryKey(input.recoveryKey);

@@ -38,6 +38,7 @@ import {
 } from './schemas/procedures';
 import { generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
 import { draftKeyInput, saveDraftInput, type Draft } from './schemas/drafts';
+import { addUserInput, removeUserInput, type UserView } from './schemas/users';
 import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
 import type { Procedure } from './procedures';
 import {
@@ -132,6 +133,10 @@ export const api = {
   'drafts.save': method<{ savedAt: string }>()(saveDraftInput, 'write'),
   'drafts.get': method<Draft | null>()(draftKeyInput, 'write'),
   'drafts.discard': method<{ discarded: true }>()(draftKeyInput, 'write'),
+
+  'users.list': method<UserView[]>()(emptyInput, 'dsl'),
+  'users.add': method<UserView[]>()(addUserInput, 'dsl'),
+  'users.remove': method<UserView[]>()(removeUserInput, 'dsl'),
 
   'settings.get': method<SettingsView>()(emptyInput, 'read'),
   'settings.update': method<SettingsView>()(updateSettingsInput, 'dsl'),

@@ -11,6 +11,7 @@ import * as lifecycle from '../services/escalations/lifecycle';
 import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from '../services/procedures';
 import { generateEscalationDocument, getStoredDocument } from '../services/documents';
 import { discardDraft, getDraft, saveDraft } from '../services/drafts';
+import { addUser, listUsers, removeUser } from '../services/users';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from '../services/settings';
 
 // Every method of the contract mapped to its service. The type is built from `keyof` the contract,
@@ -90,6 +91,10 @@ export const handlers: Handlers = {
   'drafts.save': (core, input) => saveDraft(core.context(), input),
   'drafts.get': (core, input) => getDraft(core.context(), input),
   'drafts.discard': (core, input) => discardDraft(core.context(), input),
+
+  'users.list': (core) => listUsers(core),
+  'users.add': (core, input) => addUser(core, input),
+  'users.remove': (core, input) => removeUser(core, input),
 
   'settings.get': (core) => getSettingsView(core.context()),
   'settings.update': (core, input) => updateSettings(core.context(), input),

@@ -75,3 +75,23 @@ describe('settings', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
 });
+
+describe('people', () => {
+  it('adds a deputy, who unlocks with their own passphrase and sees their role', async () => {
+    await new AppShell(page).goTo('Settings');
+    await page.getByRole('tab', { name: 'People' }).click();
+    await field(page, 'Full name').fill('Tom Okonkwo');
+    await page.getByRole('textbox', { name: 'Their passphrase', exact: true }).fill('orchard lantern seven tides');
+    await page.getByRole('textbox', { name: 'Their passphrase again', exact: true }).fill('orchard lantern seven tides');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await page.getByRole('table', { name: 'People' }).getByText('Tom Okonkwo').waitFor();
+    await screenshot(page, '24-settings-people');
+    await new AppShell(page).lock();
+    await new UnlockPage(page).unlock('orchard lantern seven tides');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await new AppShell(page).signedInName().innerText()).toBe('Tom Okonkwo');
+    expect(await page.getByText('Deputy Designated Safeguarding Lead').isVisible()).toBe(true);
+    await new AppShell(page).goTo('Settings');
+    expect(await page.getByRole('tab', { name: 'People' }).count()).toBe(0);
+  });
+});

@@ -76,6 +76,8 @@ export interface ApiForm<V, M extends ApiMethod> {
   /** Changes when a draft is restored: use as a key so fields that keep their own text show it. */
   draftGeneration: number;
   discardDraft: () => void;
+  /** Start afresh after a save: new values, and no messages until the next attempt. */
+  reset: (values: V) => void;
 }
 
 export function useApiForm<V, M extends ApiMethod>(options: {
@@ -226,5 +228,29 @@ export function useApiForm<V, M extends ApiMethod>(options: {
     [values, touch, error],
   );
 
-  return { values, set, setValues, error, touch, bind, submit, submitting, formError, restoredDraftAt, draftGeneration, discardDraft };
+  const reset = useCallback((next: V) => {
+    setValuesState(next);
+    setSubmitted(false);
+    setTouched(new Set());
+    setServerErrors({});
+    setFormError(null);
+    setDirty(false);
+    setDraftGeneration((generation) => generation + 1);
+  }, []);
+
+  return {
+    values,
+    set,
+    setValues,
+    error,
+    touch,
+    bind,
+    submit,
+    submitting,
+    formError,
+    restoredDraftAt,
+    draftGeneration,
+    discardDraft,
+    reset,
+  };
 }

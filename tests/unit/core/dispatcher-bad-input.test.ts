@@ -122,6 +122,12 @@ const specific: Record<ApiMethod, unknown[]> = {
   ],
   'drafts.get': [{ formKey: '' }],
   'drafts.discard': [{ formKey: '../etc' }],
+  'users.list': [{ all: true }],
+  'users.add': [
+    { fullName: 'Sam', role: 'deputy', passphrase: 'a long passphrase here', passphraseConfirm: 'a long passphrase here' },
+    { fullName: 'Sam Ellis', role: 'admin', passphrase: 'a long passphrase here', passphraseConfirm: 'a long passphrase here' },
+  ],
+  'users.remove': [{ id: 'sam' }],
   'settings.get': [{ x: 1 }],
   'settings.update': [{}, { idleLockMinutes: 120 }],
   'settings.addClosure': [{ date: '2026-02-30', reason: 'INSET' }],

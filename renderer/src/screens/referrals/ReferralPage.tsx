@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { Referral, ReferralEventKind } from '../../../../shared/schemas/referrals';
 import {
   referralCategoryLabels,
@@ -30,8 +30,6 @@ function blankEvent(): EventValues {
 }
 
 function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (referral: Referral) => void }) {
-  // Remounts the date and time field after a save, so it shows the fresh time.
-  const [generation, setGeneration] = useState(0);
   const toInput = useCallback(
     (values: EventValues) => ({
       referralId: referral.id,
@@ -49,8 +47,7 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
     toInput,
     onSuccess: (updated) => {
       onSaved(updated);
-      form.setValues(blankEvent);
-      setGeneration((value) => value + 1);
+      form.reset(blankEvent());
     },
   });
   return (
@@ -73,7 +70,6 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
             error={form.error('kind')}
           />
           <DateTimeField
-            key={generation}
             label="When"
             value={form.values.happenedAt}
             onChange={(iso) => form.set('happenedAt', iso)}

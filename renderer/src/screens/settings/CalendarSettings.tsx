@@ -14,8 +14,6 @@ import { useApiForm } from '../../forms/useApiForm';
 export function CalendarSettings() {
   const settings = useApi('settings.get', {});
   const [error, setError] = useState<string | null>(null);
-  // Remounts the date field after a save, so it shows the cleared value.
-  const [closureGeneration, setClosureGeneration] = useState(0);
   const toInput = useCallback((values: { date: string; reason: string }) => values, []);
   const closure = useApiForm({
     method: 'settings.addClosure',
@@ -23,8 +21,7 @@ export function CalendarSettings() {
     toInput,
     onSuccess: (value) => {
       settings.setData(value);
-      closure.setValues(() => ({ date: '', reason: '' }));
-      setClosureGeneration((value) => value + 1);
+      closure.reset({ date: '', reason: '' });
     },
   });
   if (settings.error) return <LoadError error={settings.error} />;
@@ -94,7 +91,7 @@ export function CalendarSettings() {
             value={closure.values.date}
             onChange={(value) => closure.set('date', value)}
             error={closure.error('date')}
-            key={closureGeneration}
+            key={closure.draftGeneration}
           />
           <TextInput label="Reason" required {...closure.bind('reason')} style={{ flex: 1 }} />
           <Button type="submit" loading={closure.submitting}>

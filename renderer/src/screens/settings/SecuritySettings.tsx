@@ -21,7 +21,7 @@ export function SecuritySettings() {
     toInput,
     onSuccess: () => {
       setChanged(true);
-      form.setValues(() => ({ currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' }));
+      form.reset({ currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' });
     },
   });
   // The new key is handed to the session gate, which shows it once on the recovery key screen.

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/Page';
 import { CalendarSettings } from './CalendarSettings';
 import { ProcedureSettings } from './ProcedureSettings';
 import { SecuritySettings } from './SecuritySettings';
+import { PeopleSettings } from './PeopleSettings';
 
 export function SettingsScreen() {
   const { status } = useSession();
@@ -22,6 +23,7 @@ export function SettingsScreen() {
           <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>
           <Tabs.Tab value="calendar">Calendar</Tabs.Tab>
           <Tabs.Tab value="security">Passphrase and security</Tabs.Tab>
+          {status.user.role === 'dsl' ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="procedure">
           <ProcedureSettings />
@@ -29,6 +31,11 @@ export function SettingsScreen() {
         <Tabs.Panel value="calendar">
           <CalendarSettings />
         </Tabs.Panel>
+        {status.user.role === 'dsl' ? (
+          <Tabs.Panel value="people">
+            <PeopleSettings />
+          </Tabs.Panel>
+        ) : null}
         <Tabs.Panel value="security">
           <Stack>
             <SecuritySettings />
