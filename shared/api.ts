@@ -36,7 +36,7 @@ import {
   saveProcedureInput,
   type ProcedureSummary,
 } from './schemas/procedures';
-import { generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
+import { childChronologyInput, generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
 import { draftKeyInput, saveDraftInput, type Draft } from './schemas/drafts';
 import { addUserInput, removeUserInput, type UserView } from './schemas/users';
 import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
@@ -129,6 +129,7 @@ export const api = {
 
   'documents.forEscalation': method<DocumentFile & { id: string }>()(generateEscalationDocumentInput, 'write'),
   'documents.get': method<DocumentFile>()(getDocumentInput, 'read'),
+  'documents.childChronology': method<DocumentFile & { id: string }>()(childChronologyInput, 'write'),
 
   'drafts.save': method<{ savedAt: string }>()(saveDraftInput, 'write'),
   'drafts.get': method<Draft | null>()(draftKeyInput, 'write'),

@@ -9,7 +9,7 @@ import { escalationDraft, openEscalationFromInput } from '../services/escalation
 import { getEscalation, listEscalations } from '../services/escalations/read';
 import * as lifecycle from '../services/escalations/lifecycle';
 import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from '../services/procedures';
-import { generateEscalationDocument, getStoredDocument } from '../services/documents';
+import { generateEscalationDocument, getStoredDocument, makeChildChronology } from '../services/documents';
 import { discardDraft, getDraft, saveDraft } from '../services/drafts';
 import { addUser, listUsers, removeUser } from '../services/users';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from '../services/settings';
@@ -87,6 +87,7 @@ export const handlers: Handlers = {
 
   'documents.forEscalation': (core, input) => generateEscalationDocument(core.context(), core.fontsDir, input),
   'documents.get': (core, input) => getStoredDocument(core.context(), input),
+  'documents.childChronology': (core, input) => makeChildChronology(core.context(), core.fontsDir, input),
 
   'drafts.save': (core, input) => saveDraft(core.context(), input),
   'drafts.get': (core, input) => getDraft(core.context(), input),

@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { DocumentFile } from '../../shared/api';
-import type { generateEscalationDocumentInput, getDocumentInput, EscalationDocumentKind } from '../../shared/schemas/documents';
+import type {
+  childChronologyInput,
+  generateEscalationDocumentInput,
+  getDocumentInput,
+  EscalationDocumentKind,
+} from '../../shared/schemas/documents';
+import { childChronology } from '../documents/chronology';
+import { childTimeline } from './timeline';
 import { roleLabels } from '../../shared/schemas/session';
 import { childFullName } from '../../shared/schemas/children';
 import { ApiFailure } from '../../shared/result';
@@ -69,26 +76,86 @@ export async function generateEscalationDocument(
     }),
     { fontsDir },
   );
-  const id = randomUUID();
   const name = fileName(available.title, escalation.childName, generatedAt);
+  const id = await storeDocument(ctx, {
+    childId: escalation.childId,
+    entity: { type: 'escalation', id: escalation.id },
+    kind: input.kind,
+    title: available.title,
+    fileName: name,
+    pdf,
+    at: generatedAt,
+  });
+  return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+}
+
+/** Stores a made document with its fingerprint, and audits it, in one transaction. */
+async function storeDocument(
+  ctx: ServiceContext,
+  document: {
+    childId: string;
+    entity: { type: string; id: string };
+    kind: string;
+    title: string;
+    fileName: string;
+    pdf: Buffer;
+    at: string;
+  },
+): Promise<string> {
+  const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('documents')
       .values({
         id,
-        child_id: escalation.childId,
-        entity_type: 'escalation',
-        entity_id: escalation.id,
-        kind: input.kind,
-        title: available.title,
-        file_name: name,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        content: pdf,
+        child_id: document.childId,
+        entity_type: document.entity.type,
+        entity_id: document.entity.id,
+        kind: document.kind,
+        title: document.title,
+        file_name: document.fileName,
+        sha256: createHash('sha256').update(document.pdf).digest('hex'),
+        content: document.pdf,
         created_by: ctx.user.id,
-        created_at: generatedAt,
+        created_at: document.at,
       })
       .execute();
-    await audit(trx, ctx, 'document.made', { type: 'document', id }, `Made: ${available.title}`);
+    await audit(trx, ctx, 'document.made', { type: 'document', id }, `Made: ${document.title}`);
+  });
+  return id;
+}
+
+export async function makeChildChronology(
+  ctx: ServiceContext,
+  fontsDir: string,
+  input: z.output<typeof childChronologyInput>,
+): Promise<DocumentFile & { id: string }> {
+  const child = await findChild(ctx.db, input.childId);
+  if (!child) throw notFound("This child's record");
+  const items = await childTimeline(ctx, input.childId);
+  const settings = await getSettings(ctx.db);
+  const generatedAt = nowIso(ctx.clock);
+  const fullName = childFullName({ firstName: child.first_name, lastName: child.last_name });
+  const pdf = await renderPdf(
+    childChronology({
+      child: { fullName, dateOfBirth: child.date_of_birth, classOrYear: child.class_or_year },
+      items: items.filter((item) => item.kind !== 'document'),
+      settingName: settings.setting_name,
+      author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
+      generatedAt,
+    }),
+    { fontsDir },
+  );
+  const title = 'Escalation chronology';
+  const name = fileName(title, fullName, generatedAt);
+  const id = await storeDocument(ctx, {
+    childId: child.id,
+    entity: { type: 'child', id: child.id },
+    kind: 'chronology',
+    title,
+    fileName: name,
+    pdf,
+    at: generatedAt,
   });
   return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }

@@ -17,6 +17,7 @@ export const generateEscalationDocumentInput = z
   .strict();
 
 export const getDocumentInput = z.object({ id: idSchema }).strict();
+export const childChronologyInput = z.object({ childId: idSchema }).strict();
 
 export interface StoredDocumentSummary {
   id: string;

@@ -194,6 +194,10 @@ describe('a Liverpool situation 6 case', () => {
     await page.waitForFunction(() => !document.querySelector('[aria-label="Timeline"]')?.textContent?.includes('Phone call:'));
     await filter.click();
     await timeline.getByText('Phone call:', { exact: false }).first().waitFor();
+    const chronology = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Make the escalation chronology (PDF)' }).click();
+    expect((await chronology).suggestedFilename()).toMatch(/^Escalation chronology - Amelia Rose-Whitfield - \d{2}-\d{2}-\d{4}\.pdf$/);
+    await timeline.getByText('Escalation chronology (download)').waitFor();
     await screenshot(page, '13-child-timeline');
   });
 });

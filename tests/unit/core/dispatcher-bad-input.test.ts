@@ -116,6 +116,7 @@ const specific: Record<ApiMethod, unknown[]> = {
   'procedures.save': [{ procedure: { id: 'x' } }],
   'documents.forEscalation': [{ escalationId: NIL, kind: 'letter-to-santa' }],
   'documents.get': [{ id: 'doc' }],
+  'documents.childChronology': [{ childId: 'zeph' }],
   'drafts.save': [
     { formKey: 'Bad Key!', content: {} },
     { formKey: 'child-new', content: 'x'.repeat(200_001) },

@@ -149,3 +149,27 @@ describe('escalation documents', () => {
     });
   });
 });
+
+describe('the child’s escalation chronology', () => {
+  it('lists the timeline oldest first, with deadline states, and is kept on the timeline', async () => {
+    const { core, escalation } = await open('bromley');
+    await ok(core, 'escalations.recordEntry', entry(escalation.id, '2026-11-23T10:00:00.000+00:00'));
+    const made = await ok(core, 'documents.childChronology', { childId: escalation.childId });
+    expect(made.fileName).toBe('Escalation chronology - Zephyrine Quillfeather - 23-11-2026.pdf');
+    const words = text(made.base64);
+    for (const expected of [
+      'Escalation chronology',
+      'Zephyrine Quillfeather',
+      '14/03/2017',
+      'Escalation opened with Children’s Social Care',
+      'Stage 1 reached',
+      'Meeting in person: Not agreed.',
+      'OFFICIAL-SENSITIVE',
+    ]) {
+      expect(words).toContain(expected);
+    }
+    expect(words.indexOf('Escalation opened with')).toBeLessThan(words.indexOf('Meeting in person: Not agreed.'));
+    const timeline = await ok(core, 'children.timeline', { childId: escalation.childId });
+    expect(timeline.filter((item) => item.kind === 'document').map((item) => item.title)).toEqual(['Escalation chronology']);
+  });
+});

@@ -1,6 +1,10 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
+import { useState } from 'react';
+import { apiBridge } from '../../api-client';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
+import { saveDocument } from '../../downloads';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { TimelineView } from '../../components/TimelineView';
 import { ageOn, ukDate } from '../../format';
@@ -17,7 +21,34 @@ function Detail({ label, value }: { label: string; value: string }) {
   );
 }
 
+function ChronologyButton({ childId, onMade }: { childId: string; onMade: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const make = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await apiBridge.call('documents.childChronology', { childId });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    saveDocument(result.value);
+    onMade();
+  };
+  return (
+    <>
+      <Button variant="default" loading={busy} onClick={() => void make()}>
+        Make the escalation chronology (PDF)
+      </Button>
+      {error ? (
+        <Text c="red" size="sm" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 export function ChildPage({ id }: { id: string }) {
+  const { status } = useSession();
   const child = useApi('children.get', { id });
   const timeline = useApi('children.timeline', { childId: id });
   if (child.error) return <LoadError error={child.error} back={{ href: href({ name: 'children' }), label: 'Back to the children' }} />;
@@ -42,6 +73,7 @@ export function ChildPage({ id }: { id: string }) {
         }
         actions={
           <>
+            {status.user.role !== 'read-only' ? <ChronologyButton childId={id} onMade={timeline.reload} /> : null}
             <Button variant="default" component="a" href={href({ name: 'referral-new', childId: id })}>
               Record a referral
             </Button>
