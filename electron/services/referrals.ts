@@ -54,7 +54,12 @@ export async function referralDeadlineContext(db: Executor, ctx: ServiceContext)
   return deadlineContext(db, ctx.clock, procedure?.timescaleOverrides ?? {});
 }
 
-export function toReferral(row: ReferralRow, events: ReferralEventRow[], escalationIds: string[], deadlines: DeadlineContext): Referral {
+export function toReferral(
+  row: ReferralRow,
+  events: ReferralEventRow[],
+  escalations: Referral['escalations'],
+  deadlines: DeadlineContext,
+): Referral {
   const typed = events.map(toEvent);
   return {
     id: row.id,
@@ -77,20 +82,25 @@ export function toReferral(row: ReferralRow, events: ReferralEventRow[], escalat
       deadlines.overrides,
       deadlines.now,
     ),
-    escalationIds,
+    escalations,
   };
 }
 
-async function escalationIdsFor(db: Executor, referralId: string): Promise<string[]> {
-  const rows = await db.selectFrom('escalations').select('id').where('referral_id', '=', referralId).orderBy('opened_at').execute();
-  return rows.map((row) => row.id);
+async function escalationsFor(db: Executor, referralId: string): Promise<Referral['escalations']> {
+  const rows = await db
+    .selectFrom('escalations')
+    .select(['id', 'missed_milestone'])
+    .where('referral_id', '=', referralId)
+    .orderBy('opened_at')
+    .execute();
+  return rows.map((row) => ({ id: row.id, missedMilestone: row.missed_milestone }));
 }
 
 export async function getReferral(ctx: ServiceContext, id: string): Promise<Referral> {
   const row = await findReferral(ctx.db, id);
   if (!row) throw notFound('This referral');
   const events = (await eventsByReferral(ctx.db, [id])).get(id) ?? [];
-  return toReferral(row, events, await escalationIdsFor(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
+  return toReferral(row, events, await escalationsFor(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
 }
 
 export async function listReferrals(ctx: ServiceContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {

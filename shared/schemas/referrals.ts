@@ -147,8 +147,8 @@ export interface Referral {
   createdBy: string;
   events: ReferralEvent[];
   milestones: Milestone[];
-  /** Escalations opened because a milestone of this referral was missed. */
-  escalationIds: string[];
+  /** Escalations opened because a milestone of this referral was missed, with the milestone each is about. */
+  escalations: { id: string; missedMilestone: string | null }[];
 }
 
 export interface ReferralSummary {

@@ -73,6 +73,9 @@ describe('a missed strategy discussion', () => {
     expect(opened.current?.whoToContact).toContain('named social worker');
     dashboard = await ok(core, 'dashboard.get', {});
     expect(dashboard.overdue.find((item) => item.title === 'Strategy discussion')?.missed?.escalationId).toBe(opened.id);
+    expect((await ok(core, 'referrals.get', { id: referral.id })).escalations).toEqual([
+      { id: opened.id, missedMilestone: 'strategy-discussion' },
+    ]);
 
     const timeline = await ok(core, 'children.timeline', { childId: child.id });
     expect(timeline.map((item) => item.kind)).toEqual(expect.arrayContaining(['referral', 'milestone', 'escalation', 'stage']));

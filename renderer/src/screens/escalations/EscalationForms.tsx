@@ -14,6 +14,14 @@ import { PeopleEditor, toPeople, type PersonValue } from './PeopleEditor';
 
 type Done = (escalation: EscalationDetail) => void;
 
+/** What every escalation dialog is given: the escalation, whether it is open, and what to do after. */
+interface DialogProps {
+  escalation: EscalationDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: Done;
+}
+
 function Dialog<V, M extends ApiMethod>(props: {
   title: string;
   opened: boolean;
@@ -178,17 +186,7 @@ export function EntryDialog({
   );
 }
 
-export function ActionDialog({
-  escalation,
-  opened,
-  onClose,
-  onDone,
-}: {
-  escalation: EscalationDetail;
-  opened: boolean;
-  onClose: () => void;
-  onDone: Done;
-}) {
+export function ActionDialog({ escalation, opened, onClose, onDone }: DialogProps) {
   const toInput = useCallback(
     (values: { description: string; ownerName: string; ownerRole: string; dueDate: string }) => ({
       escalationId: escalation.id,
@@ -253,17 +251,7 @@ export function CompleteActionDialog({
   );
 }
 
-export function EscalateDialog({
-  escalation,
-  opened,
-  onClose,
-  onDone,
-}: {
-  escalation: EscalationDetail;
-  opened: boolean;
-  onClose: () => void;
-  onDone: Done;
-}) {
+export function EscalateDialog({ escalation, opened, onClose, onDone }: DialogProps) {
   const toInput = useCallback(
     (values: { reason: string; escalatedAt: string }) => ({ escalationId: escalation.id, ...values }),
     [escalation.id],
@@ -359,17 +347,7 @@ export function ResolveDialog({
   );
 }
 
-export function CloseDialog({
-  escalation,
-  opened,
-  onClose,
-  onDone,
-}: {
-  escalation: EscalationDetail;
-  opened: boolean;
-  onClose: () => void;
-  onDone: Done;
-}) {
+export function CloseDialog({ escalation, opened, onClose, onDone }: DialogProps) {
   const toInput = useCallback(
     (values: { reason: string; closedAt: string }) => ({ escalationId: escalation.id, ...values }),
     [escalation.id],
@@ -394,17 +372,7 @@ export function CloseDialog({
   );
 }
 
-export function LearningReviewDialog({
-  escalation,
-  opened,
-  onClose,
-  onDone,
-}: {
-  escalation: EscalationDetail;
-  opened: boolean;
-  onClose: () => void;
-  onDone: Done;
-}) {
+export function LearningReviewDialog({ escalation, opened, onClose, onDone }: DialogProps) {
   const toInput = useCallback(
     (values: { wentWell: string; wentBadly: string; issuesForPartnership: string; reportedAt: string }) => ({
       escalationId: escalation.id,

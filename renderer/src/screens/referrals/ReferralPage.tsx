@@ -146,7 +146,7 @@ export function ReferralPage({ id }: { id: string }) {
         </Table.Thead>
         <Table.Tbody>
           {r.milestones.map((milestone) => {
-            const escalationId = r.escalationIds[0];
+            const escalationId = r.escalations.find((escalation) => escalation.missedMilestone === milestone.key)?.id;
             return (
               <Table.Tr key={milestone.id}>
                 <Table.Td>
