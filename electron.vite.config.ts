@@ -2,17 +2,17 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three builds: the main process (with the core worker and the browser-mode host as extra entries,
-// all ESM), the preload (CommonJS: a sandboxed preload can't be ESM), and the renderer.
+// Three builds: the main process (electron/main, with the core worker, electron/core/worker.ts, and
+// the browser-mode host, electron/web/main.ts, as extra entries, all ESM), the preload (CommonJS: a sandboxed preload can't be ESM), and the renderer.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rolldownOptions: {
         input: {
-          main: resolve('electron/main.ts'),
-          core: resolve('electron/core.ts'),
-          'web-host': resolve('electron/web-host.ts'),
+          main: resolve('electron/main/main.ts'),
+          'core-worker': resolve('electron/core/worker.ts'),
+          'web-host': resolve('electron/web/main.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },
@@ -22,7 +22,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rolldownOptions: {
-        input: { preload: resolve('electron/preload.ts') },
+        input: { preload: resolve('electron/main/preload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

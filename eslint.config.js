@@ -6,8 +6,11 @@ import globals from 'globals';
 // Folders are process boundaries, enforced here:
 // - shared/   pure: imports nothing of ours outside shared/, nothing from Node or Electron;
 // - db/       Node: may import shared/, never electron/ or renderer/;
-// - electron/ main, preload and the core worker: may import db/ and shared/, never renderer/;
-//             only main.ts, preload.ts, ipc.ts and app-protocol.ts may import 'electron';
+// - electron/ one folder per process, never renderer/:
+//     main/     Electron glue, the only code that may import 'electron';
+//     core/     the worker (dispatch, session, services, documents): db/ and shared/, no host;
+//     web/      browser mode: the core's client and hosting/;
+//     hosting/  what both hosts share (static files, CSP, origins, the data folder).
 // - renderer/ DOM: imports shared/ only, never Node, Electron, db/ or electron/.
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'http', 'net'];
@@ -64,14 +67,58 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/app-protocol.ts', 'electron/window-security.ts'],
+    // electron/main: the Electron glue. It may import the core's client and the hosting helpers,
+    // never the core's insides (services, session, documents), which run in the worker.
+    files: ['electron/main/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The core and its services run without Electron (worker thread, browser mode, tests).' }],
-          patterns: [restrict(['**/renderer/**'], 'The core never imports the renderer.')],
+          patterns: [
+            restrict(['**/renderer/**'], 'Electron glue never imports the renderer.'),
+            restrict(
+              ['**/core/services/**', '**/core/session/**', '**/core/documents/**', '**/db/**', '**/web/**'],
+              'The main process only relays: the records live in the core worker.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Everything else under electron/ runs without Electron: in the core worker, in browser mode, in tests.
+    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/hosting/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The core, browser mode and the hosting helpers run without Electron (worker thread, browser mode, tests).',
+            },
+          ],
+          patterns: [
+            restrict(['**/renderer/**'], 'The core never imports the renderer.'),
+            restrict(['**/main/**', 'electron/*'], 'Only electron/main is Electron glue; nothing else imports it.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/hosting/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The core and the hosting helpers run without Electron (worker thread, browser mode, tests).' },
+          ],
+          patterns: [
+            restrict(['**/renderer/**'], 'The core never imports the renderer.'),
+            restrict(['**/main/**', '**/web/**'], 'The core and hosting helpers never import a host (electron/main or electron/web).'),
+          ],
         },
       ],
     },

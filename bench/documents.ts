@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { renderPdf } from '../electron/documents/pdf';
-import { recoverySheet } from '../electron/documents/recovery-sheet';
-import { dataTable, detailsTable, heading, paragraph, withPageLayout } from '../electron/documents/layout';
+import { renderPdf } from '../electron/core/documents/pdf';
+import { recoverySheet } from '../electron/core/documents/recovery-sheet';
+import { dataTable, detailsTable, heading, paragraph, withPageLayout } from '../electron/core/documents/layout';
 
 // PDF rendering as the core worker does it: the recovery sheet (one page) and a long chronology
 // (about 40 pages of a bordered table whose header repeats). Median time per render, the first

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { childInput, ok, setUpCore } from '../tests/unit/support/core';
-import { renderPdf } from '../electron/documents/pdf';
-import { recoverySheet } from '../electron/documents/recovery-sheet';
+import { childInput, ok, setUpCore } from '../scripts/fixtures/core';
+import { renderPdf } from '../electron/core/documents/pdf';
+import { recoverySheet } from '../electron/core/documents/recovery-sheet';
 import { generateRecoveryKey } from '../db/recovery-key';
 
 // The records at the size of a large setting: the dashboard and a child's timeline worked out from

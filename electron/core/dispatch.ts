@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { api, isApiMethod, type Access, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { ApiFailure, type ApiResult, type FieldIssue } from '../../shared/result';
 import type { Role } from '../../shared/schemas/session';
-import type { Core } from './core';
+import type { Core } from './session/session';
 import { handlers } from './handlers';
 
 // The one dispatcher both transports call. It parses every input with the contract's zod schema

@@ -1,18 +1,18 @@
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
-import type { Core } from './core';
-import * as session from '../services/session';
-import { amendChild, createChild, getChild, listChildSummaries } from '../services/children';
-import { getDashboard } from '../services/dashboard';
-import { childTimeline } from '../services/timeline';
-import { createReferral, getReferral, listReferrals, recordReferralEvent } from '../services/referrals';
-import { escalationDraft, openEscalationFromInput } from '../services/escalations/open';
-import { getEscalation, listEscalations } from '../services/escalations/read';
-import * as lifecycle from '../services/escalations/lifecycle';
-import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from '../services/procedures';
-import { generateEscalationDocument, getStoredDocument, makeChildChronology } from '../services/documents';
-import { discardDraft, getDraft, saveDraft } from '../services/drafts';
-import { addUser, listUsers, removeUser } from '../services/users';
-import { addClosure, getSettingsView, removeClosure, updateSettings } from '../services/settings';
+import type { Core } from './session/session';
+import * as session from './session/use-cases';
+import { amendChild, createChild, getChild, listChildSummaries } from './services/children';
+import { getDashboard } from './services/dashboard';
+import { childTimeline } from './services/timeline';
+import { createReferral, getReferral, listReferrals, recordReferralEvent } from './services/referrals';
+import { escalationDraft, openEscalationFromInput } from './services/escalations/open';
+import { getEscalation, listEscalations } from './services/escalations/read';
+import * as lifecycle from './services/escalations/lifecycle';
+import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from './services/procedures';
+import { generateEscalationDocument, getStoredDocument, makeChildChronology } from './services/documents';
+import { discardDraft, getDraft, saveDraft } from './services/drafts';
+import { addUser, listUsers, removeUser } from './services/people';
+import { addClosure, getSettingsView, removeClosure, updateSettings } from './services/settings';
 
 // Every method of the contract mapped to its service. The type is built from `keyof` the contract,
 // so adding a method without a handler (or a handler with the wrong input or output) fails to compile.

@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { CoreClient } from '../core-client';
-import { securityHeaders } from '../security/csp';
-import { contentTypeFor, resolveStaticFile } from '../security/static-files';
+import type { CoreClient } from '../core/client';
+import { securityHeaders } from '../hosting/csp';
+import { contentTypeFor, resolveStaticFile } from '../hosting/static-files';
 
 // Browser mode: the built renderer and the same dispatcher, on 127.0.0.1 only, at a random port,
 // with a random token required on every request.

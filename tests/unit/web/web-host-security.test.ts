@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inProcessCore } from '../../../electron/core-client';
+import { inProcessCore } from '../../../electron/core/client';
 import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../electron/web/server';
-import { FONTS_DIR, tempDataDir, TEST_KDF } from '../support/core';
+import { FONTS_DIR, tempDataDir, TEST_KDF } from '../../../scripts/fixtures/core';
 
 // Browser mode refuses a request without the token, with a wrong token, from another origin or
 // to another host name; and serves nothing outside the renderer folder.

@@ -1,0 +1,142 @@
+import type { Dashboard, DashboardItem, DueWindow } from '../../../shared/schemas/dashboard';
+import { dueWindows, type DueWindowName } from '../../../shared/referrals/deadline-state';
+import { owedBySetting } from '../../../shared/referrals/milestones';
+import { formatUkDate } from '../../../shared/deadlines';
+import { listReferralRows, eventsByReferral } from '../../../db/queries/referrals';
+import { actionsFor, listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
+import { childFullName } from '../../../shared/schemas/children';
+import { nowIso, type ServiceContext } from './context';
+import { referralDeadlineContext, toReferral } from './referrals';
+import { escalationDeadlines } from './escalations/read';
+import { actionDeadline, toEscalationSummary } from './escalations/view';
+import { settingProcedure } from './procedures';
+
+// The home screen: everything overdue, due today and due in the next seven days, across all
+// children, each with its explanation and a link to its record. Worked out on every read.
+
+function place(
+  items: Record<DueWindow, DashboardItem[]>,
+  item: Omit<DashboardItem, 'window'>,
+  windowOf: (dueAt: string) => DueWindowName,
+): void {
+  const window = windowOf(item.dueAt);
+  if (window === 'later') return;
+  const key: DueWindow = window;
+  items[key].push({ ...item, window: key });
+}
+
+export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
+  const now = nowIso(ctx.clock);
+  const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
+  const windowOf = dueWindows(now);
+
+  const referrals = await listReferralRows(ctx.db, {});
+  const events = await eventsByReferral(
+    ctx.db,
+    referrals.map((row) => row.id),
+  );
+  const referralDeadlines = await referralDeadlineContext(ctx.db, ctx);
+  const escalationRows = await listEscalationRows(ctx.db, {});
+  const escalationByMissed = new Map(
+    escalationRows
+      .filter((row) => row.referral_id && row.missed_milestone)
+      .map((row) => [`${row.referral_id}/${row.missed_milestone}`, row.id]),
+  );
+  let openReferrals = 0;
+  for (const row of referrals) {
+    const referral = toReferral(row, events.get(row.id) ?? [], [], referralDeadlines);
+    const open = referral.milestones.filter((milestone) => milestone.state === 'due' || milestone.state === 'overdue');
+    if (open.length > 0) openReferrals += 1;
+    for (const milestone of open) {
+      place(
+        items,
+        {
+          id: `${referral.id}/${milestone.id}`,
+          kind: 'milestone',
+          childId: referral.childId,
+          childName: referral.childName,
+          title: milestone.label,
+          context: `Referral made ${formatUkDate(referral.madeAt)} to ${referral.referredTo}`,
+          dueAt: milestone.dueAt,
+          dueDate: milestone.dueDate,
+          explanation: milestone.explanation,
+          link: { type: 'referral', id: referral.id },
+          ...(milestone.state === 'overdue' && !owedBySetting(milestone.key)
+            ? {
+                missed: {
+                  referralId: referral.id,
+                  milestone: milestone.key,
+                  escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null,
+                },
+              }
+            : {}),
+        },
+        windowOf,
+      );
+    }
+  }
+
+  const openEscalations = escalationRows.filter((row) => row.status === 'open');
+  const records = await stageRecordsFor(
+    ctx.db,
+    openEscalations.map((row) => row.id),
+  );
+  const escalationDeadlineContext = await escalationDeadlines(ctx);
+  for (const row of openEscalations) {
+    const summary = toEscalationSummary(row, records.get(row.id) ?? [], escalationDeadlineContext);
+    if (!summary.target) continue;
+    place(
+      items,
+      {
+        id: `${row.id}/stage`,
+        kind: 'stage-target',
+        childId: row.child_id,
+        childName: summary.childName,
+        title: `${summary.stageLabel}: ${summary.stageTitle}`,
+        context: `Escalation with ${summary.otherAgencyName} (${summary.categoryLabel})`,
+        dueAt: summary.target.dueAt,
+        dueDate: summary.target.dueDate,
+        explanation: summary.target.explanation,
+        link: { type: 'escalation', id: row.id },
+      },
+      windowOf,
+    );
+  }
+  const escalationById = new Map(openEscalations.map((row) => [row.id, row]));
+  for (const action of await actionsFor(
+    ctx.db,
+    openEscalations.map((row) => row.id),
+  )) {
+    if (action.done_at !== null) continue;
+    const row = escalationById.get(action.escalation_id);
+    if (!row) continue;
+    const deadline = actionDeadline(action, now);
+    place(
+      items,
+      {
+        id: action.id,
+        kind: 'action',
+        childId: row.child_id,
+        childName: childFullName({ firstName: row.child_first_name, lastName: row.child_last_name }),
+        title: `Action: ${action.description}`,
+        context: `${action.owner_name} (${action.owner_role}), escalation with ${row.other_agency_name}`,
+        dueAt: deadline.dueAt,
+        dueDate: deadline.dueDate,
+        explanation: deadline.explanation,
+        link: { type: 'escalation', id: row.id },
+      },
+      windowOf,
+    );
+  }
+
+  const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
+  const children = await ctx.db.selectFrom('children').select(ctx.db.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return {
+    generatedAt: now,
+    procedureChosen: (await settingProcedure(ctx.db)) !== null,
+    overdue: items.overdue.sort(byDue),
+    today: items.today.sort(byDue),
+    thisWeek: items['this-week'].sort(byDue),
+    counts: { openEscalations: openEscalations.length, openReferrals, children: Number(children.count) },
+  };
+}

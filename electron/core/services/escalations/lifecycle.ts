@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { nextStage, trackFor, type Procedure } from '../../../../shared/procedures';
+import type {
+  addActionInput,
+  amendStageEntryInput,
+  closeUnresolvedInput,
+  completeActionInput,
+  escalateInput,
+  learningReviewInput,
+  openEscalationInput,
+  recordStageEntryInput,
+  resolveInput,
+  setStepDoneInput,
+} from '../../../../shared/schemas/escalations';
+import { ApiFailure, fieldFailure } from '../../../../shared/result';
+import { findChild } from '../../../../db/queries/children';
+import { getSettings } from '../../../../db/queries/settings';
+import { insertAmendments } from '../../../../db/queries/amendments';
+import {
+  findAction,
+  findEntry,
+  findEscalation,
+  insertAction,
+  insertEntry,
+  insertEscalation,
+  insertStageRecord,
+  stageRecordsFor,
+  type StageRecordRow,
+} from '../../../../db/queries/escalations';
+import type { Executor } from '../../../../db/queries/executor';
+import { audit, notFound, nowIso, type ServiceContext } from '../context';
+import { settingProcedure } from '../procedures';
+import { parseStepsDone, procedureOf, toAgencyKind, trackOf } from './view';
+
+// The escalation lifecycle: open → record at each stage → escalate by the procedure's routing →
+// resolve with a written statement of the outcome (or close unresolved) → learning review. Each
+// write is one transaction; each refuses what the procedure or the record's state doesn't allow,
+// with a message saying why.
+
+const FUTURE_TOLERANCE_MS = 60_000;
+
+function notInFuture(ctx: ServiceContext, iso: string, path: string, what: string): void {
+  if (Date.parse(iso) > ctx.clock().getTime() + FUTURE_TOLERANCE_MS) {
+    throw fieldFailure([path], `${what} cannot be in the future: record what has happened.`);
+  }
+}
+
+async function requireOpen(db: Executor, escalationId: string) {
+  const row = await findEscalation(db, escalationId);
+  if (!row) throw notFound('This escalation');
+  if (row.status !== 'open') {
+    throw new ApiFailure('conflict', 'This escalation is closed. Its records can be amended, but nothing new can be added to it.');
+  }
+  const records = (await stageRecordsFor(db, [escalationId])).get(escalationId) ?? [];
+  const current = records[records.length - 1];
+  if (!current || current.outcome !== null) throw new Error(`Open escalation ${escalationId} has no current stage.`);
+  return { row, records, current };
+}
+
+function notBeforeStage(current: StageRecordRow, iso: string, path: string): void {
+  if (Date.parse(iso) < Date.parse(current.started_at)) {
+    throw fieldFailure(
+      [path],
+      'This is before the current stage began. Record it against the stage it belongs to, or amend that stage’s record.',
+    );
+  }
+}
+
+/** The procedure a new escalation follows: the setting's chosen one, or Berkshire West for a missed statutory timescale. */
+export async function procedureForNewEscalation(db: Executor, fallback: Procedure | null): Promise<Procedure> {
+  const chosen = await settingProcedure(db);
+  if (chosen) return chosen;
+  if (fallback) return fallback;
+  throw new ApiFailure('conflict', 'Choose your safeguarding partnership’s escalation procedure in Settings before opening an escalation.');
+}
+
+export async function openEscalation(
+  ctx: ServiceContext,
+  input: z.output<typeof openEscalationInput>,
+  link: { referralId: string; missedMilestone: string; procedure: Procedure } | null = null,
+): Promise<string> {
+  notInFuture(ctx, input.openedAt, 'openedAt', 'When the disagreement was raised');
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await findChild(trx, input.childId))) throw notFound("This child's record");
+    const procedure = link?.procedure ?? (await procedureForNewEscalation(trx, null));
+    const track = trackFor(procedure, input.category);
+    if (!track) throw fieldFailure(['category'], `${procedure.name} has no route for this kind of disagreement. Choose another.`);
+    const first = track.stages[0];
+    if (!first) throw new Error(`Track ${track.id} has no stages.`);
+    const settings = await getSettings(trx);
+    await insertEscalation(trx, {
+      id,
+      child_id: input.childId,
+      referral_id: link?.referralId ?? null,
+      missed_milestone: link?.missedMilestone ?? null,
+      category: input.category,
+      procedure_id: procedure.id,
+      procedure_version: procedure.version,
+      procedure_snapshot: JSON.stringify(procedure),
+      track_id: track.id,
+      our_agency: settings.setting_type,
+      other_agency_kind: input.otherAgencyKind,
+      other_agency_name: input.otherAgencyName,
+      other_professional_name: input.otherProfessional.name,
+      other_professional_role: input.otherProfessional.role,
+      other_professional_contact: input.otherProfessional.contact,
+      concern: input.concern,
+      areas_of_agreement: input.areasOfAgreement,
+      areas_of_disagreement: input.areasOfDisagreement,
+      risk_relevance: input.riskRelevance,
+      outcome_sought: input.outcomeSought,
+      immediate_risk: input.immediateRisk ? 1 : 0,
+      immediate_referral_made_at: input.immediateReferral?.madeAt ?? null,
+      immediate_referral_made_to: input.immediateReferral?.madeTo ?? null,
+      status: 'open',
+      opened_at: input.openedAt,
+      opened_by: ctx.user.id,
+      closed_at: null,
+      closed_reason: null,
+    });
+    await insertStageRecord(trx, {
+      id: randomUUID(),
+      escalation_id: id,
+      stage_id: first.id,
+      sequence: 1,
+      started_at: input.openedAt,
+      routing_reason: null,
+      outcome: null,
+      outcome_at: null,
+      outcome_reason: null,
+    });
+    await audit(trx, ctx, 'escalation.opened', { type: 'escalation', id }, `Opened an escalation at ${first.label} (${procedure.name})`);
+  });
+  return id;
+}
+
+export async function recordStageEntry(ctx: ServiceContext, input: z.output<typeof recordStageEntryInput>): Promise<string> {
+  notInFuture(ctx, input.occurredAt, 'occurredAt', 'When it happened');
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    const { current } = await requireOpen(trx, input.escalationId);
+    notBeforeStage(current, input.occurredAt, 'occurredAt');
+    await insertEntry(trx, {
+      id,
+      escalation_id: input.escalationId,
+      stage_record_id: current.id,
+      occurred_at: input.occurredAt,
+      method: input.method,
+      participants: JSON.stringify(input.participants),
+      summary: input.summary,
+      decision: input.decision,
+      rationale: input.rationale,
+      told_of_outcome: JSON.stringify(input.toldOfOutcome),
+      original_referrer_told: input.originalReferrerTold ? 1 : 0,
+      created_at: nowIso(ctx.clock),
+      created_by: ctx.user.id,
+    });
+    await audit(trx, ctx, 'escalation.entry', { type: 'escalation', id: input.escalationId }, 'Recorded a conversation and decision');
+  });
+  return id;
+}
+
+export async function addAction(ctx: ServiceContext, input: z.output<typeof addActionInput>): Promise<string> {
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    const { current } = await requireOpen(trx, input.escalationId);
+    if (input.entryId) {
+      const entry = await findEntry(trx, input.entryId);
+      if (!entry || entry.escalation_id !== input.escalationId)
+        throw fieldFailure(['entryId'], 'That record is not part of this escalation.');
+    }
+    await insertAction(trx, {
+      id,
+      escalation_id: input.escalationId,
+      stage_record_id: current.id,
+      entry_id: input.entryId ?? null,
+      description: input.description,
+      owner_name: input.ownerName,
+      owner_role: input.ownerRole,
+      due_date: input.dueDate,
+      done_at: null,
+      done_note: null,
+      done_by: null,
+      created_at: nowIso(ctx.clock),
+      created_by: ctx.user.id,
+    });
+    await audit(trx, ctx, 'escalation.action', { type: 'escalation', id: input.escalationId }, 'Agreed an action');
+  });
+  return id;
+}
+
+export async function completeAction(ctx: ServiceContext, input: z.output<typeof completeActionInput>): Promise<string> {
+  notInFuture(ctx, input.doneAt, 'doneAt', 'When it was done');
+  return ctx.db.transaction().execute(async (trx) => {
+    const action = await findAction(trx, input.actionId);
+    if (!action) throw notFound('This action');
+    if (action.done_at !== null) throw new ApiFailure('conflict', 'This action is already recorded as done.');
+    if (Date.parse(input.doneAt) < Date.parse(action.created_at)) {
+      throw fieldFailure(['doneAt'], 'An action cannot be done before it was agreed.');
+    }
+    await trx
+      .updateTable('escalation_actions')
+      .set({ done_at: input.doneAt, done_note: input.note, done_by: ctx.user.id })
+      .where('id', '=', action.id)
+      .execute();
+    await audit(trx, ctx, 'escalation.action.done', { type: 'escalation', id: action.escalation_id }, 'Recorded an action as done');
+    return action.escalation_id;
+  });
+}
+
+export async function setStepDone(ctx: ServiceContext, input: z.output<typeof setStepDoneInput>): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row, current } = await requireOpen(trx, input.escalationId);
+    if (current.stage_id !== input.stageId) throw new ApiFailure('conflict', 'Only the current stage’s checklist can be changed.');
+    const stage = trackOf(procedureOf(row), row).stages.find((candidate) => candidate.id === input.stageId);
+    if (!stage?.steps.some((step) => step.id === input.stepId)) throw fieldFailure(['stepId'], 'That step is not part of this stage.');
+    const done = new Set(parseStepsDone(current.steps_done));
+    if (input.done) done.add(input.stepId);
+    else done.delete(input.stepId);
+    await trx
+      .updateTable('escalation_stages')
+      .set({ steps_done: JSON.stringify([...done]) })
+      .where('id', '=', current.id)
+      .execute();
+    await audit(
+      trx,
+      ctx,
+      'escalation.step',
+      { type: 'escalation', id: input.escalationId },
+      `${input.done ? 'Ticked' : 'Unticked'} a checklist step`,
+    );
+  });
+}
+
+async function requireEntryAtCurrentStage(db: Executor, current: StageRecordRow, doing: string): Promise<void> {
+  const entry = await db.selectFrom('stage_entries').select('id').where('stage_record_id', '=', current.id).limit(1).executeTakeFirst();
+  if (!entry) {
+    throw new ApiFailure(
+      'conflict',
+      `Record the conversation and decision at this stage before ${doing}: the procedure asks for every stage to be recorded.`,
+    );
+  }
+}
+
+export async function escalate(ctx: ServiceContext, input: z.output<typeof escalateInput>): Promise<void> {
+  notInFuture(ctx, input.escalatedAt, 'escalatedAt', 'When it was escalated');
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row, records, current } = await requireOpen(trx, input.escalationId);
+    notBeforeStage(current, input.escalatedAt, 'escalatedAt');
+    await requireEntryAtCurrentStage(trx, current, 'escalating');
+    const track = trackOf(procedureOf(row), row);
+    const next = nextStage(track, current.stage_id, {
+      ourAgency: toAgencyKind(row.our_agency),
+      otherAgency: toAgencyKind(row.other_agency_kind),
+    });
+    if (!next) {
+      throw new ApiFailure(
+        'conflict',
+        'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.',
+      );
+    }
+    await trx
+      .updateTable('escalation_stages')
+      .set({ outcome: 'escalated', outcome_at: input.escalatedAt, outcome_reason: input.reason })
+      .where('id', '=', current.id)
+      .execute();
+    await insertStageRecord(trx, {
+      id: randomUUID(),
+      escalation_id: row.id,
+      stage_id: next.stage.id,
+      sequence: records.length + 1,
+      started_at: input.escalatedAt,
+      routing_reason: next.reason,
+      outcome: null,
+      outcome_at: null,
+      outcome_reason: null,
+    });
+    await audit(trx, ctx, 'escalation.escalated', { type: 'escalation', id: row.id }, `Escalated to ${next.stage.label}`);
+  });
+}
+
+export async function resolve(ctx: ServiceContext, input: z.output<typeof resolveInput>): Promise<void> {
+  notInFuture(ctx, input.resolvedAt, 'resolvedAt', 'When it was resolved');
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row, current } = await requireOpen(trx, input.escalationId);
+    notBeforeStage(current, input.resolvedAt, 'resolvedAt');
+    await requireEntryAtCurrentStage(trx, current, 'resolving');
+    const now = nowIso(ctx.clock);
+    await trx
+      .updateTable('escalation_stages')
+      .set({ outcome: 'resolved', outcome_at: input.resolvedAt, outcome_reason: 'Resolved: written statement of the outcome agreed' })
+      .where('id', '=', current.id)
+      .execute();
+    await trx.updateTable('escalations').set({ status: 'resolved', closed_at: input.resolvedAt }).where('id', '=', row.id).execute();
+    await trx
+      .insertInto('escalation_resolutions')
+      .values({
+        escalation_id: row.id,
+        resolved_at: input.resolvedAt,
+        outcome_statement: input.outcomeStatement,
+        consequent_actions: input.consequentActions,
+        agreed_by: JSON.stringify(input.agreedBy),
+        recorded_by: ctx.user.id,
+        recorded_at: now,
+      })
+      .execute();
+    await audit(trx, ctx, 'escalation.resolved', { type: 'escalation', id: row.id }, 'Recorded the written statement of the outcome');
+  });
+}
+
+export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeof closeUnresolvedInput>): Promise<void> {
+  notInFuture(ctx, input.closedAt, 'closedAt', 'When it was closed');
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row, current } = await requireOpen(trx, input.escalationId);
+    notBeforeStage(current, input.closedAt, 'closedAt');
+    await trx
+      .updateTable('escalation_stages')
+      .set({ outcome: 'closed-unresolved', outcome_at: input.closedAt, outcome_reason: input.reason })
+      .where('id', '=', current.id)
+      .execute();
+    await trx
+      .updateTable('escalations')
+      .set({ status: 'closed-unresolved', closed_at: input.closedAt, closed_reason: input.reason })
+      .where('id', '=', row.id)
+      .execute();
+    await audit(trx, ctx, 'escalation.closed', { type: 'escalation', id: row.id }, 'Closed without resolution');
+  });
+}
+
+export async function recordLearningReview(ctx: ServiceContext, input: z.output<typeof learningReviewInput>): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findEscalation(trx, input.escalationId);
+    if (!row) throw notFound('This escalation');
+    if (row.status === 'open')
+      throw new ApiFailure('conflict', 'The learning review follows the end of the escalation: resolve or close it first.');
+    const existing = await trx
+      .selectFrom('learning_reviews')
+      .select('escalation_id')
+      .where('escalation_id', '=', row.id)
+      .executeTakeFirst();
+    if (existing) throw new ApiFailure('conflict', 'A learning review is already recorded for this escalation.');
+    if (input.reportedToPartnershipAt) notInFuture(ctx, input.reportedToPartnershipAt, 'reportedToPartnershipAt', 'When it was reported');
+    await trx
+      .insertInto('learning_reviews')
+      .values({
+        escalation_id: row.id,
+        went_well: input.wentWell,
+        went_badly: input.wentBadly,
+        issues_for_partnership: input.issuesForPartnership,
+        reported_to_partnership_at: input.reportedToPartnershipAt ?? null,
+        reviewed_by: ctx.user.id,
+        reviewed_at: nowIso(ctx.clock),
+      })
+      .execute();
+    await audit(trx, ctx, 'escalation.learning', { type: 'escalation', id: row.id }, 'Recorded the learning review');
+  });
+}
+
+export async function amendStageEntry(ctx: ServiceContext, input: z.output<typeof amendStageEntryInput>): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const entry = await findEntry(trx, input.entryId);
+    if (!entry) throw notFound('This record');
+    const now = nowIso(ctx.clock);
+    const fields = (['summary', 'decision', 'rationale'] as const).filter(
+      (field) => input.changes[field] !== undefined && input.changes[field] !== entry[field],
+    );
+    if (fields.length === 0) throw fieldFailure(['changes'], 'Nothing was changed.');
+    const update: { summary?: string; decision?: string; rationale?: string } = {};
+    for (const field of fields) update[field] = input.changes[field];
+    await trx.updateTable('stage_entries').set(update).where('id', '=', entry.id).execute();
+    await insertAmendments(
+      trx,
+      fields.map((field) => ({
+        id: randomUUID(),
+        entity_type: 'stage-entry',
+        entity_id: entry.id,
+        field,
+        old_value: JSON.stringify(entry[field]),
+        new_value: JSON.stringify(input.changes[field]),
+        reason: input.reason,
+        amended_by: ctx.user.id,
+        amended_at: now,
+      })),
+    );
+    await audit(trx, ctx, 'escalation.entry.amended', { type: 'escalation', id: entry.escalation_id }, `Amended ${fields.join(', ')}`);
+    return entry.escalation_id;
+  });
+}

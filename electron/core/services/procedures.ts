@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { builtInProcedures, copyProcedure, getBuiltInProcedure, parseProcedure, type Procedure } from '../../../shared/procedures';
+import type {
+  chooseProcedureInput,
+  copyProcedureInput,
+  getProcedureInput,
+  saveProcedureInput,
+  ProcedureSummary,
+} from '../../../shared/schemas/procedures';
+import { ApiFailure, fieldFailure } from '../../../shared/result';
+import { getSettings, updateSettings } from '../../../db/queries/settings';
+import type { Executor } from '../../../db/queries/executor';
+import { audit, notFound, nowIso, type ServiceContext } from './context';
+
+// The setting's escalation procedure: one of the five built-ins, or an edited copy of one. A copy is
+// saved as a new version each time it changes; a version is never changed in place (the file
+// refuses it), and each escalation keeps a snapshot of the version it was opened under.
+
+async function latestCopy(db: Executor, id: string, version?: number): Promise<Procedure | null> {
+  let query = db.selectFrom('procedure_versions').select('definition').where('procedure_id', '=', id);
+  if (version !== undefined) query = query.where('version', '=', version);
+  const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row ? parseProcedure(JSON.parse(row.definition)) : null;
+}
+
+export async function loadProcedure(db: Executor, id: string, version?: number): Promise<Procedure | null> {
+  const builtIn = getBuiltInProcedure(id);
+  if (builtIn) return version === undefined || version === builtIn.version ? builtIn : null;
+  return latestCopy(db, id, version);
+}
+
+/** The procedure new escalations follow, or null until the DSL chooses one. */
+export async function settingProcedure(db: Executor): Promise<Procedure | null> {
+  const settings = await getSettings(db);
+  return settings.procedure_id ? loadProcedure(db, settings.procedure_id) : null;
+}
+
+export async function listProcedures(ctx: ServiceContext): Promise<ProcedureSummary[]> {
+  const settings = await getSettings(ctx.db);
+  const copies = await ctx.db
+    .selectFrom('procedure_versions')
+    .select(['procedure_id', 'name', 'based_on', ctx.db.fn.max('version').as('version')])
+    .groupBy('procedure_id')
+    .orderBy('name')
+    .execute();
+  const summaries: ProcedureSummary[] = builtInProcedures.map((procedure) => ({
+    id: procedure.id,
+    version: procedure.version,
+    name: procedure.name,
+    partnership: procedure.partnership,
+    builtIn: true,
+    basedOn: null,
+    chosen: settings.procedure_id === procedure.id,
+  }));
+  for (const copy of copies) {
+    const procedure = await latestCopy(ctx.db, copy.procedure_id);
+    if (!procedure) continue;
+    summaries.push({
+      id: copy.procedure_id,
+      version: procedure.version,
+      name: procedure.name,
+      partnership: procedure.partnership,
+      builtIn: false,
+      basedOn: copy.based_on,
+      chosen: settings.procedure_id === copy.procedure_id,
+    });
+  }
+  return summaries;
+}
+
+export async function getProcedure(ctx: ServiceContext, input: z.output<typeof getProcedureInput>): Promise<Procedure> {
+  const procedure = await loadProcedure(ctx.db, input.id, input.version);
+  if (!procedure) throw notFound('This procedure');
+  return procedure;
+}
+
+export async function copyProcedureAsNew(ctx: ServiceContext, input: z.output<typeof copyProcedureInput>): Promise<Procedure> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const source = await loadProcedure(trx, input.fromId);
+    if (!source) throw notFound('The procedure to copy');
+    const copy = copyProcedure(source, `copy-${randomUUID()}`, input.name);
+    await trx
+      .insertInto('procedure_versions')
+      .values({
+        procedure_id: copy.id,
+        version: copy.version,
+        name: copy.name,
+        definition: JSON.stringify(copy),
+        based_on: source.id,
+        created_by: ctx.user.id,
+        created_at: nowIso(ctx.clock),
+      })
+      .execute();
+    await audit(trx, ctx, 'procedure.copied', { type: 'procedure', id: copy.id }, `Copied ${source.name} as ${copy.name}`);
+    return copy;
+  });
+}
+
+export async function saveProcedure(ctx: ServiceContext, input: z.output<typeof saveProcedureInput>): Promise<Procedure> {
+  const edited = input.procedure;
+  if (getBuiltInProcedure(edited.id)) {
+    throw new ApiFailure('conflict', 'A built-in procedure cannot be edited. Copy it first, then edit the copy.');
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await latestCopy(trx, edited.id);
+    if (!current) throw notFound('This procedure');
+    if (edited.version !== current.version) {
+      throw fieldFailure(['procedure', 'version'], 'This procedure was changed since you opened it. Reopen it to see the latest version.');
+    }
+    const next: Procedure = { ...edited, builtIn: false, version: current.version + 1 };
+    const basedOn = await trx
+      .selectFrom('procedure_versions')
+      .select('based_on')
+      .where('procedure_id', '=', edited.id)
+      .limit(1)
+      .executeTakeFirst();
+    await trx
+      .insertInto('procedure_versions')
+      .values({
+        procedure_id: next.id,
+        version: next.version,
+        name: next.name,
+        definition: JSON.stringify(next),
+        based_on: basedOn?.based_on ?? null,
+        created_by: ctx.user.id,
+        created_at: nowIso(ctx.clock),
+      })
+      .execute();
+    await audit(trx, ctx, 'procedure.saved', { type: 'procedure', id: next.id }, `Saved version ${next.version} of ${next.name}`);
+    return next;
+  });
+}
+
+export async function chooseProcedure(ctx: ServiceContext, input: z.output<typeof chooseProcedureInput>): Promise<Procedure> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const procedure = await loadProcedure(trx, input.id);
+    if (!procedure) throw notFound('This procedure');
+    await updateSettings(trx, { procedure_id: procedure.id });
+    await audit(trx, ctx, 'procedure.chosen', { type: 'procedure', id: procedure.id }, `Chose ${procedure.name} for new escalations`);
+    return procedure;
+  });
+}

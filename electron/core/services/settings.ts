@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { addClosureInput, removeClosureInput, updateSettingsInput, SettingsView } from '../../../shared/schemas/settings';
+import { ApiFailure } from '../../../shared/result';
+import { getSettings, updateSettings as updateSettingsRow } from '../../../db/queries/settings';
+import { audit, nowIso, type ServiceContext } from './context';
+
+// The setting's details that the deadlines depend on: its region's bank holidays and its own
+// closure days. Changing either moves due dates, and says so in every explanation.
+
+export async function getSettingsView(ctx: ServiceContext): Promise<SettingsView> {
+  const settings = await getSettings(ctx.db);
+  const closures = await ctx.db.selectFrom('extra_closures').select(['date', 'reason']).orderBy('date').execute();
+  return {
+    settingName: settings.setting_name,
+    settingType: settings.setting_type,
+    region: settings.region,
+    idleLockMinutes: settings.idle_lock_minutes,
+    procedureId: settings.procedure_id,
+    recoveryKeyConfirmedAt: settings.recovery_key_confirmed_at,
+    recoveryKeyStoredWhere: settings.recovery_key_stored_where,
+    extraClosures: closures,
+  };
+}
+
+export async function updateSettings(ctx: ServiceContext, input: z.output<typeof updateSettingsInput>): Promise<SettingsView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateSettingsRow(trx, {
+      ...(input.settingName !== undefined ? { setting_name: input.settingName } : {}),
+      ...(input.region !== undefined ? { region: input.region } : {}),
+      ...(input.idleLockMinutes !== undefined ? { idle_lock_minutes: input.idleLockMinutes } : {}),
+    });
+    await audit(trx, ctx, 'settings.updated', null, `Changed ${Object.keys(input).join(', ')}`);
+  });
+  return getSettingsView(ctx);
+}
+
+export async function addClosure(ctx: ServiceContext, input: z.output<typeof addClosureInput>): Promise<SettingsView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('extra_closures').select('date').where('date', '=', input.date).executeTakeFirst();
+    if (existing)
+      throw new ApiFailure('invalid_input', 'That date is already a closure day.', {
+        issues: [{ path: ['date'], message: 'That date is already a closure day.' }],
+      });
+    await trx
+      .insertInto('extra_closures')
+      .values({ date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) })
+      .execute();
+    await audit(trx, ctx, 'settings.closure.added', null, `Added closure day ${input.date}`);
+  });
+  return getSettingsView(ctx);
+}
+
+export async function removeClosure(ctx: ServiceContext, input: z.output<typeof removeClosureInput>): Promise<SettingsView> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('extra_closures').where('date', '=', input.date).executeTakeFirst();
+    if (result.numDeletedRows === 0n) throw new ApiFailure('not_found', 'That date is not a closure day.');
+    await audit(trx, ctx, 'settings.closure.removed', null, `Removed closure day ${input.date}`);
+  });
+  return getSettingsView(ctx);
+}

@@ -1,0 +1,243 @@
+import type { TimelineItem } from '../../../shared/schemas/dashboard';
+import { contactMethodLabels } from '../../../shared/schemas/escalations';
+import { referralCategoryLabels, referralEventLabels } from '../../../shared/schemas/referrals';
+import { findChild } from '../../../db/queries/children';
+import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
+import {
+  actionsFor,
+  entriesFor,
+  learningReviewFor,
+  listEscalationRows,
+  resolutionFor,
+  stageRecordsFor,
+} from '../../../db/queries/escalations';
+import { notFound, type ServiceContext } from './context';
+import { referralDeadlineContext, toReferral } from './referrals';
+import { escalationDeadlines } from './escalations/read';
+import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations/view';
+
+// One child's timeline: every referral and milestone, every escalation stage, conversation,
+// action, outcome, amendment and document, in time order. Things not yet done sit at their due time.
+
+const fieldLabels: Readonly<Record<string, string>> = {
+  firstName: 'first name',
+  lastName: 'last name',
+  dateOfBirth: 'date of birth',
+  classOrYear: 'class or year',
+  levelOfNeed: 'level of need',
+  planStatus: 'plan',
+  socialWorkerName: 'social worker',
+  socialWorkerContact: 'social worker’s contact details',
+  summary: 'what was said',
+  decision: 'decision',
+  rationale: 'rationale',
+};
+
+/** Amendments keep values as JSON; show them as text. */
+function shown(json: string): string {
+  const value: unknown = JSON.parse(json);
+  return value === null ? '(blank)' : String(value);
+}
+
+export async function childTimeline(ctx: ServiceContext, childId: string): Promise<TimelineItem[]> {
+  if (!(await findChild(ctx.db, childId))) throw notFound("This child's record");
+  const items: TimelineItem[] = [];
+  const base = { detail: null, state: null, dueAt: null, explanation: null, link: null } as const;
+
+  const referrals = await listReferralRows(ctx.db, { childId });
+  const events = await eventsByReferral(
+    ctx.db,
+    referrals.map((row) => row.id),
+  );
+  const referralDeadlines = await referralDeadlineContext(ctx.db, ctx);
+  for (const row of referrals) {
+    const referral = toReferral(row, events.get(row.id) ?? [], [], referralDeadlines);
+    const link = { type: 'referral', id: referral.id } as const;
+    items.push({
+      ...base,
+      id: `referral/${referral.id}`,
+      kind: 'referral',
+      at: referral.madeAt,
+      title: `Referral made to ${referral.referredTo}`,
+      detail: `${referralCategoryLabels[referral.category]}. ${referral.summary}`,
+      link,
+    });
+    for (const event of referral.events) {
+      items.push({
+        ...base,
+        id: `event/${event.id}`,
+        kind: 'referral',
+        at: event.happenedAt,
+        title: referralEventLabels[event.kind],
+        detail: event.note,
+        link,
+      });
+    }
+    for (const milestone of referral.milestones) {
+      items.push({
+        ...base,
+        id: `milestone/${referral.id}/${milestone.id}`,
+        kind: 'milestone',
+        at: milestone.metAt ?? milestone.dueAt,
+        title: milestone.label,
+        state: milestone.state,
+        dueAt: milestone.dueAt,
+        explanation: milestone.explanation,
+        link,
+      });
+    }
+  }
+
+  const escalations = await listEscalationRows(ctx.db, { childId });
+  const records = await stageRecordsFor(
+    ctx.db,
+    escalations.map((row) => row.id),
+  );
+  const deadlines = await escalationDeadlines(ctx);
+  const actions = await actionsFor(
+    ctx.db,
+    escalations.map((row) => row.id),
+  );
+  for (const row of escalations) {
+    const link = { type: 'escalation', id: row.id } as const;
+    const procedure = procedureOf(row);
+    const track = trackOf(procedure, row);
+    items.push({
+      ...base,
+      id: `escalation/${row.id}`,
+      kind: 'escalation',
+      at: row.opened_at,
+      title: `Escalation opened with ${row.other_agency_name}`,
+      detail: row.concern,
+      link,
+    });
+    for (const record of records.get(row.id) ?? []) {
+      const stage = track.stages.find((candidate) => candidate.id === record.stage_id);
+      if (!stage) continue;
+      const target = stageTarget(procedure, stage, record, deadlines);
+      items.push({
+        ...base,
+        id: `stage/${record.id}`,
+        kind: 'stage',
+        at: record.started_at,
+        title: `${stage.label} reached: ${stage.title}`,
+        detail: record.routing_reason ?? record.outcome_reason,
+        state: target?.state ?? null,
+        dueAt: target?.dueAt ?? null,
+        explanation: target?.explanation ?? null,
+        link,
+      });
+    }
+    for (const entry of await entriesFor(ctx.db, row.id)) {
+      items.push({
+        ...base,
+        id: `entry/${entry.id}`,
+        kind: 'entry',
+        at: entry.occurred_at,
+        title: `${contactMethodLabels[entry.method]}: ${entry.decision}`,
+        detail: entry.summary,
+        link,
+      });
+    }
+    for (const action of actions.filter((candidate) => candidate.escalation_id === row.id)) {
+      const deadline = actionDeadline(action, deadlines.now);
+      items.push({
+        ...base,
+        id: `action/${action.id}`,
+        kind: 'action',
+        at: action.done_at ?? deadline.dueAt,
+        title: `Action: ${action.description}`,
+        detail: `${action.owner_name} (${action.owner_role})`,
+        state: deadline.state,
+        dueAt: deadline.dueAt,
+        explanation: deadline.explanation,
+        link,
+      });
+    }
+    const resolution = await resolutionFor(ctx.db, row.id);
+    if (resolution)
+      items.push({
+        ...base,
+        id: `outcome/${row.id}`,
+        kind: 'outcome',
+        at: resolution.resolved_at,
+        title: 'Written statement of the outcome agreed',
+        detail: resolution.outcome_statement,
+        link,
+      });
+    if (row.status === 'closed-unresolved' && row.closed_at) {
+      items.push({
+        ...base,
+        id: `closed/${row.id}`,
+        kind: 'outcome',
+        at: row.closed_at,
+        title: 'Escalation closed without resolution',
+        detail: row.closed_reason,
+        link,
+      });
+    }
+    const review = await learningReviewFor(ctx.db, row.id);
+    if (review)
+      items.push({
+        ...base,
+        id: `review/${row.id}`,
+        kind: 'outcome',
+        at: review.reviewed_at,
+        title: 'Learning review recorded',
+        detail: review.issues_for_partnership,
+        link,
+      });
+  }
+
+  const amendments = await ctx.db
+    .selectFrom('amendments')
+    .innerJoin('users', 'users.id', 'amendments.amended_by')
+    .selectAll('amendments')
+    .select('users.full_name as amended_by_name')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', 'child'), eb('entity_id', '=', childId)]),
+        eb.and([
+          eb('entity_type', '=', 'stage-entry'),
+          eb(
+            'entity_id',
+            'in',
+            eb
+              .selectFrom('stage_entries')
+              .innerJoin('escalations', 'escalations.id', 'stage_entries.escalation_id')
+              .select('stage_entries.id')
+              .where('escalations.child_id', '=', childId),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  for (const amendment of amendments) {
+    items.push({
+      ...base,
+      id: `amendment/${amendment.id}`,
+      kind: 'amendment',
+      at: amendment.amended_at,
+      title: `Amended by ${amendment.amended_by_name}: ${fieldLabels[amendment.field] ?? amendment.field}`,
+      detail: `Was ${shown(amendment.old_value)}; now ${shown(amendment.new_value)}. Reason: ${amendment.reason}`,
+    });
+  }
+
+  const documents = await ctx.db
+    .selectFrom('documents')
+    .select(['id', 'title', 'created_at', 'kind'])
+    .where('child_id', '=', childId)
+    .execute();
+  for (const document of documents) {
+    items.push({
+      ...base,
+      id: `document/${document.id}`,
+      kind: 'document',
+      at: document.created_at,
+      title: document.title,
+      link: { type: 'document', id: document.id },
+    });
+  }
+
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir, defaultUserDataDir } from '../hosting/data-dir';
+import { startCoreWorker } from '../core/client';
+import { startWebHost } from './server';
+
+// Browser mode's entry (`npm run web`, and `npm start` where the Electron runtime is missing):
+// the core in its worker thread, the built renderer and the dispatcher on 127.0.0.1.
+// Built to out/main/web-host.js beside core-worker.js; the renderer is in out/renderer.
+
+const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultUserDataDir());
+const portArg = process.argv.find((arg) => arg.startsWith('--port='));
+const port = portArg ? Number(portArg.slice('--port='.length)) : 0;
+
+const core = startCoreWorker(new URL('./core-worker.js', import.meta.url), {
+  dataDir,
+  fontsDir: fileURLToPath(new URL('../../resources/fonts', import.meta.url)),
+});
+const host = await startWebHost({ core, rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)), port });
+
+console.log(`Escalation Log is running in browser mode at ${host.url}`);
+console.log(`Open that address in Chromium, Chrome or Edge on this computer. Data folder: ${dataDir}`);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await host.close();
+  await core.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
