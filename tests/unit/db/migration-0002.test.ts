@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createKysely, openEncryptedDatabase } from '../../../db/connection';
 import { generateDataKey } from '../../../db/keyslots';
 import { migrateToLatest } from '../../../db/migrate';
-import { tempDataDir } from '../support/core';
+import { tempDataDir } from '../../../scripts/fixtures/core';
 
 // Migrate to N−1, insert as the old version would have, migrate to N, check nothing was lost.
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createKysely, openEncryptedDatabase } from '../../../db/connection';
 import { generateDataKey } from '../../../db/keyslots';
 import { migrateToLatest } from '../../../db/migrate';
-import { tempDataDir } from '../support/core';
+import { tempDataDir } from '../../../scripts/fixtures/core';
 
 describe('migration 0003: drafts', () => {
   it('keeps the users and adds one draft per person per form', async () => {

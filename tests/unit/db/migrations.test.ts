@@ -5,7 +5,7 @@ import { createKysely, openEncryptedDatabase } from '../../../db/connection';
 import { generateDataKey } from '../../../db/keyslots';
 import { migrateToLatest, NewerFileError } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
-import { tempDataDir } from '../support/core';
+import { tempDataDir } from '../../../scripts/fixtures/core';
 
 function freshDb() {
   const sqlite = openEncryptedDatabase(join(tempDataDir('migrate'), 'test.db'), generateDataKey(), { create: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { childInput, ok, setUpCore } from '../support/core';
+import { childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
 
 // The whole point of the file: nothing a DSL records is readable without the key.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, childInput, ok, setUpCore } from '../support/core';
+import { call, childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
 
 // A referral whose strategy discussion is missed: overdue on the dashboard, and turned into an
 // escalation under Berkshire West's three steps, with the step times worked out.
