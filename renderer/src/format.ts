@@ -1,19 +1,33 @@
 import { DateTime } from 'luxon';
+import { formatUkDate, formatUkDateTime } from '../../shared/deadlines';
 
-// Every date a person reads: UK format, Europe/London, whatever the computer's own zone.
+// Every date a person reads: UK format, Europe/London, whatever the computer's own zone. Plain
+// dates and date-times are written by the one UK formatter in shared/deadlines (the PDFs use it
+// too, so the screen and the printed copy never differ); what is here is only what the screens
+// need besides: deadlines with their weekday, ages, and the current time for a form's "When".
 
 const LONDON = 'Europe/London';
 
-export function ukDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON);
-  return date.isValid ? date.toFormat('dd/MM/yyyy') : iso;
+/**
+ * A value the core sent that is not a date is shown as it came, rather than taking the whole
+ * screen down with it: the formatter refuses what it cannot read.
+ */
+function orAsGiven(iso: string, format: (iso: string) => string): string {
+  try {
+    return format(iso);
+  } catch {
+    return iso;
+  }
 }
 
+/** 'dd/MM/yyyy' in London; '' for no date. */
+export function ukDate(iso: string | null | undefined): string {
+  return iso ? orAsGiven(iso, formatUkDate) : '';
+}
+
+/** 'dd/MM/yyyy HH:mm' in London; '' for no date. */
 export function ukDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON);
-  return date.isValid ? date.toFormat('dd/MM/yyyy HH:mm') : iso;
+  return iso ? orAsGiven(iso, formatUkDateTime) : '';
 }
 
 /** 'end of Tue 24/11/2026', or 'Tue 24/11/2026 17:00': for deadlines, where the weekday matters. */
@@ -32,17 +46,11 @@ export function ageOn(dateOfBirth: string, now = DateTime.now().setZone(LONDON))
   return `${months} months`;
 }
 
-/** The value of a datetime-local input ('YYYY-MM-DDTHH:mm', London time) as an ISO instant. */
-export function londonInputToIso(value: string): string {
-  if (!value) return '';
-  const date = DateTime.fromISO(value, { zone: LONDON });
-  return date.isValid ? (date.toISO() ?? '') : value;
-}
-
-export function nowLondonInput(): string {
-  return DateTime.now().setZone(LONDON).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-export function todayLondon(): string {
-  return DateTime.now().setZone(LONDON).toFormat('yyyy-MM-dd');
+/**
+ * Now in London, to the minute, as an ISO instant with its offset: the default "When" of a form,
+ * taken when the form is opened (the date and time fields show minutes, so seconds would only be
+ * a hidden difference between what is shown and what is saved).
+ */
+export function nowToTheMinute(): string {
+  return DateTime.now().setZone(LONDON).startOf('minute').toISO() ?? '';
 }

@@ -3,7 +3,7 @@ import './app.css';
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App } from './App';
 import { theme } from './theme';
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { useApi } from '../app/useApi';
+import { useApi } from '../api/useApi';
 
 /** Choose a child from the register, searching by name. */
 export function ChildSelect(props: { value: string; onChange: (id: string) => void; onBlur?: () => void; error?: string | undefined }) {

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Chip, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { timelineKindLabels, timelineKinds, type TimelineItem, type TimelineKind } from '../../../shared/schemas/dashboard';
-import { apiBridge } from '../api-client';
+import { apiBridge } from '../api/client';
 import { saveDocument } from '../downloads';
 import { ukDateTime } from '../format';
 import { href } from '../routing/router';

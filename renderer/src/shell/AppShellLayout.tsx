@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { roleLabels } from '../../../shared/schemas/session';
-import { useSession } from '../app/session';
+import { useSession } from '../api/session';
 import { href, useRoute, type Route } from '../routing/router';
 import { OfficialStrip } from './OfficialStrip';
 import { Screen } from './Screen';

@@ -4,7 +4,7 @@ import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses } from 
 import { DateField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 import { navigate } from '../../routing/router';
 
 interface Values {

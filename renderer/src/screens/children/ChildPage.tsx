@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
 import { useState } from 'react';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import { saveDocument } from '../../downloads';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { TimelineView } from '../../components/TimelineView';

@@ -2,7 +2,7 @@ import { Anchor, Button, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
-import { useApi } from '../../app/useApi';
+import { useApi } from '../../api/useApi';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ageOn, ukDate } from '../../format';
 import { href } from '../../routing/router';

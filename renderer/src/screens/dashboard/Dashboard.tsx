@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DashboardItem, DueWindow } from '../../../../shared/schemas/dashboard';
-import { useApi } from '../../app/useApi';
+import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDateTime } from '../../format';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { EscalationDetail } from '../../../../shared/schemas/escalations';
-import { apiBridge } from '../../api-client';
+import { apiBridge } from '../../api/client';
 import { saveDocument } from '../../downloads';
 import { ukDateTime } from '../../format';
 

@@ -5,8 +5,8 @@ import { contactMethodLabels, contactMethods, type EscalationDetail } from '../.
 import { DateField, DateTimeField } from '../../components/DateTimeField';
 import { FormError } from '../../components/Page';
 import { DraftNotice } from '../../components/DraftNotice';
-import { londonInputToIso, nowLondonInput } from '../../format';
-import { useApiForm, type ApiForm } from '../../forms/useApiForm';
+import { nowToTheMinute } from '../../format';
+import { useApiForm, type ApiForm } from '../../api/useApiForm';
 import { PeopleEditor, toPeople, type PersonValue } from './PeopleEditor';
 
 // The forms that change an escalation, each in a dialog. Every one returns the updated
@@ -61,7 +61,7 @@ function closeWith(onDone: Done, onClose: () => void): Done {
 }
 
 function now(): string {
-  return londonInputToIso(nowLondonInput());
+  return nowToTheMinute();
 }
 
 interface EntryValues {

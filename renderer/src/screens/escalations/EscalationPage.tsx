@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Paper, Simpl
 import { useState } from 'react';
 import { roleLabels } from '../../../../shared/schemas/session';
 import { contactMethodLabels, escalationStatusLabels, type EscalationDetail } from '../../../../shared/schemas/escalations';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDate, ukDateTime } from '../../format';

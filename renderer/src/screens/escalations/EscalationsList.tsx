@@ -1,7 +1,7 @@
 import { Anchor, Button, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { escalationStatusLabels, type EscalationStatus } from '../../../../shared/schemas/escalations';
-import { useApi } from '../../app/useApi';
+import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDate } from '../../format';

@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import { categoryDetails, escalationCategories } from '../../../../shared/procedures';
 import { agencyKindLabels, agencyKinds, type EscalationDraft } from '../../../../shared/schemas/escalations';
 import { milestoneKeys } from '../../../../shared/schemas/referrals';
-import { apiBridge } from '../../api-client';
+import { apiBridge } from '../../api/client';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
-import { londonInputToIso, nowLondonInput, ukDeadline } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { nowToTheMinute, ukDeadline } from '../../format';
+import { useApiForm } from '../../api/useApiForm';
 import { navigate } from '../../routing/router';
 
 // Opening an escalation: what the disagreement is, with whom, where the agencies agree and
@@ -53,7 +53,7 @@ function blank(childId: string | null): Values {
     areasOfDisagreement: '',
     riskRelevance: '',
     outcomeSought: '',
-    openedAt: londonInputToIso(nowLondonInput()),
+    openedAt: nowToTheMinute(),
     fromMissed: null,
   };
 }

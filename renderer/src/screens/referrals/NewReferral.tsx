@@ -8,13 +8,13 @@ import {
   referralMethodLabels,
   referralMethods,
 } from '../../../../shared/schemas/referrals';
-import { useSession } from '../../app/session';
+import { useSession } from '../../api/session';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
-import { londonInputToIso, nowLondonInput } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { nowToTheMinute } from '../../format';
+import { useApiForm } from '../../api/useApiForm';
 import { navigate } from '../../routing/router';
 
 interface Values {
@@ -37,7 +37,7 @@ export function NewReferral({ childId }: { childId: string | null }) {
     draftKey: `referral-new:${childId ?? 'any'}`,
     initial: {
       childId: childId ?? '',
-      madeAt: londonInputToIso(nowLondonInput()),
+      madeAt: nowToTheMinute(),
       method: 'phone',
       concern: 'child-protection',
       category: 'standard',

@@ -9,13 +9,13 @@ import {
   referralMethodLabels,
 } from '../../../../shared/schemas/referrals';
 import { owedBySetting } from '../../../../shared/referrals/milestones';
-import { useApi } from '../../app/useApi';
+import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, LoadError, Loading, PageHeader } from '../../components/Page';
-import { londonInputToIso, nowLondonInput, ukDateTime } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { nowToTheMinute, ukDateTime } from '../../format';
+import { useApiForm } from '../../api/useApiForm';
 import { href } from '../../routing/router';
 
 interface EventValues {
@@ -26,7 +26,7 @@ interface EventValues {
 }
 
 function blankEvent(): EventValues {
-  return { kind: '', happenedAt: londonInputToIso(nowLondonInput()), s47Started: null, note: '' };
+  return { kind: '', happenedAt: nowToTheMinute(), s47Started: null, note: '' };
 }
 
 function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (referral: Referral) => void }) {

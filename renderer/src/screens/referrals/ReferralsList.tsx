@@ -1,6 +1,6 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { referralCategoryLabels, referralConcernLabels } from '../../../../shared/schemas/referrals';
-import { useApi } from '../../app/useApi';
+import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDateTime } from '../../format';

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { regionLabels, regions } from '../../../../shared/schemas/session';
-import { apiBridge } from '../../api-client';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { DateField } from '../../components/DateTimeField';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 
 // The calendar every working-day deadline is counted on: the region's bank holidays and the
 // setting's own closure days.

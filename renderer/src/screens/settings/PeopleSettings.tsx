@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { roleLabels, roles } from '../../../../shared/schemas/session';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 
 // The people who can unlock the records, each with their own passphrase: deputies record and make
 // documents; read-only people can look. Removing someone removes their key slot at once.

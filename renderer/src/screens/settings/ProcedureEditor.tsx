@@ -4,7 +4,7 @@ import { timescales, type TimescaleId } from '../../../../shared/deadlines';
 import type { AgencyKind, Procedure, Stage } from '../../../../shared/procedures';
 import { agencyKindLabels, agencyKinds } from '../../../../shared/schemas/escalations';
 import type { FieldIssue } from '../../../../shared/result';
-import { apiBridge } from '../../api-client';
+import { apiBridge } from '../../api/client';
 
 // Editing the setting's own copy of a procedure: stage wording, who acts for each kind of agency,
 // the checklist, each stage's target timescale, and the written follow-up time. Saved as a new

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Procedure } from '../../../../shared/procedures';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../components/Page';
 import { ProcedureEditor } from './ProcedureEditor';
 

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
-import { useApi } from '../../app/useApi';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
+import { useApi } from '../../api/useApi';
 import { FormError } from '../../components/Page';
 import { ukDate } from '../../format';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 
 export function SecuritySettings() {
   const { status, showRecoveryKey } = useSession();

@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { useSession } from '../../app/session';
+import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/Page';
 import { CalendarSettings } from './CalendarSettings';
 import { ProcedureSettings } from './ProcedureSettings';

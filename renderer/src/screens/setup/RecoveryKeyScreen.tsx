@@ -1,11 +1,11 @@
 import { Alert, Button, Checkbox, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../../shared/schemas/session';
-import { apiBridge } from '../../api-client';
-import { useSession } from '../../app/session';
+import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
 import { FormError } from '../../components/Page';
 import { saveDocument } from '../../downloads';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
 
 // The recovery key, shown once. The DSL prints the sheet, stores it, and says where; until then the

@@ -2,7 +2,7 @@ import { Alert, Button, Container, Group, Paper, PasswordInput, Radio, Stack, St
 import { useCallback, useState } from 'react';
 import { regionLabels, regions, settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
 import { FormError } from '../../components/Page';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
 
 // First run: the setting, then the DSL and their passphrase. The recovery key follows (its own

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionStatus } from '../../../../shared/schemas/session';
 import type { ApiError } from '../../../../shared/result';
 import { FormError } from '../../components/Page';
-import { useApiForm } from '../../forms/useApiForm';
+import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
 
 // Unlock with the passphrase, or with the recovery key (which then needs a new passphrase).

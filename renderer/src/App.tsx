@@ -1,12 +1,12 @@
 import { Alert, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SessionStatus } from '../../../shared/schemas/session';
-import { apiBridge, onSessionLocked } from '../api-client';
-import { AppShellLayout } from '../shell/AppShellLayout';
-import { SetupScreen } from '../screens/setup/SetupScreen';
-import { RecoveryKeyScreen } from '../screens/setup/RecoveryKeyScreen';
-import { UnlockScreen } from '../screens/unlock/UnlockScreen';
-import { SessionContext, type SessionContextValue } from './session';
+import type { SessionStatus } from '../../shared/schemas/session';
+import { apiBridge, onSessionLocked } from './api/client';
+import { AppShellLayout } from './shell/AppShellLayout';
+import { SetupScreen } from './screens/setup/SetupScreen';
+import { RecoveryKeyScreen } from './screens/setup/RecoveryKeyScreen';
+import { UnlockScreen } from './screens/unlock/UnlockScreen';
+import { SessionContext, type SessionContextValue } from './api/session';
 
 // The session gate: what the core says the session is decides the whole screen. Checked on load,
 // when the window regains focus, and every 30 seconds, because the core locks itself when idle.

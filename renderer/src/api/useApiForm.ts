@@ -3,7 +3,7 @@ import { z as zod } from 'zod';
 import type { z } from 'zod';
 import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/api';
 import type { ApiError, FieldIssue } from '../../../shared/result';
-import { apiBridge } from '../api-client';
+import { apiBridge } from './client';
 
 // One way every form works: values as typed (never lost on an error), the contract's own zod
 // schema checked as you go (after a field is first left) and on submit, the server's field issues

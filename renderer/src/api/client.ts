@@ -1,12 +1,11 @@
-import type { ApiBridge, ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
-import { bridgeGlobalName } from '../../shared/bridge';
-import type { ApiResult } from '../../shared/result';
+import type { ApiBridge, ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
+import { bridgeGlobalName, tokenHeaderName, tokenMetaName } from '../../../shared/bridge';
+import type { ApiResult } from '../../../shared/result';
 
 // The renderer's only way to the core: the preload bridge in the desktop app, HTTP in browser
 // mode (same contract, same dispatcher). The browser-mode token arrives in a <meta> tag of the
-// page the web host served, and goes back in a header on every call.
-
-const TOKEN_HEADER = 'X-Escalation-Log-Token';
+// page the web host served, and goes back in a header on every call (both names in shared/bridge,
+// which the web host reads too).
 
 function preloadBridge(): ApiBridge | null {
   const candidate: unknown = Reflect.get(window, bridgeGlobalName);
@@ -23,14 +22,14 @@ function preloadBridge(): ApiBridge | null {
 }
 
 function httpBridge(): ApiBridge {
-  const token = document.querySelector('meta[name="escalation-log-token"]')?.getAttribute('content') ?? '';
+  const token = document.querySelector(`meta[name="${tokenMetaName}"]`)?.getAttribute('content') ?? '';
   return {
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<ApiOutput<M>>> {
       let response: Response;
       try {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          headers: { 'Content-Type': 'application/json', [tokenHeaderName]: token },
           body: JSON.stringify(input),
           credentials: 'same-origin',
           cache: 'no-store',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
 import type { ApiError } from '../../../shared/result';
-import { apiBridge } from '../api-client';
+import { apiBridge } from './client';
 
 // Loads one API result for a screen, with loading and error states, and a reload after changes.
 
