@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiInput } from '../../../shared/api';
-import { call, childInput, ok, setUpCore } from '../support/core';
+import { call, childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
+import { pdfText } from './pdf-text';
 
-// The escalation's documents, read back as a person would read them (pdftotext), stored with
+// The escalation's documents, read back as a person would read them (their text), stored with
 // their fingerprint, and offered only when the record and the procedure call for them.
 
-function text(base64: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'escalation-log-doc-')), 'doc.pdf');
-  writeFileSync(path, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+function text(base64: string): Promise<string> {
+  return pdfText(Buffer.from(base64, 'base64'));
 }
 
 const entry = (escalationId: string, occurredAt: string): ApiInput<'escalations.recordEntry'> => ({
@@ -57,7 +52,7 @@ describe('escalation documents', () => {
     const { core, escalation } = await open('bromley');
     const made = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'written-concern' });
     expect(made.fileName).toBe('Written concern to the social worker and their manager - Zephyrine Quillfeather - 23-11-2026.pdf');
-    const words = text(made.base64);
+    const words = await text(made.base64);
     for (const expected of [
       'Written concern: professional disagreement',
       'Grace Adeyemi, Social worker, Children’s Social Care Team 3',
@@ -106,7 +101,7 @@ describe('escalation documents', () => {
       agreedBy: ['Northway Primary and Nursery School', 'Children’s Social Care Team 3'],
     });
     const made = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'written-statement-of-outcome' });
-    const words = text(made.base64);
+    const words = await text(made.base64);
     for (const expected of [
       'Written statement of the outcome',
       'Visits restart on Wednesday 25 November 2026.',
@@ -140,7 +135,7 @@ describe('escalation documents', () => {
     expect(atThree.current?.label).toBe('Stage 3');
     expect(atThree.availableDocuments.map((document) => document.kind)).toEqual(['written-concern', 'cscp-escalation-notification']);
     const form = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'cscp-escalation-notification' });
-    const words = text(form.base64);
+    const words = await text(form.base64);
     expect(words).toContain('Escalation Notification Form');
     expect(words).toContain('Stage 3: Escalate to Service Managers or Named Safeguarding Leads');
     expect(await call(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'liverpool-report-to-lscb' })).toMatchObject({
@@ -156,7 +151,7 @@ describe('the child’s escalation chronology', () => {
     await ok(core, 'escalations.recordEntry', entry(escalation.id, '2026-11-23T10:00:00.000+00:00'));
     const made = await ok(core, 'documents.childChronology', { childId: escalation.childId });
     expect(made.fileName).toBe('Escalation chronology - Zephyrine Quillfeather - 23-11-2026.pdf');
-    const words = text(made.base64);
+    const words = await text(made.base64);
     for (const expected of [
       'Escalation chronology',
       'Zephyrine Quillfeather',

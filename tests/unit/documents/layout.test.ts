@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Settings } from 'luxon';
-import { renderPdf } from '../../../electron/documents/pdf';
+import { renderPdf } from '../../../electron/core/documents/pdf';
 import {
   dataTable,
   detailsTable,
@@ -11,9 +11,9 @@ import {
   ukDate,
   ukDateTime,
   withPageLayout,
-} from '../../../electron/documents/layout';
-import { FONTS_DIR } from '../support/core';
-import { pdfInfo, pdfPages } from './poppler';
+} from '../../../electron/core/documents/layout';
+import { FONTS_DIR } from '../../../scripts/fixtures/core';
+import { pdfInfo, pdfPages } from './pdf-text';
 
 // The shared page layout, read back page by page: every page carries the marking top and bottom,
 // the setting's name, page x of y and who generated it; a long table repeats its header row.

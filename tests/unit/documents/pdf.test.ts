@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { DocumentRenderError, localAccessAllowed, renderPdf, type DocumentRenderFailure } from '../../../electron/documents/pdf';
-import { fontsDirFor } from '../../../electron/documents/fonts';
-import { withPageLayout } from '../../../electron/documents/layout';
-import { FONTS_DIR } from '../support/core';
-import { pdfText } from './poppler';
+import { DocumentRenderError, localAccessAllowed, renderPdf, type DocumentRenderFailure } from '../../../electron/core/documents/pdf';
+import { fontsDirFor } from '../../../electron/core/documents/fonts';
+import { withPageLayout } from '../../../electron/core/documents/layout';
+import { FONTS_DIR } from '../../../scripts/fixtures/core';
+import { pdfText } from './pdf-text';
 
 // renderPdf reaches nothing outside the document but its own fonts: no URL is ever fetched, and no
 // local file outside the fonts folder is read, however it is named (absolute, `..`, a symlink).

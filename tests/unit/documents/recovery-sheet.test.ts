@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../../../electron/documents/pdf';
-import { keyGroups, recoverySheet, type RecoverySheetInput } from '../../../electron/documents/recovery-sheet';
+import { renderPdf } from '../../../electron/core/documents/pdf';
+import { keyGroups, recoverySheet, type RecoverySheetInput } from '../../../electron/core/documents/recovery-sheet';
 import { generateRecoveryKey } from '../../../db/recovery-key';
-import { FONTS_DIR } from '../support/core';
-import { pdfInfo, pdfText } from './poppler';
+import { FONTS_DIR } from '../../../scripts/fixtures/core';
+import { pdfInfo, pdfText } from './pdf-text';
 
-// The recovery sheet is read as a person would read it: pdftotext and pdfinfo on the rendered bytes.
+// The recovery sheet is read as a person would read it: its text and details read back from the rendered bytes.
 
 const FILE_ID = '7b0c1e52-3f0e-4c36-9d1e-1d9a3c2b8f10';
 
@@ -26,8 +26,8 @@ describe('the recovery sheet', () => {
     const pdf = await renderPdf(recoverySheet(input), { fontsDir: FONTS_DIR });
     const text = await pdfText(pdf);
 
-    // Thirteen groups of four, in rows of five. Letter spacing can make pdftotext split a group
-    // ("3 VAG"), so each row is compared without spaces, and must read in order.
+    // Thirteen groups of four, in rows of five. Letter spacing makes the text read with spaces inside
+    // a group ("3 V A G"), so each row is compared without spaces, and must read in order.
     const groups = keyGroups(input.recoveryKey);
     expect(groups).toHaveLength(13);
     expect(groups.every((group) => /^[0-9A-HJKMNP-TV-Z]{4}$/.test(group))).toBe(true);
