@@ -82,5 +82,5 @@ export async function benchRecords(): Promise<void> {
     });
   const pdf = await timed(10, () => renderPdf(sheet(), { fontsDir: 'resources/fonts' }));
   console.log(`  recovery sheet PDF, median of 10: ${pdf.toFixed(1)} ms`);
-  await core.closeFile();
+  await core.shutdown();
 }

@@ -58,21 +58,23 @@ import {
 /**
  * Who may call a method:
  * - `public`: while locked or before setup (status, setup, unlock);
- * - `read`: anyone signed in, including read-only;
+ * - `read`: anyone signed in, including read-only; the call only reads (its handler's database can
+ *   only build SELECTs), apart from logging in the audit log what was looked at;
+ * - `own`: anyone signed in, changing only their own account (their passphrase);
  * - `write`: the DSL and deputies (records, documents);
  * - `dsl`: the Designated Safeguarding Lead only (settings, keys, people).
  */
-export type Access = 'public' | 'read' | 'write' | 'dsl';
+export type Access = 'public' | 'read' | 'own' | 'write' | 'dsl';
 
-export interface MethodDef<I extends z.ZodType, O> {
+export interface MethodDef<I extends z.ZodType, O, A extends Access = Access> {
   readonly input: I;
-  readonly access: Access;
+  readonly access: A;
   /** Type-only: carries the output type; never set at run time. */
   readonly output?: (value: O) => void;
 }
 
 function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): MethodDef<I, O> => ({ input, access });
+  return <I extends z.ZodType, A extends Access>(input: I, access: A): MethodDef<I, O, A> => ({ input, access });
 }
 
 /** A generated document handed to the renderer to save or print. */
@@ -88,7 +90,7 @@ export const api = {
   'session.unlock': method<SessionStatus>()(unlockInput, 'public'),
   'session.unlockWithRecoveryKey': method<SessionStatus>()(unlockWithRecoveryKeyInput, 'public'),
   'session.lock': method<SessionStatus>()(emptyInput, 'public'),
-  'session.changePassphrase': method<{ changed: true }>()(changePassphraseInput, 'read'),
+  'session.changePassphrase': method<{ changed: true }>()(changePassphraseInput, 'own'),
   'session.recoverySheet': method<DocumentFile>()(emptyInput, 'dsl'),
   'session.confirmRecoveryKeyStored': method<SessionStatus>()(confirmRecoveryKeyStoredInput, 'dsl'),
   'session.replaceRecoveryKey': method<NewRecoveryKey>()(emptyInput, 'dsl'),
@@ -149,7 +151,8 @@ export type Api = typeof api;
 export type ApiMethod = keyof Api;
 export type ApiInput<M extends ApiMethod> = z.input<Api[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<Api[M]['input']>;
-export type ApiOutput<M extends ApiMethod> = Api[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+export type ApiOutput<M extends ApiMethod> = Api[M] extends MethodDef<z.ZodType, infer O, Access> ? O : never;
+export type ApiAccess<M extends ApiMethod> = Api[M]['access'];
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(api, name);

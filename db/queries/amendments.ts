@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AmendmentsTable } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type AmendmentRow = Selectable<AmendmentsTable>;
 
@@ -8,7 +8,7 @@ export async function insertAmendments(db: Executor, rows: Insertable<Amendments
   if (rows.length > 0) await db.insertInto('amendments').values(rows).execute();
 }
 
-export async function amendmentsFor(db: Executor, entityType: string, entityId: string): Promise<AmendmentRow[]> {
+export async function amendmentsFor(db: ReadExecutor, entityType: string, entityId: string): Promise<AmendmentRow[]> {
   return db
     .selectFrom('amendments')
     .selectAll()
@@ -18,7 +18,7 @@ export async function amendmentsFor(db: Executor, entityType: string, entityId: 
     .execute();
 }
 
-export async function amendedEntityIds(db: Executor, entityType: string, ids: string[]): Promise<Set<string>> {
+export async function amendedEntityIds(db: ReadExecutor, entityType: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('amendments')

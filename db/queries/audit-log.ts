@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 // The append-only audit log. Each row's hash covers the previous row's hash and its own content,
 // so removing, reordering or editing a row breaks the chain from that point on. Triggers in the
@@ -41,7 +41,7 @@ export async function appendAudit(db: Executor, entry: AuditEntry): Promise<void
 
 export type ChainCheck = { intact: true; rows: number } | { intact: false; rows: number; brokenAtSeq: number };
 
-export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
+export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
@@ -59,6 +59,6 @@ export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
   return { intact: true, rows: rows.length };
 }
 
-export async function recentAudit(db: Executor, limit: number) {
+export async function recentAudit(db: ReadExecutor, limit: number) {
   return db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
 }

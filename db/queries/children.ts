@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { ChildrenTable } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type ChildRow = Selectable<ChildrenTable>;
 
@@ -8,7 +8,7 @@ export async function insertChild(db: Executor, child: Insertable<ChildrenTable>
   await db.insertInto('children').values(child).execute();
 }
 
-export async function findChild(db: Executor, id: string): Promise<ChildRow | undefined> {
+export async function findChild(db: ReadExecutor, id: string): Promise<ChildRow | undefined> {
   return db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -17,7 +17,7 @@ export async function updateChild(db: Executor, id: string, changes: Updateable<
 }
 
 /** Children in surname order; `search` matches any part of the full name, ignoring case. */
-export async function listChildren(db: Executor, search: string | undefined): Promise<ChildRow[]> {
+export async function listChildren(db: ReadExecutor, search: string | undefined): Promise<ChildRow[]> {
   let query = db.selectFrom('children').selectAll();
   const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   for (const word of words) {

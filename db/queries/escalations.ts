@@ -7,7 +7,7 @@ import type {
   LearningReviewsTable,
   StageEntriesTable,
 } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type EscalationRow = Selectable<EscalationsTable> & { child_first_name: string; child_last_name: string; opened_by_name: string };
 export type StageRecordRow = Selectable<EscalationStagesTable>;
@@ -16,7 +16,7 @@ export type ActionRow = Selectable<EscalationActionsTable>;
 export type ResolutionRow = Selectable<EscalationResolutionsTable> & { recorded_by_name: string };
 export type LearningReviewRow = Selectable<LearningReviewsTable> & { reviewed_by_name: string };
 
-function escalationsWithNames(db: Executor) {
+function escalationsWithNames(db: ReadExecutor) {
   return db
     .selectFrom('escalations')
     .innerJoin('children', 'children.id', 'escalations.child_id')
@@ -25,12 +25,12 @@ function escalationsWithNames(db: Executor) {
     .select(['children.first_name as child_first_name', 'children.last_name as child_last_name', 'users.full_name as opened_by_name']);
 }
 
-export async function findEscalation(db: Executor, id: string): Promise<EscalationRow | undefined> {
+export async function findEscalation(db: ReadExecutor, id: string): Promise<EscalationRow | undefined> {
   return escalationsWithNames(db).where('escalations.id', '=', id).executeTakeFirst();
 }
 
 export async function listEscalationRows(
-  db: Executor,
+  db: ReadExecutor,
   filter: { childId?: string; status?: EscalationRow['status'] },
 ): Promise<EscalationRow[]> {
   let query = escalationsWithNames(db);
@@ -48,7 +48,7 @@ export async function insertStageRecord(db: Executor, row: Insertable<Escalation
 }
 
 /** Stage records of many escalations, in order, grouped by escalation. */
-export async function stageRecordsFor(db: Executor, escalationIds: string[]): Promise<Map<string, StageRecordRow[]>> {
+export async function stageRecordsFor(db: ReadExecutor, escalationIds: string[]): Promise<Map<string, StageRecordRow[]>> {
   const grouped = new Map<string, StageRecordRow[]>();
   if (escalationIds.length === 0) return grouped;
   const rows = await db
@@ -61,7 +61,7 @@ export async function stageRecordsFor(db: Executor, escalationIds: string[]): Pr
   return grouped;
 }
 
-export async function entriesFor(db: Executor, escalationId: string): Promise<StageEntryRow[]> {
+export async function entriesFor(db: ReadExecutor, escalationId: string): Promise<StageEntryRow[]> {
   return db
     .selectFrom('stage_entries')
     .innerJoin('users', 'users.id', 'stage_entries.created_by')
@@ -72,7 +72,7 @@ export async function entriesFor(db: Executor, escalationId: string): Promise<St
     .execute();
 }
 
-export async function findEntry(db: Executor, id: string): Promise<Selectable<StageEntriesTable> | undefined> {
+export async function findEntry(db: ReadExecutor, id: string): Promise<Selectable<StageEntriesTable> | undefined> {
   return db.selectFrom('stage_entries').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -80,7 +80,7 @@ export async function insertEntry(db: Executor, row: Insertable<StageEntriesTabl
   await db.insertInto('stage_entries').values(row).execute();
 }
 
-export async function actionsFor(db: Executor, escalationIds: string[]): Promise<ActionRow[]> {
+export async function actionsFor(db: ReadExecutor, escalationIds: string[]): Promise<ActionRow[]> {
   if (escalationIds.length === 0) return [];
   return db
     .selectFrom('escalation_actions')
@@ -91,7 +91,7 @@ export async function actionsFor(db: Executor, escalationIds: string[]): Promise
     .execute();
 }
 
-export async function findAction(db: Executor, id: string): Promise<ActionRow | undefined> {
+export async function findAction(db: ReadExecutor, id: string): Promise<ActionRow | undefined> {
   return db.selectFrom('escalation_actions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -99,7 +99,7 @@ export async function insertAction(db: Executor, row: Insertable<EscalationActio
   await db.insertInto('escalation_actions').values(row).execute();
 }
 
-export async function resolutionFor(db: Executor, escalationId: string): Promise<ResolutionRow | undefined> {
+export async function resolutionFor(db: ReadExecutor, escalationId: string): Promise<ResolutionRow | undefined> {
   return db
     .selectFrom('escalation_resolutions')
     .innerJoin('users', 'users.id', 'escalation_resolutions.recorded_by')
@@ -109,7 +109,7 @@ export async function resolutionFor(db: Executor, escalationId: string): Promise
     .executeTakeFirst();
 }
 
-export async function learningReviewFor(db: Executor, escalationId: string): Promise<LearningReviewRow | undefined> {
+export async function learningReviewFor(db: ReadExecutor, escalationId: string): Promise<LearningReviewRow | undefined> {
   return db
     .selectFrom('learning_reviews')
     .innerJoin('users', 'users.id', 'learning_reviews.reviewed_by')

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ReferralEventsTable, ReferralsTable } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type ReferralRow = Selectable<ReferralsTable> & { child_first_name: string; child_last_name: string };
 export type ReferralEventRow = Selectable<ReferralEventsTable>;
@@ -13,7 +13,7 @@ export async function insertReferralEvent(db: Executor, row: Insertable<Referral
   await db.insertInto('referral_events').values(row).execute();
 }
 
-function referralsWithChild(db: Executor) {
+function referralsWithChild(db: ReadExecutor) {
   return db
     .selectFrom('referrals')
     .innerJoin('children', 'children.id', 'referrals.child_id')
@@ -21,18 +21,18 @@ function referralsWithChild(db: Executor) {
     .select(['children.first_name as child_first_name', 'children.last_name as child_last_name']);
 }
 
-export async function findReferral(db: Executor, id: string): Promise<ReferralRow | undefined> {
+export async function findReferral(db: ReadExecutor, id: string): Promise<ReferralRow | undefined> {
   return referralsWithChild(db).where('referrals.id', '=', id).executeTakeFirst();
 }
 
-export async function listReferralRows(db: Executor, filter: { childId?: string }): Promise<ReferralRow[]> {
+export async function listReferralRows(db: ReadExecutor, filter: { childId?: string }): Promise<ReferralRow[]> {
   let query = referralsWithChild(db);
   if (filter.childId) query = query.where('referrals.child_id', '=', filter.childId);
   return query.orderBy('referrals.made_at', 'desc').execute();
 }
 
 /** Events of many referrals at once, grouped by referral (one query for a whole list). */
-export async function eventsByReferral(db: Executor, referralIds: string[]): Promise<Map<string, ReferralEventRow[]>> {
+export async function eventsByReferral(db: ReadExecutor, referralIds: string[]): Promise<Map<string, ReferralEventRow[]>> {
   const grouped = new Map<string, ReferralEventRow[]>();
   if (referralIds.length === 0) return grouped;
   const rows = await db.selectFrom('referral_events').selectAll().where('referral_id', 'in', referralIds).orderBy('happened_at').execute();

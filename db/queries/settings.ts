@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { SettingsTable } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type SettingsRow = Selectable<SettingsTable>;
 
@@ -8,7 +8,7 @@ export async function insertSettings(db: Executor, settings: Insertable<Settings
   await db.insertInto('settings').values(settings).execute();
 }
 
-export async function getSettings(db: Executor): Promise<SettingsRow> {
+export async function getSettings(db: ReadExecutor): Promise<SettingsRow> {
   return db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
@@ -16,7 +16,7 @@ export async function updateSettings(db: Executor, changes: Updateable<SettingsT
   await db.updateTable('settings').set(changes).where('id', '=', 1).execute();
 }
 
-export async function listExtraClosures(db: Executor): Promise<string[]> {
+export async function listExtraClosures(db: ReadExecutor): Promise<string[]> {
   const rows = await db.selectFrom('extra_closures').select('date').orderBy('date').execute();
   return rows.map((row) => row.date);
 }

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { UsersTable } from '../schema';
-import type { Executor } from './executor';
+import type { Executor, ReadExecutor } from './executor';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -8,12 +8,12 @@ export async function insertUser(db: Executor, user: Insertable<UsersTable>): Pr
   await db.insertInto('users').values(user).execute();
 }
 
-export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+export async function findUser(db: ReadExecutor, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The setting's DSL: the person the recovery key resets the passphrase of. */
-export async function findActiveDsl(db: Executor): Promise<UserRow | undefined> {
+export async function findActiveDsl(db: ReadExecutor): Promise<UserRow | undefined> {
   return db
     .selectFrom('users')
     .selectAll()

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { errorCodes, type ApiResult } from '../../shared/result';
-import { Core, type CoreOptions } from './session/session';
-import { dispatch } from './dispatch';
+import { Dispatcher } from './dispatcher';
+import type { SessionOptions } from './session/session';
 
 // How a transport reaches the core: the same `call(method, input)` whether the core runs in its
 // worker thread (the app, browser mode) or in-process (tests).
@@ -101,12 +101,12 @@ export function startCoreWorker(entry: URL | string, options: { dataDir: string;
 }
 
 /** The core in this thread: for tests, which need no worker to exercise the transports. */
-export function inProcessCore(options: CoreOptions): CoreClient & { core: Core } {
-  const core = new Core(options);
+export function inProcessCore(options: SessionOptions): CoreClient & { dispatcher: Dispatcher } {
+  const dispatcher = new Dispatcher(options);
   return {
-    core,
-    call: (method, input) => dispatch(core, method, input),
-    close: () => core.serialise(() => core.closeFile()),
+    dispatcher,
+    call: (method, input) => dispatcher.call(method, input),
+    close: () => dispatcher.shutdown(),
     onLocked: () => undefined,
   };
 }

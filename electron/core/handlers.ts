@@ -1,6 +1,9 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
-import type { Core } from './session/session';
-import * as session from './session/use-cases';
+import type { Access, ApiAccess, ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
+import type { Session } from './session/session';
+import type { ReadContext, ServiceContext, SessionContext } from './services/context';
+import { lock, setup, status, unlock, unlockWithRecoveryKey } from './session/unlock';
+import { changePassphrase } from './session/passphrase';
+import { confirmRecoveryKeyStored, keepCurrentRecoveryKey, recoverySheet, replaceRecoveryKey } from './session/recovery-key';
 import { amendChild, createChild, getChild, listChildSummaries } from './services/children';
 import { getDashboard } from './services/dashboard';
 import { childTimeline } from './services/timeline';
@@ -14,91 +17,111 @@ import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { addUser, listUsers, removeUser } from './services/people';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from './services/settings';
 
-// Every method of the contract mapped to its service. The type is built from `keyof` the contract,
-// so adding a method without a handler (or a handler with the wrong input or output) fails to compile.
+// Every method of the contract mapped to its service, through the context its access level allows:
+// `public` methods get the session (nothing is open yet); `read` methods a context whose database
+// can only build SELECTs; `write` methods a service context; `own` and `dsl` methods, which may
+// change who can open the file, the session too. The type is built from the contract, so a method
+// without a handler, a handler with the wrong input or output, or a read method given a writable
+// database fails to compile.
 
-export type Handlers = { [M in ApiMethod]: (core: Core, input: ApiParsedInput<M>) => Promise<ApiOutput<M>> };
+/** What the dispatcher hands a handler: the session, and the signed-in context made on demand. */
+export interface CallScope {
+  session: Session;
+  context: () => SessionContext;
+}
+
+interface ContextFor {
+  public: Session;
+  read: ReadContext;
+  own: SessionContext;
+  write: ServiceContext;
+  dsl: SessionContext;
+}
+
+export interface Handler<M extends ApiMethod, A extends Access> {
+  readonly access: A;
+  run(scope: CallScope, input: ApiParsedInput<M>): Promise<ApiOutput<M>>;
+}
+
+export type Handlers = { [M in ApiMethod]: Handler<M, ApiAccess<M>> };
+
+type Service<M extends ApiMethod, A extends Access> = (context: ContextFor[A], input: ApiParsedInput<M>) => Promise<ApiOutput<M>>;
+
+function publicMethod<M extends ApiMethod>(service: Service<M, 'public'>): Handler<M, 'public'> {
+  return { access: 'public', run: (scope, input) => service(scope.session, input) };
+}
+
+function signedIn<A extends Exclude<Access, 'public'>>(access: A) {
+  return <M extends ApiMethod>(service: Service<M, A>): Handler<M, A> => ({
+    access,
+    run: (scope, input) => service(scope.context(), input),
+  });
+}
+
+const read = signedIn('read');
+const own = signedIn('own');
+const write = signedIn('write');
+const dsl = signedIn('dsl');
 
 export const handlers: Handlers = {
-  'session.status': (core) => session.status(core),
-  'session.setup': (core, input) => session.setup(core, input),
-  'session.unlock': (core, input) => session.unlock(core, input),
-  'session.unlockWithRecoveryKey': (core, input) => session.unlockWithRecoveryKey(core, input),
-  'session.lock': (core) => session.lock(core),
-  'session.changePassphrase': (core, input) => session.changePassphrase(core, input),
-  'session.recoverySheet': (core) => session.recoverySheet(core),
-  'session.confirmRecoveryKeyStored': (core, input) => session.confirmRecoveryKeyStored(core, input),
-  'session.replaceRecoveryKey': (core) => session.replaceRecoveryKey(core),
-  'session.keepCurrentRecoveryKey': (core) => session.keepCurrentRecoveryKey(core),
+  'session.status': publicMethod((session) => status(session)),
+  'session.setup': publicMethod(setup),
+  'session.unlock': publicMethod(unlock),
+  'session.unlockWithRecoveryKey': publicMethod(unlockWithRecoveryKey),
+  'session.lock': publicMethod((session) => lock(session)),
+  'session.changePassphrase': own(changePassphrase),
+  'session.recoverySheet': dsl((ctx) => recoverySheet(ctx)),
+  'session.confirmRecoveryKeyStored': dsl(confirmRecoveryKeyStored),
+  'session.replaceRecoveryKey': dsl((ctx) => replaceRecoveryKey(ctx)),
+  'session.keepCurrentRecoveryKey': dsl((ctx) => keepCurrentRecoveryKey(ctx)),
 
-  'children.create': (core, input) => createChild(core.context(), input),
-  'children.list': (core, input) => listChildSummaries(core.context(), input),
-  'children.get': (core, input) => getChild(core.context(), input.id),
-  'children.amend': (core, input) => amendChild(core.context(), input),
-  'children.timeline': (core, input) => childTimeline(core.context(), input.childId),
+  'children.create': write(createChild),
+  'children.list': read(listChildSummaries),
+  'children.get': read((ctx, input) => getChild(ctx, input.id)),
+  'children.amend': write(amendChild),
+  'children.timeline': read((ctx, input) => childTimeline(ctx, input.childId)),
 
-  'dashboard.get': (core) => getDashboard(core.context()),
+  'dashboard.get': read((ctx) => getDashboard(ctx)),
 
-  'referrals.create': (core, input) => createReferral(core.context(), input),
-  'referrals.get': (core, input) => getReferral(core.context(), input.id),
-  'referrals.list': (core, input) => listReferrals(core.context(), input),
-  'referrals.recordEvent': (core, input) => recordReferralEvent(core.context(), input),
-  'referrals.escalationDraft': (core, input) => escalationDraft(core.context(), input),
+  'referrals.create': write(createReferral),
+  'referrals.get': read((ctx, input) => getReferral(ctx, input.id)),
+  'referrals.list': read(listReferrals),
+  'referrals.recordEvent': write(recordReferralEvent),
+  'referrals.escalationDraft': write(escalationDraft),
 
-  'escalations.open': async (core, input) => getEscalation(core.context(), await openEscalationFromInput(core.context(), input)),
-  'escalations.get': (core, input) => getEscalation(core.context(), input.id),
-  'escalations.list': (core, input) => listEscalations(core.context(), input),
-  'escalations.recordEntry': async (core, input) => {
-    await lifecycle.recordStageEntry(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.amendEntry': async (core, input) => getEscalation(core.context(), await lifecycle.amendStageEntry(core.context(), input)),
-  'escalations.addAction': async (core, input) => {
-    await lifecycle.addAction(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.completeAction': async (core, input) => getEscalation(core.context(), await lifecycle.completeAction(core.context(), input)),
-  'escalations.setStepDone': async (core, input) => {
-    await lifecycle.setStepDone(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.escalate': async (core, input) => {
-    await lifecycle.escalate(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.resolve': async (core, input) => {
-    await lifecycle.resolve(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.closeUnresolved': async (core, input) => {
-    await lifecycle.closeUnresolved(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
-  'escalations.learningReview': async (core, input) => {
-    await lifecycle.recordLearningReview(core.context(), input);
-    return getEscalation(core.context(), input.escalationId);
-  },
+  'escalations.open': write(async (ctx, input) => getEscalation(ctx, await openEscalationFromInput(ctx, input))),
+  'escalations.get': read((ctx, input) => getEscalation(ctx, input.id)),
+  'escalations.list': read(listEscalations),
+  'escalations.recordEntry': write(async (ctx, input) => getEscalation(ctx, await lifecycle.recordStageEntry(ctx, input))),
+  'escalations.amendEntry': write(async (ctx, input) => getEscalation(ctx, await lifecycle.amendStageEntry(ctx, input))),
+  'escalations.addAction': write(async (ctx, input) => getEscalation(ctx, await lifecycle.addAction(ctx, input))),
+  'escalations.completeAction': write(async (ctx, input) => getEscalation(ctx, await lifecycle.completeAction(ctx, input))),
+  'escalations.setStepDone': write(async (ctx, input) => getEscalation(ctx, await lifecycle.setStepDone(ctx, input))),
+  'escalations.escalate': write(async (ctx, input) => getEscalation(ctx, await lifecycle.escalate(ctx, input))),
+  'escalations.resolve': write(async (ctx, input) => getEscalation(ctx, await lifecycle.resolve(ctx, input))),
+  'escalations.closeUnresolved': write(async (ctx, input) => getEscalation(ctx, await lifecycle.closeUnresolved(ctx, input))),
+  'escalations.learningReview': write(async (ctx, input) => getEscalation(ctx, await lifecycle.recordLearningReview(ctx, input))),
 
-  'procedures.list': (core) => listProcedures(core.context()),
-  'procedures.get': (core, input) => getProcedure(core.context(), input),
-  'procedures.choose': (core, input) => chooseProcedure(core.context(), input),
-  'procedures.copy': (core, input) => copyProcedureAsNew(core.context(), input),
-  'procedures.save': (core, input) => saveProcedure(core.context(), input),
+  'procedures.list': read((ctx) => listProcedures(ctx)),
+  'procedures.get': read(getProcedure),
+  'procedures.choose': dsl(chooseProcedure),
+  'procedures.copy': dsl(copyProcedureAsNew),
+  'procedures.save': dsl(saveProcedure),
 
-  'documents.forEscalation': (core, input) => generateEscalationDocument(core.context(), core.fontsDir, input),
-  'documents.get': (core, input) => getStoredDocument(core.context(), input),
-  'documents.childChronology': (core, input) => makeChildChronology(core.context(), core.fontsDir, input),
+  'documents.forEscalation': write(generateEscalationDocument),
+  'documents.get': read(getStoredDocument),
+  'documents.childChronology': write(makeChildChronology),
 
-  'drafts.save': (core, input) => saveDraft(core.context(), input),
-  'drafts.get': (core, input) => getDraft(core.context(), input),
-  'drafts.discard': (core, input) => discardDraft(core.context(), input),
+  'drafts.save': write(saveDraft),
+  'drafts.get': write(getDraft),
+  'drafts.discard': write(discardDraft),
 
-  'users.list': (core) => listUsers(core),
-  'users.add': (core, input) => addUser(core, input),
-  'users.remove': (core, input) => removeUser(core, input),
+  'users.list': dsl((ctx) => listUsers(ctx)),
+  'users.add': dsl(addUser),
+  'users.remove': dsl(removeUser),
 
-  'settings.get': (core) => getSettingsView(core.context()),
-  'settings.update': (core, input) => updateSettings(core.context(), input),
-  'settings.addClosure': (core, input) => addClosure(core.context(), input),
-  'settings.removeClosure': (core, input) => removeClosure(core.context(), input),
+  'settings.get': read((ctx) => getSettingsView(ctx)),
+  'settings.update': dsl(updateSettings),
+  'settings.addClosure': dsl(addClosure),
+  'settings.removeClosure': dsl(removeClosure),
 };

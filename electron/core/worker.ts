@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import { Core } from './session/session';
-import { dispatch } from './dispatch';
+import { Dispatcher } from './dispatcher';
 
 // The core worker's entry: it owns the encrypted file, the services and document generation, so
 // a long PDF or audit never freezes the window, and every write goes through one queue in order.
@@ -11,7 +10,7 @@ const options = z.object({ dataDir: z.string().min(1), fontsDir: z.string().min(
 const port = parentPort;
 if (!port) throw new Error('core.ts must run as a worker thread.');
 
-const core = new Core(options);
+const dispatcher = new Dispatcher(options);
 
 const message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call'), id: z.number().int(), method: z.string().max(100), input: z.unknown() }),
@@ -20,7 +19,7 @@ const message = z.discriminatedUnion('type', [
 
 // Idle lock: checked every 15 seconds; the period itself is a setting (default 5 minutes).
 const idleTimer = setInterval(() => {
-  void core.lockIfIdle().then((locked) => {
+  void dispatcher.lockIfIdle().then((locked) => {
     if (locked) port.postMessage({ type: 'event', event: 'locked' });
   });
 }, 15_000);
@@ -32,8 +31,8 @@ port.on('message', (raw: unknown) => {
   const msg = parsed.data;
   if (msg.type === 'shutdown') {
     clearInterval(idleTimer);
-    void core.serialise(() => core.closeFile()).finally(() => port.postMessage({ type: 'closed' }));
+    void dispatcher.shutdown().finally(() => port.postMessage({ type: 'closed' }));
     return;
   }
-  void dispatch(core, msg.method, msg.input).then((result) => port.postMessage({ type: 'result', id: msg.id, result }));
+  void dispatcher.call(msg.method, msg.input).then((result) => port.postMessage({ type: 'result', id: msg.id, result }));
 });

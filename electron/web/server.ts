@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tokenHeaderName, tokenMetaName } from '../../shared/bridge';
 import type { CoreClient } from '../core/client';
 import { securityHeaders } from '../hosting/csp';
 import { contentTypeFor, resolveStaticFile } from '../hosting/static-files';
@@ -17,7 +18,6 @@ import { contentTypeFor, resolveStaticFile } from '../hosting/static-files';
 // - API calls must also come from our own origin (Origin header) to our own host (Host header,
 //   against DNS rebinding).
 
-export const TOKEN_HEADER = 'x-escalation-log-token';
 const COOKIE_NAME = 'escalation_log_token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -138,7 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
     }
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      const page = indexTemplate.replace('</head>', `<meta name="escalation-log-token" content="${token}" />\n</head>`);
+      const page = indexTemplate.replace('</head>', `<meta name="${tokenMetaName}" content="${token}" />\n</head>`);
       return send(response, 200, page, 'text/html; charset=utf-8');
     }
     const file = resolveStaticFile(options.rendererDir, url.pathname);
@@ -151,7 +151,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.headers.origin !== origin) return refuse(response, 403, 'Requests from other sites are refused.');
     const fetchSite = request.headers['sec-fetch-site'];
     if (fetchSite !== undefined && fetchSite !== 'same-origin') return refuse(response, 403, 'Requests from other sites are refused.');
-    const given = request.headers[TOKEN_HEADER];
+    const given = request.headers[tokenHeaderName];
     if (typeof given !== 'string' || !sameSecret(given, token)) return refuse(response, 401, 'Missing or wrong token.');
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(response, 415, 'Send JSON.');

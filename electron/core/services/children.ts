@@ -6,7 +6,7 @@ import type { amendChildInput, createChildInput, listChildrenInput, Child, Child
 import type { LevelOfNeed } from '../../../shared/schemas/children';
 import { findChild, insertChild, listChildren, updateChild, type ChildRow } from '../../../db/queries/children';
 import { amendedEntityIds, insertAmendments } from '../../../db/queries/amendments';
-import { audit, notFound, nowIso, type ServiceContext } from './context';
+import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The children register: add, list, search, open, amend. A change to a saved child is an
 // amendment: the old value, who, when and why are kept, and the record shows as amended.
@@ -55,14 +55,14 @@ export async function createChild(ctx: ServiceContext, input: z.output<typeof cr
   return getChild(ctx, id);
 }
 
-export async function getChild(ctx: ServiceContext, id: string): Promise<Child> {
+export async function getChild(ctx: ReadContext, id: string): Promise<Child> {
   const row = await findChild(ctx.db, id);
   if (!row) throw notFound("This child's record");
   const amended = await amendedEntityIds(ctx.db, 'child', [id]);
   return toChild(row, amended.has(id));
 }
 
-export async function listChildSummaries(ctx: ServiceContext, input: z.output<typeof listChildrenInput>): Promise<ChildSummary[]> {
+export async function listChildSummaries(ctx: ReadContext, input: z.output<typeof listChildrenInput>): Promise<ChildSummary[]> {
   const rows = await listChildren(ctx.db, input.search);
   return rows.map((row) => ({
     id: row.id,

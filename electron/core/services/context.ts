@@ -1,20 +1,44 @@
 import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import type { Calendar } from '../../../shared/deadlines';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { ApiFailure } from '../../../shared/result';
 import { appendAudit } from '../../../db/queries/audit-log';
-import type { Executor } from '../../../db/queries/executor';
+import type { Executor, ReadExecutor } from '../../../db/queries/executor';
+import type { Session } from '../session/session';
 
-// What every signed-in service call gets: the open file, who is calling, and the clock. Services
-// are plain functions of this context so tests can call them without any transport.
+// What every signed-in service call gets. Services are plain functions of a context, so tests can
+// call them without any transport, and nothing in services/ needs the dispatcher.
+// - ReadContext: for the API's `read` methods. Its database can only build SELECTs; the one write
+//   a read may make is an entry in the audit log saying what was looked at (logAccess).
+// - ServiceContext: for `write` and `dsl` methods on records.
+// - SessionContext: for the few services that change who can open the file (people, passphrases,
+//   the recovery key): they also get the session, which holds the data key.
 
 export type Clock = () => Date;
 
-export interface ServiceContext {
-  db: Kysely<DB>;
+interface CallerContext {
   user: SessionUser;
   clock: Clock;
+  /** Absolute path of the PDF fonts folder. */
+  fontsDir: string;
+  /** The setting's calendar (region and closure days), read once per call when first asked for. */
+  calendar: () => Promise<Calendar>;
+}
+
+export interface ReadContext extends CallerContext {
+  db: ReadExecutor;
+  /** Records in the audit log that the caller looked at something (e.g. opened a stored document). */
+  logAccess: (action: string, entity: { type: string; id: string } | null, summary: string) => Promise<void>;
+}
+
+export interface ServiceContext extends ReadContext {
+  db: Kysely<DB>;
+}
+
+export interface SessionContext extends ServiceContext {
+  session: Session;
 }
 
 /** Now, as an ISO instant with the London offset (how every time is stored). */

@@ -5,7 +5,7 @@ import { formatUkDate } from '../../../shared/deadlines';
 import { listReferralRows, eventsByReferral } from '../../../db/queries/referrals';
 import { actionsFor, listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
 import { childFullName } from '../../../shared/schemas/children';
-import { nowIso, type ServiceContext } from './context';
+import { nowIso, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
 import { actionDeadline, toEscalationSummary } from './escalations/view';
@@ -25,7 +25,7 @@ function place(
   items[key].push({ ...item, window: key });
 }
 
-export async function getDashboard(ctx: ServiceContext): Promise<Dashboard> {
+export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
   const now = nowIso(ctx.clock);
   const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
   const windowOf = dueWindows(now);

@@ -1,6 +1,6 @@
 import type { Calendar, TimescaleOverrides } from '../../../shared/deadlines';
 import { getSettings, listExtraClosures } from '../../../db/queries/settings';
-import type { Executor } from '../../../db/queries/executor';
+import type { ReadExecutor } from '../../../db/queries/executor';
 import { nowIso, type Clock } from './context';
 
 // What every deadline needs besides its event: the setting's calendar (region and closure days)
@@ -12,11 +12,11 @@ export interface DeadlineContext {
   now: string;
 }
 
-export async function settingCalendar(db: Executor): Promise<Calendar> {
+export async function settingCalendar(db: ReadExecutor): Promise<Calendar> {
   const settings = await getSettings(db);
   return { region: settings.region, extraClosures: Object.freeze(await listExtraClosures(db)) };
 }
 
-export async function deadlineContext(db: Executor, clock: Clock, overrides: TimescaleOverrides): Promise<DeadlineContext> {
+export async function deadlineContext(db: ReadExecutor, clock: Clock, overrides: TimescaleOverrides): Promise<DeadlineContext> {
   return { calendar: await settingCalendar(db), overrides, now: nowIso(clock) };
 }

@@ -22,7 +22,7 @@ import {
   writtenConcern,
   type EscalationDocumentInput,
 } from '../documents/escalation-documents';
-import { audit, notFound, nowIso, type ServiceContext } from './context';
+import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { getEscalation } from './escalations/read';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
@@ -43,7 +43,6 @@ function fileName(title: string, childName: string, at: string): string {
 
 export async function generateEscalationDocument(
   ctx: ServiceContext,
-  fontsDir: string,
   input: z.output<typeof generateEscalationDocumentInput>,
 ): Promise<DocumentFile & { id: string }> {
   const escalation = await getEscalation(ctx, input.escalationId);
@@ -74,7 +73,7 @@ export async function generateEscalationDocument(
       author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
       generatedAt,
     }),
-    { fontsDir },
+    { fontsDir: ctx.fontsDir },
   );
   const name = fileName(available.title, escalation.childName, generatedAt);
   const id = await storeDocument(ctx, {
@@ -127,7 +126,6 @@ async function storeDocument(
 
 export async function makeChildChronology(
   ctx: ServiceContext,
-  fontsDir: string,
   input: z.output<typeof childChronologyInput>,
 ): Promise<DocumentFile & { id: string }> {
   const child = await findChild(ctx.db, input.childId);
@@ -144,7 +142,7 @@ export async function makeChildChronology(
       author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
       generatedAt,
     }),
-    { fontsDir },
+    { fontsDir: ctx.fontsDir },
   );
   const title = 'Escalation chronology';
   const name = fileName(title, fullName, generatedAt);
@@ -160,7 +158,7 @@ export async function makeChildChronology(
   return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
-export async function getStoredDocument(ctx: ServiceContext, input: z.output<typeof getDocumentInput>): Promise<DocumentFile> {
+export async function getStoredDocument(ctx: ReadContext, input: z.output<typeof getDocumentInput>): Promise<DocumentFile> {
   const row = await ctx.db.selectFrom('documents').select(['file_name', 'content', 'sha256']).where('id', '=', input.id).executeTakeFirst();
   if (!row) throw notFound('This document');
   if (createHash('sha256').update(row.content).digest('hex') !== row.sha256) {
@@ -169,8 +167,6 @@ export async function getStoredDocument(ctx: ServiceContext, input: z.output<typ
       'This stored document does not match the fingerprint taken when it was made. It may have been damaged.',
     );
   }
-  await ctx.db
-    .transaction()
-    .execute((trx) => audit(trx, ctx, 'document.opened', { type: 'document', id: input.id }, 'Opened a stored document'));
+  await ctx.logAccess('document.opened', { type: 'document', id: input.id }, 'Opened a stored document');
   return { fileName: row.file_name, mimeType: 'application/pdf', base64: Buffer.from(row.content).toString('base64') };
 }

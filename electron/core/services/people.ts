@@ -5,14 +5,12 @@ import { roleLabels } from '../../../shared/schemas/session';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import { unlockWithPassphrase, updateSlots } from '../../../db/vault';
 import { findUser, insertUser } from '../../../db/queries/users';
-import type { Core } from '../session/session';
-import { audit, notFound, nowIso } from './context';
+import { audit, notFound, nowIso, type ReadContext, type SessionContext } from './context';
 
 // People: each has their own passphrase slot, so losing one person's passphrase, or removing them,
 // never touches anyone else's access or the records.
 
-export async function listUsers(core: Core): Promise<UserView[]> {
-  const { db } = core.context();
+export async function listUsers({ db }: Pick<ReadContext, 'db'>): Promise<UserView[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('created_at').execute();
   return rows.map((row) => ({
     id: row.id,
@@ -23,36 +21,34 @@ export async function listUsers(core: Core): Promise<UserView[]> {
   }));
 }
 
-export async function addUser(core: Core, input: z.output<typeof addUserInput>): Promise<UserView[]> {
-  const ctx = core.context();
-  const open = core.open;
-  if (!open) throw new ApiFailure('locked', 'Escalation Log is locked.');
+export async function addUser(ctx: SessionContext, input: z.output<typeof addUserInput>): Promise<UserView[]> {
+  const { session } = ctx;
+  const open = session.requireOpen();
   // Unlock finds a person by the slot their passphrase opens, so no two people may share one.
-  const taken = await unlockWithPassphrase(core.paths, input.passphrase);
+  const taken = await unlockWithPassphrase(session.paths, input.passphrase);
   if (taken) {
     taken.dataKey.fill(0);
     throw fieldFailure(['passphrase'], 'Choose a different passphrase: each person needs their own.');
   }
   const id = randomUUID();
-  const now = nowIso(core.clock);
+  const now = nowIso(session.clock);
   await ctx.db.transaction().execute(async (trx) => {
     await insertUser(trx, { id, full_name: input.fullName, role: input.role, created_at: now, disabled_at: null });
     await audit(trx, ctx, 'user.added', { type: 'user', id }, `Added ${input.fullName} as ${roleLabels[input.role]}`);
     // The slot is written inside the transaction's lifetime: if it fails, the person is not added.
-    await updateSlots(core.paths, {
+    await updateSlots(session.paths, {
       dataKey: open.dataKey,
       now,
       passphraseFor: { userId: id, passphrase: input.passphrase },
-      ...(core.kdfCost ? { cost: core.kdfCost } : {}),
+      ...(session.kdfCost ? { cost: session.kdfCost } : {}),
     });
   });
-  return listUsers(core);
+  return listUsers(ctx);
 }
 
-export async function removeUser(core: Core, input: z.output<typeof removeUserInput>): Promise<UserView[]> {
-  const ctx = core.context();
-  const open = core.open;
-  if (!open) throw new ApiFailure('locked', 'Escalation Log is locked.');
+export async function removeUser(ctx: SessionContext, input: z.output<typeof removeUserInput>): Promise<UserView[]> {
+  const { session } = ctx;
+  const open = session.requireOpen();
   if (input.id === ctx.user.id) throw new ApiFailure('conflict', 'You cannot remove yourself. Another Designated Safeguarding Lead can.');
   const user = await findUser(ctx.db, input.id);
   if (!user) throw notFound('This person');
@@ -60,11 +56,11 @@ export async function removeUser(core: Core, input: z.output<typeof removeUserIn
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ disabled_at: nowIso(core.clock) })
+      .set({ disabled_at: nowIso(session.clock) })
       .where('id', '=', user.id)
       .execute();
     await audit(trx, ctx, 'user.removed', { type: 'user', id: user.id }, `Removed ${user.full_name}'s access`);
-    await updateSlots(core.paths, { dataKey: open.dataKey, now: nowIso(core.clock), removeUser: user.id });
+    await updateSlots(session.paths, { dataKey: open.dataKey, now: nowIso(session.clock), removeUser: user.id });
   });
-  return listUsers(core);
+  return listUsers(ctx);
 }

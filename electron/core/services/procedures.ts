@@ -10,33 +10,33 @@ import type {
 } from '../../../shared/schemas/procedures';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import { getSettings, updateSettings } from '../../../db/queries/settings';
-import type { Executor } from '../../../db/queries/executor';
-import { audit, notFound, nowIso, type ServiceContext } from './context';
+import type { ReadExecutor } from '../../../db/queries/executor';
+import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The setting's escalation procedure: one of the five built-ins, or an edited copy of one. A copy is
 // saved as a new version each time it changes; a version is never changed in place (the file
 // refuses it), and each escalation keeps a snapshot of the version it was opened under.
 
-async function latestCopy(db: Executor, id: string, version?: number): Promise<Procedure | null> {
+async function latestCopy(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
   let query = db.selectFrom('procedure_versions').select('definition').where('procedure_id', '=', id);
   if (version !== undefined) query = query.where('version', '=', version);
   const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
   return row ? parseProcedure(JSON.parse(row.definition)) : null;
 }
 
-export async function loadProcedure(db: Executor, id: string, version?: number): Promise<Procedure | null> {
+export async function loadProcedure(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
   const builtIn = getBuiltInProcedure(id);
   if (builtIn) return version === undefined || version === builtIn.version ? builtIn : null;
   return latestCopy(db, id, version);
 }
 
 /** The procedure new escalations follow, or null until the DSL chooses one. */
-export async function settingProcedure(db: Executor): Promise<Procedure | null> {
+export async function settingProcedure(db: ReadExecutor): Promise<Procedure | null> {
   const settings = await getSettings(db);
   return settings.procedure_id ? loadProcedure(db, settings.procedure_id) : null;
 }
 
-export async function listProcedures(ctx: ServiceContext): Promise<ProcedureSummary[]> {
+export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary[]> {
   const settings = await getSettings(ctx.db);
   const copies = await ctx.db
     .selectFrom('procedure_versions')
@@ -69,7 +69,7 @@ export async function listProcedures(ctx: ServiceContext): Promise<ProcedureSumm
   return summaries;
 }
 
-export async function getProcedure(ctx: ServiceContext, input: z.output<typeof getProcedureInput>): Promise<Procedure> {
+export async function getProcedure(ctx: ReadContext, input: z.output<typeof getProcedureInput>): Promise<Procedure> {
   const procedure = await loadProcedure(ctx.db, input.id, input.version);
   if (!procedure) throw notFound('This procedure');
   return procedure;

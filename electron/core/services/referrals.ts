@@ -23,8 +23,8 @@ import {
   type ReferralEventRow,
   type ReferralRow,
 } from '../../../db/queries/referrals';
-import type { Executor } from '../../../db/queries/executor';
-import { audit, notFound, nowIso, type ServiceContext } from './context';
+import type { ReadExecutor } from '../../../db/queries/executor';
+import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { deadlineContext, type DeadlineContext } from './deadline-context';
 import { settingProcedure } from './procedures';
 
@@ -49,7 +49,7 @@ function toEvent(row: ReferralEventRow): ReferralEvent {
   };
 }
 
-export async function referralDeadlineContext(db: Executor, ctx: ServiceContext): Promise<DeadlineContext> {
+export async function referralDeadlineContext(db: ReadExecutor, ctx: ReadContext): Promise<DeadlineContext> {
   const procedure = await settingProcedure(db);
   return deadlineContext(db, ctx.clock, procedure?.timescaleOverrides ?? {});
 }
@@ -86,7 +86,7 @@ export function toReferral(
   };
 }
 
-async function escalationsFor(db: Executor, referralId: string): Promise<Referral['escalations']> {
+async function escalationsFor(db: ReadExecutor, referralId: string): Promise<Referral['escalations']> {
   const rows = await db
     .selectFrom('escalations')
     .select(['id', 'missed_milestone'])
@@ -96,14 +96,14 @@ async function escalationsFor(db: Executor, referralId: string): Promise<Referra
   return rows.map((row) => ({ id: row.id, missedMilestone: row.missed_milestone }));
 }
 
-export async function getReferral(ctx: ServiceContext, id: string): Promise<Referral> {
+export async function getReferral(ctx: ReadContext, id: string): Promise<Referral> {
   const row = await findReferral(ctx.db, id);
   if (!row) throw notFound('This referral');
   const events = (await eventsByReferral(ctx.db, [id])).get(id) ?? [];
   return toReferral(row, events, await escalationsFor(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
 }
 
-export async function listReferrals(ctx: ServiceContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {
+export async function listReferrals(ctx: ReadContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {
   const rows = await listReferralRows(ctx.db, input.childId ? { childId: input.childId } : {});
   const events = await eventsByReferral(
     ctx.db,

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { addClosureInput, removeClosureInput, updateSettingsInput, SettingsView } from '../../../shared/schemas/settings';
 import { ApiFailure } from '../../../shared/result';
 import { getSettings, updateSettings as updateSettingsRow } from '../../../db/queries/settings';
-import { audit, nowIso, type ServiceContext } from './context';
+import { audit, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The setting's details that the deadlines depend on: its region's bank holidays and its own
 // closure days. Changing either moves due dates, and says so in every explanation.
 
-export async function getSettingsView(ctx: ServiceContext): Promise<SettingsView> {
+export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
   const settings = await getSettings(ctx.db);
   const closures = await ctx.db.selectFrom('extra_closures').select(['date', 'reason']).orderBy('date').execute();
   return {

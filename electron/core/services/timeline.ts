@@ -11,7 +11,7 @@ import {
   resolutionFor,
   stageRecordsFor,
 } from '../../../db/queries/escalations';
-import { notFound, type ServiceContext } from './context';
+import { notFound, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
 import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations/view';
@@ -39,7 +39,7 @@ function shown(json: string): string {
   return value === null ? '(blank)' : String(value);
 }
 
-export async function childTimeline(ctx: ServiceContext, childId: string): Promise<TimelineItem[]> {
+export async function childTimeline(ctx: ReadContext, childId: string): Promise<TimelineItem[]> {
   if (!(await findChild(ctx.db, childId))) throw notFound("This child's record");
   const items: TimelineItem[] = [];
   const base = { detail: null, state: null, dueAt: null, explanation: null, link: null } as const;

@@ -5,14 +5,14 @@ import { dataPaths, type DataPaths } from '../../../db/vault';
 import type { KdfCost } from '../../../db/keyslots';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { ApiFailure } from '../../../shared/result';
-import type { Clock, ServiceContext } from '../services/context';
+import type { Clock } from '../services/context';
 import { UnlockThrottle } from './unlock-throttle';
 
-// The core's state: which data folder, whether the file is open and for whom, and the one queue
-// every call goes through so writes are applied in the order they were asked for (and a lock can
-// never land in the middle of a write).
+// The session: which data folder, whether the records file is open and for whom, the recovery key
+// waiting to be confirmed, and the unlock throttle. The one place that holds the data key; nothing
+// else keeps a reference to the open file between calls.
 
-export interface CoreOptions {
+export interface SessionOptions {
   dataDir: string;
   /** Absolute path of the folder holding the PDF fonts (the only local files pdfmake may read). */
   fontsDir: string;
@@ -43,18 +43,19 @@ export interface PendingRecoveryKey {
   replacesCurrent: boolean;
 }
 
-export class Core {
+const LOCKED_MESSAGE = 'Escalation Log is locked. Unlock it with your passphrase to continue.';
+
+export class Session {
   readonly paths: DataPaths;
   readonly fontsDir: string;
   readonly clock: Clock;
   readonly kdfCost: KdfCost | undefined;
   readonly throttle: UnlockThrottle;
-  open: OpenFile | null = null;
   /** A recovery key just made, held in memory only until the DSL confirms it is stored (or the file locks). */
   pendingRecoveryKey: PendingRecoveryKey | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private file: OpenFile | null = null;
 
-  constructor(options: CoreOptions) {
+  constructor(options: SessionOptions) {
     this.paths = dataPaths(options.dataDir);
     this.fontsDir = options.fontsDir;
     this.clock = options.clock ?? (() => new Date());
@@ -62,41 +63,42 @@ export class Core {
     this.throttle = new UnlockThrottle(() => this.clock().getTime());
   }
 
-  /** Runs calls one at a time, in arrival order. */
-  serialise<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task, task);
-    this.queue = result.catch(() => undefined);
-    return result;
+  /** The open file, or null while locked. */
+  get current(): OpenFile | null {
+    return this.file;
   }
 
-  context(): ServiceContext {
-    if (!this.open) throw new ApiFailure('locked', 'Escalation Log is locked. Unlock it with your passphrase to continue.');
-    return { db: this.open.db, user: this.open.user, clock: this.clock };
+  /** The open file; answers `locked` when there is none. */
+  requireOpen(): OpenFile {
+    if (!this.file) throw new ApiFailure('locked', LOCKED_MESSAGE);
+    return this.file;
   }
 
-  touch(): void {
-    if (this.open) this.open.lastActivityAt = this.clock().getTime();
-  }
-
-  /** Locks if nothing has been asked of the core for the idle period. */
-  async lockIfIdle(): Promise<boolean> {
-    return this.serialise(async () => {
-      const open = this.open;
-      if (!open) return false;
-      if (this.clock().getTime() - open.lastActivityAt < open.idleLockMinutes * 60_000) return false;
-      await this.closeFile();
-      return true;
-    });
+  /** Takes charge of a file just unlocked. There is never more than one open file. */
+  open(file: OpenFile): void {
+    if (this.file) throw new ApiFailure('conflict', 'Escalation Log is already unlocked.');
+    this.file = file;
   }
 
   /** Closes the database and drops the key and any pending recovery key from memory. */
-  async closeFile(): Promise<void> {
-    const open = this.open;
-    this.open = null;
+  async close(): Promise<void> {
+    const file = this.file;
+    this.file = null;
     this.pendingRecoveryKey = null;
-    if (!open) return;
-    open.dataKey.fill(0);
-    await open.db.destroy();
-    if (open.sqlite.open) open.sqlite.close();
+    if (!file) return;
+    file.dataKey.fill(0);
+    await file.db.destroy();
+    if (file.sqlite.open) file.sqlite.close();
+  }
+
+  /** Something was asked of the session: the idle period starts again. */
+  touch(): void {
+    if (this.file) this.file.lastActivityAt = this.clock().getTime();
+  }
+
+  /** True when the file is open and nothing has been asked of it for the idle-lock period. */
+  idleExpired(): boolean {
+    const file = this.file;
+    return file !== null && this.clock().getTime() - file.lastActivityAt >= file.idleLockMinutes * 60_000;
   }
 }

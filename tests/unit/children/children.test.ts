@@ -20,7 +20,7 @@ describe('the children register', () => {
     expect((await ok(core, 'children.list', { search: 'zeph quill' })).map((c) => c.id)).toEqual([zeph.id]);
     expect(await ok(core, 'children.list', { search: '100%' })).toEqual([]);
     const opened = await ok(core, 'children.get', { id: zeph.id });
-    expect(opened).toMatchObject({ ...childInput, amended: false, createdBy: core.open?.user.id });
+    expect(opened).toMatchObject({ ...childInput, amended: false, createdBy: core.session.current?.user.id });
     const amara = list[0];
     expect(amara && (await ok(core, 'children.get', { id: amara.id }))).toMatchObject({
       socialWorkerName: null,
@@ -46,7 +46,7 @@ describe('the children register', () => {
       reason: 'Stepped down after the review conference',
     });
     expect(amended).toMatchObject({ levelOfNeed: 3, classOrYear: 'Year 5', amended: true });
-    const db = core.open?.db;
+    const db = core.session.current?.db;
     if (!db) throw new Error('not open');
     const history = await amendmentsFor(db, 'child', child.id);
     expect(history.map((row) => [row.field, JSON.parse(row.old_value), JSON.parse(row.new_value), row.reason]).sort()).toEqual(
@@ -55,13 +55,15 @@ describe('the children register', () => {
         ['levelOfNeed', 4, 3, 'Stepped down after the review conference'],
       ].sort(),
     );
-    expect(history.every((row) => row.amended_by === core.open?.user.id && row.amended_at.startsWith('2026-11-23T10:00'))).toBe(true);
+    expect(history.every((row) => row.amended_by === core.session.current?.user.id && row.amended_at.startsWith('2026-11-23T10:00'))).toBe(
+      true,
+    );
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });
 
   it('refuses writes from a read-only role', async () => {
     const { core } = await setUpCore();
-    const open = core.open;
+    const open = core.session.current;
     if (!open) throw new Error('not open');
     open.user = { ...open.user, role: 'read-only' };
     expect(await call(core, 'children.create', childInput)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

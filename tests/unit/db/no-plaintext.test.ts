@@ -43,7 +43,7 @@ describe('the data folder at rest', () => {
 
   it('keeps temporary tables in memory and asserts the cipher at open', async () => {
     const { core } = await setUpCore();
-    const sqlite = core.open?.sqlite;
+    const sqlite = core.session.current?.sqlite;
     expect(sqlite?.pragma('temp_store', { simple: true })).toBe(2);
     expect(sqlite?.pragma('cipher', { simple: true })).toBe('sqlcipher');
     expect(sqlite?.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiMethods, type ApiMethod } from '../../../shared/api';
-import { dispatch } from '../../../electron/core/dispatch';
 import { childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
-import type { Core } from '../../../electron/core/session/session';
+import type { Dispatcher } from '../../../electron/core/dispatcher';
 
 // One table over the whole contract: every method, given bad input, answers invalid_input and
 // changes nothing. New methods must add their own bad case here (the Record type makes it a
@@ -136,8 +135,8 @@ const specific: Record<ApiMethod, unknown[]> = {
 };
 
 /** Everything a bad call could have touched: every table's rows. */
-async function snapshot(core: Core): Promise<string> {
-  const sqlite = core.open?.sqlite;
+async function snapshot(core: Dispatcher): Promise<string> {
+  const sqlite = core.session.current?.sqlite;
   if (!sqlite) throw new Error('not open');
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
   const rows: Record<string, unknown[]> = {};
@@ -156,7 +155,7 @@ describe('the dispatcher, given bad input', () => {
     const before = await snapshot(core);
     for (const method of apiMethods) {
       for (const input of [...generic, ...specific[method]]) {
-        const result = await dispatch(core, method, input);
+        const result = await core.call(method, input);
         expect(result, `${method} with ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
         if (!result.ok) {
           expect(result.error.message.length).toBeGreaterThan(5);
@@ -170,13 +169,13 @@ describe('the dispatcher, given bad input', () => {
 
   it('answers an unknown method plainly', async () => {
     const { core } = await setUpCore();
-    expect(await dispatch(core, 'children.delete', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await dispatch(core, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await core.call('children.delete', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await core.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('puts each message beside its field', async () => {
     const { core } = await setUpCore();
-    const result = await dispatch(core, 'children.create', { ...childInput, dateOfBirth: '2017-02-30', socialWorkerName: 'D' });
+    const result = await core.call('children.create', { ...childInput, dateOfBirth: '2017-02-30', socialWorkerName: 'D' });
     expect(result).toMatchObject({
       ok: false,
       error: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../../db/queries/audit-log';
-import type { Core } from '../../../electron/core/session/session';
+import type { Dispatcher } from '../../../electron/core/dispatcher';
 import type { ApiInput } from '../../../shared/api';
 import { call, childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
 
@@ -47,14 +47,14 @@ async function withChild(procedureId: string, settingType: 'school' | 'early-yea
   const setup = await setUpCore();
   const { core, clock } = setup;
   clock.time = new Date('2026-11-23T09:00:00Z');
-  if (settingType === 'early-years') await core.open?.sqlite.exec("UPDATE settings SET setting_type = 'early-years'");
+  if (settingType === 'early-years') await core.session.current?.sqlite.exec("UPDATE settings SET setting_type = 'early-years'");
   await ok(core, 'procedures.choose', { id: procedureId });
   const child = await ok(core, 'children.create', childInput);
   return { ...setup, child };
 }
 
-async function auditIntact(core: Core) {
-  const db = core.open?.db;
+async function auditIntact(core: Dispatcher) {
+  const db = core.session.current?.db;
   if (!db) throw new Error('locked');
   return verifyAuditChain(db);
 }
@@ -273,7 +273,7 @@ describe('recording rules', () => {
         },
       ],
     });
-    const db = core.open?.db;
+    const db = core.session.current?.db;
     if (!db) throw new Error('locked');
     await expect(sql`UPDATE amendments SET old_value = 'x'`.execute(db)).rejects.toThrow(/permanent/);
   });
@@ -281,7 +281,7 @@ describe('recording rules', () => {
   it('lets a read-only user see but not record', async () => {
     const { core, child } = await withChild('bromley');
     const opened = await ok(core, 'escalations.open', openInput(child.id));
-    const open = core.open;
+    const open = core.session.current;
     if (!open) throw new Error('locked');
     open.user = { ...open.user, role: 'read-only' };
     expect(await call(core, 'escalations.recordEntry', entry(opened.id))).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -83,8 +83,8 @@ describe('lock', () => {
   it('refuses every signed-in call once locked, and forgets the pending recovery key', async () => {
     const { core } = await setUpCore();
     await ok(core, 'session.lock', {});
-    expect(core.open).toBeNull();
-    expect(core.pendingRecoveryKey).toBeNull();
+    expect(core.session.current).toBeNull();
+    expect(core.session.pendingRecoveryKey).toBeNull();
     for (const result of [
       await call(core, 'children.list', {}),
       await call(core, 'children.create', childInput),
@@ -164,7 +164,7 @@ describe('recovery key', () => {
     const typed = recovery.recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');
     const status = await ok(core, 'session.unlockWithRecoveryKey', { recoveryKey: typed, newPassphrase: next, newPassphraseConfirm: next });
     expect(status).toMatchObject({ state: 'unlocked', user: { fullName: 'Priya Raman' }, recoveryKeyPending: true });
-    const replacement = core.pendingRecoveryKey?.recoveryKey ?? '';
+    const replacement = core.session.pendingRecoveryKey?.recoveryKey ?? '';
     expect(replacement).not.toEqual(recovery.recoveryKey);
     expect(await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe, new envelope' })).toMatchObject(
       { recoveryKeyPending: false, recoveryKeyConfirmed: true },

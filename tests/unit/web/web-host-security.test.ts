@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inProcessCore } from '../../../electron/core/client';
-import { startWebHost, TOKEN_HEADER, type WebHost } from '../../../electron/web/server';
+import { startWebHost, type WebHost } from '../../../electron/web/server';
+import { tokenHeaderName as TOKEN_HEADER } from '../../../shared/bridge';
 import { FONTS_DIR, tempDataDir, TEST_KDF } from '../../../scripts/fixtures/core';
 
 // Browser mode refuses a request without the token, with a wrong token, from another origin or

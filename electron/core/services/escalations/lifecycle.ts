@@ -36,7 +36,8 @@ import { parseStepsDone, procedureOf, toAgencyKind, trackOf } from './view';
 // The escalation lifecycle: open → record at each stage → escalate by the procedure's routing →
 // resolve with a written statement of the outcome (or close unresolved) → learning review. Each
 // write is one transaction; each refuses what the procedure or the record's state doesn't allow,
-// with a message saying why.
+// with a message saying why. Every write returns the escalation's id, so the caller shows the
+// escalation as it now stands.
 
 const FUTURE_TOLERANCE_MS = 60_000;
 
@@ -159,7 +160,7 @@ export async function recordStageEntry(ctx: ServiceContext, input: z.output<type
     });
     await audit(trx, ctx, 'escalation.entry', { type: 'escalation', id: input.escalationId }, 'Recorded a conversation and decision');
   });
-  return id;
+  return input.escalationId;
 }
 
 export async function addAction(ctx: ServiceContext, input: z.output<typeof addActionInput>): Promise<string> {
@@ -188,7 +189,7 @@ export async function addAction(ctx: ServiceContext, input: z.output<typeof addA
     });
     await audit(trx, ctx, 'escalation.action', { type: 'escalation', id: input.escalationId }, 'Agreed an action');
   });
-  return id;
+  return input.escalationId;
 }
 
 export async function completeAction(ctx: ServiceContext, input: z.output<typeof completeActionInput>): Promise<string> {
@@ -210,8 +211,8 @@ export async function completeAction(ctx: ServiceContext, input: z.output<typeof
   });
 }
 
-export async function setStepDone(ctx: ServiceContext, input: z.output<typeof setStepDoneInput>): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+export async function setStepDone(ctx: ServiceContext, input: z.output<typeof setStepDoneInput>): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
     if (current.stage_id !== input.stageId) throw new ApiFailure('conflict', 'Only the current stage’s checklist can be changed.');
     const stage = trackOf(procedureOf(row), row).stages.find((candidate) => candidate.id === input.stageId);
@@ -231,6 +232,7 @@ export async function setStepDone(ctx: ServiceContext, input: z.output<typeof se
       { type: 'escalation', id: input.escalationId },
       `${input.done ? 'Ticked' : 'Unticked'} a checklist step`,
     );
+    return input.escalationId;
   });
 }
 
@@ -244,9 +246,9 @@ async function requireEntryAtCurrentStage(db: Executor, current: StageRecordRow,
   }
 }
 
-export async function escalate(ctx: ServiceContext, input: z.output<typeof escalateInput>): Promise<void> {
+export async function escalate(ctx: ServiceContext, input: z.output<typeof escalateInput>): Promise<string> {
   notInFuture(ctx, input.escalatedAt, 'escalatedAt', 'When it was escalated');
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const { row, records, current } = await requireOpen(trx, input.escalationId);
     notBeforeStage(current, input.escalatedAt, 'escalatedAt');
     await requireEntryAtCurrentStage(trx, current, 'escalating');
@@ -278,12 +280,13 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
       outcome_reason: null,
     });
     await audit(trx, ctx, 'escalation.escalated', { type: 'escalation', id: row.id }, `Escalated to ${next.stage.label}`);
+    return row.id;
   });
 }
 
-export async function resolve(ctx: ServiceContext, input: z.output<typeof resolveInput>): Promise<void> {
+export async function resolve(ctx: ServiceContext, input: z.output<typeof resolveInput>): Promise<string> {
   notInFuture(ctx, input.resolvedAt, 'resolvedAt', 'When it was resolved');
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
     notBeforeStage(current, input.resolvedAt, 'resolvedAt');
     await requireEntryAtCurrentStage(trx, current, 'resolving');
@@ -307,12 +310,13 @@ export async function resolve(ctx: ServiceContext, input: z.output<typeof resolv
       })
       .execute();
     await audit(trx, ctx, 'escalation.resolved', { type: 'escalation', id: row.id }, 'Recorded the written statement of the outcome');
+    return row.id;
   });
 }
 
-export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeof closeUnresolvedInput>): Promise<void> {
+export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeof closeUnresolvedInput>): Promise<string> {
   notInFuture(ctx, input.closedAt, 'closedAt', 'When it was closed');
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
     notBeforeStage(current, input.closedAt, 'closedAt');
     await trx
@@ -326,11 +330,12 @@ export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeo
       .where('id', '=', row.id)
       .execute();
     await audit(trx, ctx, 'escalation.closed', { type: 'escalation', id: row.id }, 'Closed without resolution');
+    return row.id;
   });
 }
 
-export async function recordLearningReview(ctx: ServiceContext, input: z.output<typeof learningReviewInput>): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+export async function recordLearningReview(ctx: ServiceContext, input: z.output<typeof learningReviewInput>): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
     const row = await findEscalation(trx, input.escalationId);
     if (!row) throw notFound('This escalation');
     if (row.status === 'open')
@@ -355,6 +360,7 @@ export async function recordLearningReview(ctx: ServiceContext, input: z.output<
       })
       .execute();
     await audit(trx, ctx, 'escalation.learning', { type: 'escalation', id: row.id }, 'Recorded the learning review');
+    return row.id;
   });
 }
 

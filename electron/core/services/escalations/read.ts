@@ -10,15 +10,15 @@ import {
   resolutionFor,
   stageRecordsFor,
 } from '../../../../db/queries/escalations';
-import type { Executor } from '../../../../db/queries/executor';
-import { notFound, type ServiceContext } from '../context';
+import type { ReadExecutor } from '../../../../db/queries/executor';
+import { notFound, type ReadContext } from '../context';
 import { deadlineContext, type DeadlineContext } from '../deadline-context';
 import { toEscalationDetail, toEscalationSummary } from './view';
 
 // Reading escalations. Stage targets follow each escalation's own procedure snapshot (its
 // timescale values), on the setting's calendar.
 
-async function amendmentsByEntry(db: Executor, entryIds: string[]): Promise<Map<string, AmendmentRow[]>> {
+async function amendmentsByEntry(db: ReadExecutor, entryIds: string[]): Promise<Map<string, AmendmentRow[]>> {
   const grouped = new Map<string, AmendmentRow[]>();
   if (entryIds.length === 0) return grouped;
   const rows = await db
@@ -32,7 +32,7 @@ async function amendmentsByEntry(db: Executor, entryIds: string[]): Promise<Map<
   return grouped;
 }
 
-async function documentsFor(db: Executor, escalationId: string) {
+async function documentsFor(db: ReadExecutor, escalationId: string) {
   return db
     .selectFrom('documents')
     .innerJoin('users', 'users.id', 'documents.created_by')
@@ -43,17 +43,17 @@ async function documentsFor(db: Executor, escalationId: string) {
     .execute();
 }
 
-async function userNames(db: Executor): Promise<Map<string, string>> {
+async function userNames(db: ReadExecutor): Promise<Map<string, string>> {
   const rows = await db.selectFrom('users').select(['id', 'full_name']).execute();
   return new Map(rows.map((row) => [row.id, row.full_name]));
 }
 
 /** Calendar and clock for escalations; each escalation's own timescale values come from its snapshot. */
-export function escalationDeadlines(ctx: ServiceContext): Promise<DeadlineContext> {
+export function escalationDeadlines(ctx: ReadContext): Promise<DeadlineContext> {
   return deadlineContext(ctx.db, ctx.clock, {});
 }
 
-export async function getEscalation(ctx: ServiceContext, id: string): Promise<EscalationDetail> {
+export async function getEscalation(ctx: ReadContext, id: string): Promise<EscalationDetail> {
   const row = await findEscalation(ctx.db, id);
   if (!row) throw notFound('This escalation');
   const entries = await entriesFor(ctx.db, id);
@@ -76,7 +76,7 @@ export async function getEscalation(ctx: ServiceContext, id: string): Promise<Es
   );
 }
 
-export async function listEscalations(ctx: ServiceContext, input: z.output<typeof listEscalationsInput>): Promise<EscalationSummary[]> {
+export async function listEscalations(ctx: ReadContext, input: z.output<typeof listEscalationsInput>): Promise<EscalationSummary[]> {
   const rows = await listEscalationRows(ctx.db, {
     ...(input.childId ? { childId: input.childId } : {}),
     ...(input.status ? { status: input.status } : {}),

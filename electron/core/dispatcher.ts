@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { api, isApiMethod, type Access, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
+import { allowedRoles } from '../../shared/permissions';
+import { ApiFailure, type ApiResult, type FieldIssue } from '../../shared/result';
+import { Session, type SessionOptions } from './session/session';
+import { audit, type SessionContext } from './services/context';
+import { settingCalendar } from './services/deadline-context';
+import { handlers, type Handlers } from './handlers';
+
+// The one dispatcher both transports call: a queue and a session. Every call waits its turn, so
+// writes are applied in the order they were asked for and a lock never lands in the middle of one.
+// For each call it checks who may call the method (before reading the input), parses the input
+// with the contract's zod schema, hands the service the context its access level allows, and
+// turns every failure into a typed error: never a crash, never a half-written record.
+
+/**
+ * The contract seen method by method: indexing this mapped type with a generic method name keeps
+ * the link between that method's schema and its handler, which indexing `api` directly loses.
+ */
+type TypedApi = { [M in ApiMethod]: { input: z.ZodType<ApiParsedInput<M>>; access: Access } };
+const typedApi: TypedApi = api;
+
+const INTERNAL_MESSAGE =
+  'Something went wrong and nothing was saved. Try again; if it keeps happening, note what you did and tell your IT support.';
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    message: issue.message,
+  }));
+}
+
+/** Everything a signed-in call may use; each handler's type narrows it to what its access level allows. */
+function callContext(session: Session): SessionContext {
+  const file = session.requireOpen();
+  let calendar: ReturnType<SessionContext['calendar']> | null = null;
+  const context: SessionContext = {
+    db: file.db,
+    user: file.user,
+    clock: session.clock,
+    fontsDir: session.fontsDir,
+    session,
+    calendar: () => (calendar ??= settingCalendar(file.db)),
+    logAccess: (action, entity, summary) => file.db.transaction().execute((trx) => audit(trx, context, action, entity, summary)),
+  };
+  return context;
+}
+
+export class Dispatcher {
+  readonly session: Session;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: SessionOptions) {
+    this.session = new Session(options);
+  }
+
+  /** A call by name, as it arrives from a transport. */
+  async call(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    if (!isApiMethod(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `There is no action called "${method}".` } };
+    }
+    return this.callMethod(method, rawInput);
+  }
+
+  async callMethod<M extends ApiMethod>(method: M, rawInput: unknown): Promise<ApiResult<ApiOutput<M>>> {
+    try {
+      const value = await this.serialise(() => this.run(method, rawInput));
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+      // Unexpected: log the kind of error (never record content) and answer plainly.
+      console.error(`[core] ${method} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
+      return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
+    }
+  }
+
+  /** Locks if nothing has been asked of the session for the idle period. */
+  lockIfIdle(): Promise<boolean> {
+    return this.serialise(async () => {
+      if (!this.session.idleExpired()) return false;
+      await this.session.close();
+      return true;
+    });
+  }
+
+  /** Closes the file once every call already asked for has finished. */
+  shutdown(): Promise<void> {
+    return this.serialise(() => this.session.close());
+  }
+
+  /** Runs calls one at a time, in arrival order. */
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async run<M extends ApiMethod>(method: M, rawInput: unknown): Promise<ApiOutput<M>> {
+    const definition = typedApi[method];
+    // Who may call comes first: a caller who may not use a method learns nothing from its schema.
+    if (definition.access !== 'public') {
+      const { user } = this.session.requireOpen();
+      if (!allowedRoles[definition.access].includes(user.role)) {
+        throw new ApiFailure('forbidden', 'Your role does not allow this. Ask the Designated Safeguarding Lead.');
+      }
+    }
+    const parsed = definition.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error);
+      throw new ApiFailure('invalid_input', issues[0]?.message ?? 'Some answers need attention.', { issues });
+    }
+    if (definition.access !== 'public') this.session.touch();
+    const handler: Handlers[M] = handlers[method];
+    return handler.run({ session: this.session, context: () => callContext(this.session) }, parsed.data);
+  }
+}

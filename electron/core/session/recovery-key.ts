@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { updateSlots } from '../../../db/vault';
+import { generateRecoveryKey } from '../../../db/recovery-key';
+import { getSettings, updateSettings } from '../../../db/queries/settings';
+import { ApiFailure } from '../../../shared/result';
+import type { DocumentFile } from '../../../shared/api';
+import type { confirmRecoveryKeyStoredInput, NewRecoveryKey, SessionStatus } from '../../../shared/schemas/session';
+import { audit, nowIso, type SessionContext } from '../services/context';
+import { recordSessionEvent } from './open-file';
+import { renderRecoverySheet } from './recovery-sheet';
+import { status } from './unlock';
+
+// The recovery key after setup: its printable sheet (from memory, never stored), the DSL's
+// confirmation that it is stored, and replacing it in two steps so the setting is never left
+// without a key it holds.
+
+export async function recoverySheet(ctx: SessionContext): Promise<DocumentFile> {
+  const { session } = ctx;
+  const pending = session.pendingRecoveryKey;
+  if (!pending) {
+    throw new ApiFailure(
+      'conflict',
+      'A recovery key can only be printed straight after it is made. Make a new recovery key to print a new sheet.',
+    );
+  }
+  const settings = await getSettings(ctx.db);
+  const pdf = await renderRecoverySheet(session.fontsDir, {
+    settingName: settings.setting_name,
+    dslName: ctx.user.fullName,
+    recoveryKey: pending.recoveryKey,
+    createdAt: pending.createdAt,
+    fileId: pending.fileId,
+  });
+  await recordSessionEvent(session, 'recovery.sheet', 'Printed the recovery sheet');
+  return { fileName: 'Escalation Log recovery sheet.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') };
+}
+
+export async function confirmRecoveryKeyStored(
+  ctx: SessionContext,
+  input: z.output<typeof confirmRecoveryKeyStoredInput>,
+): Promise<SessionStatus> {
+  const { session } = ctx;
+  const pending = session.pendingRecoveryKey;
+  const open = session.requireOpen();
+  if (!pending) throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');
+  // Only now does a replacement key take the place of the old one in the key file.
+  if (pending.replacesCurrent) {
+    await updateSlots(session.paths, {
+      dataKey: open.dataKey,
+      now: nowIso(session.clock),
+      recoveryKey: pending.recoveryKey,
+      ...(session.kdfCost ? { cost: session.kdfCost } : {}),
+    });
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateSettings(trx, { recovery_key_confirmed_at: nowIso(session.clock), recovery_key_stored_where: input.storedWhere });
+    await audit(
+      trx,
+      ctx,
+      'recovery.confirmed',
+      null,
+      pending.replacesCurrent
+        ? 'Confirmed the new recovery sheet is stored safely; the old recovery key no longer works'
+        : 'Confirmed the recovery sheet is stored safely',
+    );
+  });
+  session.pendingRecoveryKey = null;
+  return status(session);
+}
+
+/** Makes a new recovery key to show once. The current key keeps working until the new sheet is confirmed as stored. */
+export async function replaceRecoveryKey(ctx: SessionContext): Promise<NewRecoveryKey> {
+  const { session } = ctx;
+  const open = session.requireOpen();
+  const now = nowIso(session.clock);
+  const recoveryKey = generateRecoveryKey();
+  // The key file always holds a recovery key (the one made at setup, at least): a new one replaces it.
+  session.pendingRecoveryKey = { recoveryKey, fileId: open.fileId, createdAt: now, replacesCurrent: true };
+  await ctx.db
+    .transaction()
+    .execute((trx) => audit(trx, ctx, 'recovery.new', null, 'Made a new recovery key (not in use until its sheet is confirmed as stored)'));
+  return { recoveryKey, fileId: open.fileId };
+}
+
+/** Drops a new recovery key that was never confirmed: the one on the stored sheet stays in use. */
+export async function keepCurrentRecoveryKey(ctx: SessionContext): Promise<SessionStatus> {
+  const { session } = ctx;
+  const pending = session.pendingRecoveryKey;
+  if (!pending?.replacesCurrent) throw new ApiFailure('conflict', 'There is no stored recovery key to keep: confirm the new one instead.');
+  const settings = await getSettings(ctx.db);
+  if (settings.recovery_key_confirmed_at === null)
+    throw new ApiFailure('conflict', 'The current recovery key was never confirmed as stored: confirm the new one instead.');
+  session.pendingRecoveryKey = null;
+  await ctx.db
+    .transaction()
+    .execute((trx) => audit(trx, ctx, 'recovery.kept', null, 'Kept the stored recovery key; the new one was not used'));
+  return status(session);
+}

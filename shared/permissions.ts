@@ -1,0 +1,20 @@
+import { api, type Access, type ApiMethod } from './api';
+import type { Role } from './schemas/session';
+
+// Who may call what, in one table. The dispatcher refuses a call by this table before the input is
+// read; the renderer asks `can` before it shows a button or menu item, so the two can never
+// disagree (a button a person may not use is not shown, rather than failing when pressed).
+
+/** The roles allowed each access level of the contract (`public` needs no session at all). */
+export const allowedRoles: Record<Exclude<Access, 'public'>, readonly Role[]> = {
+  read: ['dsl', 'deputy', 'read-only'],
+  own: ['dsl', 'deputy', 'read-only'],
+  write: ['dsl', 'deputy'],
+  dsl: ['dsl'],
+};
+
+/** May someone with this role call this method? Read from the access level the contract gives it. */
+export function can(role: Role, method: ApiMethod): boolean {
+  const access: Access = api[method].access;
+  return access === 'public' || allowedRoles[access].includes(role);
+}
