@@ -2,25 +2,18 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { z as zod } from 'zod';
 import type { z } from 'zod';
 import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/api';
-import type { ApiError, FieldIssue } from '../../../shared/result';
+import type { ApiError } from '../../../shared/result';
 import { apiBridge } from './client';
+import { issuesToErrors, restoreLike, withoutField } from './form-values';
 
 // One way every form works: values as typed (never lost on an error), the contract's own zod
 // schema checked as you go (after a field is first left) and on submit, the server's field issues
 // shown beside the same fields, and any other failure in one message at the top.
-
-function pathKey(path: readonly PropertyKey[]): string {
-  return path.map(String).join('.');
-}
-
-function issuesToErrors(issues: readonly FieldIssue[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = pathKey(issue.path);
-    if (!(key in errors)) errors[key] = issue.message;
-  }
-  return errors;
-}
+//
+// A form is one sitting. Its starting values are made when it mounts (so a "When" is the time the
+// form was opened, not the time the page was loaded) and made afresh after each successful save
+// (so what was just saved never reappears as if it were a new record). Dialogs mount their form
+// only while they are open, so a closed dialog holds no values and asks for no draft.
 
 /** True when `value` passes the method's input schema: then it is that method's input. */
 function isInputOf<M extends ApiMethod>(method: M, value: unknown): value is ApiInput<M> {
@@ -39,23 +32,36 @@ export interface BoundText {
 }
 
 const jsonSchema = zod.json();
+type Json = z.infer<typeof jsonSchema>;
 
-/** True when `value` could stand where `template` stands in the form's values (same kind of thing). */
-function like<T>(template: T, value: unknown): value is T {
-  if (template === null) return value === null || ['string', 'boolean', 'number'].includes(typeof value);
-  if (Array.isArray(template)) return Array.isArray(value);
-  return typeof value === typeof template && value !== null;
+/** Starting values, or what makes them (for values that depend on the moment, such as "now"). */
+type Initial<V> = V | (() => V);
+
+function isMaker<V>(initial: Initial<V>): initial is () => V {
+  return typeof initial === 'function';
 }
 
-/** The draft's values where they fit the form, the form's own where they don't. */
-function restoreLike<V>(template: V, candidate: unknown): V | null {
-  if (typeof candidate !== 'object' || candidate === null || typeof template !== 'object' || template === null) return null;
-  const restored: V = { ...template };
-  for (const key in template) {
-    const value: unknown = Reflect.get(candidate, key);
-    if (like(template[key], value)) restored[key] = value;
-  }
-  return restored;
+function make<V>(initial: Initial<V>): V {
+  return isMaker(initial) ? initial() : initial;
+}
+
+export interface ApiFormOptions<V, M extends ApiMethod> {
+  method: M;
+  /** Made when the form mounts and again after each successful save: pass a function when they hold "now". */
+  initial: Initial<V>;
+  /** The API input these values make. Unknown, because half-filled forms are not valid inputs yet. */
+  toInput: (values: V) => unknown;
+  onSuccess?: (value: ApiOutput<M>) => void;
+  /**
+   * Keep what is typed as a draft in the encrypted file under this key, so a lock, a closed window
+   * or a crash loses nothing. Never for passphrases.
+   */
+  draftKey?: string;
+  /**
+   * Start afresh after a successful save: new starting values, no messages. On unless the form
+   * should go on showing what was saved.
+   */
+  resetOnSuccess?: boolean;
 }
 
 export interface ApiForm<V, M extends ApiMethod> {
@@ -73,36 +79,33 @@ export interface ApiForm<V, M extends ApiMethod> {
   formError: ApiError | null;
   /** When a draft was restored into the form (what was typed before a lock or a crash). */
   restoredDraftAt: string | null;
-  /** Changes when a draft is restored: use as a key so fields that keep their own text show it. */
+  /**
+   * Changes whenever the values are replaced from outside the fields (a draft restored or
+   * discarded, a fresh start after a save): use as a key so fields that keep their own text show it.
+   */
   draftGeneration: number;
   discardDraft: () => void;
-  /** Start afresh after a save: new values, and no messages until the next attempt. */
-  reset: (values: V) => void;
 }
 
-export function useApiForm<V, M extends ApiMethod>(options: {
-  method: M;
-  initial: V;
-  /** The API input these values make. Unknown, because half-filled forms are not valid inputs yet. */
-  toInput: (values: V) => unknown;
-  onSuccess?: (value: ApiOutput<M>) => void;
-  /**
-   * Keep what is typed as a draft in the encrypted file under this key, so a lock, a closed window
-   * or a crash loses nothing. Never for passphrases.
-   */
-  draftKey?: string;
-}): ApiForm<V, M> {
-  const { method, toInput, onSuccess, draftKey } = options;
+export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>): ApiForm<V, M> {
+  const { method, toInput, onSuccess, draftKey, resetOnSuccess = true } = options;
+  // The latest way to make starting values, for the fresh start after a save.
   const initialRef = useRef(options.initial);
+  useEffect(() => {
+    initialRef.current = options.initial;
+  });
+  const [start, setStart] = useState<V>(() => make(options.initial));
+  const [values, setValuesState] = useState<V>(start);
   const [dirty, setDirty] = useState(false);
   const [restoredDraftAt, setRestoredDraftAt] = useState<string | null>(null);
   const [draftGeneration, setDraftGeneration] = useState(0);
-  const [values, setValuesState] = useState<V>(options.initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** What is typed and not yet kept as a draft (kept a moment after typing stops). */
+  const pendingDraft = useRef<Json | null>(null);
   const schema: z.ZodType = api[method].input;
 
   const clientErrors = useMemo(() => {
@@ -129,14 +132,26 @@ export function useApiForm<V, M extends ApiMethod>(options: {
   const set = useCallback(<K extends keyof V>(field: K, value: V[K]) => {
     setDirty(true);
     setValuesState((current) => ({ ...current, [field]: value }));
-    const name = String(field);
-    setServerErrors((current) =>
-      Object.fromEntries(Object.entries(current).filter(([key]) => key !== name && !key.startsWith(`${name}.`))),
-    );
+    setServerErrors((current) => withoutField(current, String(field)));
   }, []);
 
   const setValues = useCallback((update: (current: V) => V) => setValuesState(update), []);
   const touch = useCallback((path: string) => setTouched((current) => new Set(current).add(path)), []);
+
+  /** A new sitting: fresh starting values (a fresh "now"), no messages until the next attempt. */
+  const startAfresh = useCallback(() => {
+    const next = make(initialRef.current);
+    pendingDraft.current = null;
+    setStart(next);
+    setValuesState(next);
+    setSubmitted(false);
+    setTouched(new Set());
+    setServerErrors({});
+    setFormError(null);
+    setDirty(false);
+    setRestoredDraftAt(null);
+    setDraftGeneration((generation) => generation + 1);
+  }, []);
 
   const submit = useCallback(
     async (event?: FormEvent) => {
@@ -150,10 +165,13 @@ export function useApiForm<V, M extends ApiMethod>(options: {
         const result = await apiBridge.call(method, input);
         if (result.ok) {
           if (draftKey) {
+            // Saved as a record: the draft has done its job.
+            pendingDraft.current = null;
             setDirty(false);
             setRestoredDraftAt(null);
             void apiBridge.call('drafts.discard', { formKey: draftKey });
           }
+          if (resetOnSuccess) startAfresh();
           onSuccess?.(result.value);
           return result.value;
         }
@@ -169,19 +187,19 @@ export function useApiForm<V, M extends ApiMethod>(options: {
         setSubmitting(false);
       }
     },
-    [method, onSuccess, toInput, values, draftKey],
+    [method, onSuccess, toInput, values, draftKey, resetOnSuccess, startAfresh],
   );
 
-  // Restore a draft once, when the form first appears.
+  // Restore a draft once, when the form first appears: the one drafts.get of this sitting.
   useEffect(() => {
     if (!draftKey) return;
     let active = true;
     void apiBridge.call('drafts.get', { formKey: draftKey }).then((result) => {
       if (!active || !result.ok || !result.value) return;
-      const restored = restoreLike(initialRef.current, result.value.content);
-      if (!restored) return;
-      setValuesState(restored);
-      setRestoredDraftAt(result.value.updatedAt);
+      const { content, updatedAt } = result.value;
+      if (typeof content !== 'object' || content === null || Array.isArray(content)) return;
+      setValuesState((current) => restoreLike(current, content) ?? current);
+      setRestoredDraftAt(updatedAt);
       setDraftGeneration((generation) => generation + 1);
     });
     return () => {
@@ -191,22 +209,40 @@ export function useApiForm<V, M extends ApiMethod>(options: {
 
   // Keep the draft a moment after typing stops.
   useEffect(() => {
-    if (!draftKey || !dirty) return;
+    if (!draftKey || !dirty) {
+      pendingDraft.current = null;
+      return;
+    }
+    const content = jsonSchema.safeParse(values);
+    if (!content.success) return;
+    pendingDraft.current = content.data;
     const timer = window.setTimeout(() => {
-      const content = jsonSchema.safeParse(values);
-      if (content.success) void apiBridge.call('drafts.save', { formKey: draftKey, content: content.data });
+      pendingDraft.current = null;
+      void apiBridge.call('drafts.save', { formKey: draftKey, content: content.data });
     }, 700);
     return () => window.clearTimeout(timer);
   }, [draftKey, dirty, values]);
 
+  // A form closed within that moment (Cancel, Escape) keeps its last words too.
+  useEffect(() => {
+    if (!draftKey) return;
+    const pending = pendingDraft;
+    return () => {
+      const content = pending.current;
+      pending.current = null;
+      if (content !== null) void apiBridge.call('drafts.save', { formKey: draftKey, content });
+    };
+  }, [draftKey]);
+
   const discardDraft = useCallback(() => {
     if (!draftKey) return;
+    pendingDraft.current = null;
     void apiBridge.call('drafts.discard', { formKey: draftKey });
-    setValuesState(initialRef.current);
+    setValuesState(start);
     setDirty(false);
     setRestoredDraftAt(null);
     setDraftGeneration((generation) => generation + 1);
-  }, [draftKey]);
+  }, [draftKey, start]);
 
   const bind = useCallback(
     (field: StringField<V>, path: string = String(field)): BoundText => {
@@ -217,9 +253,7 @@ export function useApiForm<V, M extends ApiMethod>(options: {
           const text = event.currentTarget.value;
           setDirty(true);
           setValuesState((previous) => ({ ...previous, [field]: text }));
-          setServerErrors((previous) =>
-            Object.fromEntries(Object.entries(previous).filter(([key]) => key !== path && !key.startsWith(`${path}.`))),
-          );
+          setServerErrors((previous) => withoutField(previous, path));
         },
         onBlur: () => touch(path),
         error: error(path),
@@ -227,16 +261,6 @@ export function useApiForm<V, M extends ApiMethod>(options: {
     },
     [values, touch, error],
   );
-
-  const reset = useCallback((next: V) => {
-    setValuesState(next);
-    setSubmitted(false);
-    setTouched(new Set());
-    setServerErrors({});
-    setFormError(null);
-    setDirty(false);
-    setDraftGeneration((generation) => generation + 1);
-  }, []);
 
   return {
     values,
@@ -251,6 +275,5 @@ export function useApiForm<V, M extends ApiMethod>(options: {
     restoredDraftAt,
     draftGeneration,
     discardDraft,
-    reset,
   };
 }

@@ -48,6 +48,8 @@ export function AddChild() {
     initial,
     toInput,
     onSuccess: (child) => navigate({ name: 'child', id: child.id }),
+    // Success leaves this screen: starting afresh would only flash an empty form on the way out.
+    resetOnSuccess: false,
     draftKey: 'child-new',
   });
   const text = (field: keyof Values, label: string, extra: { description?: string; required?: boolean; type?: string } = {}) => (

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
 import { useState } from 'react';
+import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
@@ -49,6 +50,7 @@ function ChronologyButton({ childId, onMade }: { childId: string; onMade: () => 
 
 export function ChildPage({ id }: { id: string }) {
   const { status } = useSession();
+  const role = status.user.role;
   const child = useApi('children.get', { id });
   const timeline = useApi('children.timeline', { childId: id });
   if (child.error) return <LoadError error={child.error} back={{ href: href({ name: 'children' }), label: 'Back to the children' }} />;
@@ -73,13 +75,17 @@ export function ChildPage({ id }: { id: string }) {
         }
         actions={
           <>
-            {status.user.role !== 'read-only' ? <ChronologyButton childId={id} onMade={timeline.reload} /> : null}
-            <Button variant="default" component="a" href={href({ name: 'referral-new', childId: id })}>
-              Record a referral
-            </Button>
-            <Button component="a" href={href({ name: 'escalation-new', childId: id, referralId: null, milestone: null })}>
-              Open an escalation
-            </Button>
+            {can(role, 'documents.childChronology') ? <ChronologyButton childId={id} onMade={timeline.reload} /> : null}
+            {can(role, 'referrals.create') ? (
+              <Button variant="default" component="a" href={href({ name: 'referral-new', childId: id })}>
+                Record a referral
+              </Button>
+            ) : null}
+            {can(role, 'escalations.open') ? (
+              <Button component="a" href={href({ name: 'escalation-new', childId: id, referralId: null, milestone: null })}>
+                Open an escalation
+              </Button>
+            ) : null}
           </>
         }
       />

@@ -2,12 +2,15 @@ import { Anchor, Button, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ageOn, ukDate } from '../../format';
 import { href } from '../../routing/router';
 
 export function ChildrenList() {
+  const { status } = useSession();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const children = useApi('children.list', debounced ? { search: debounced } : {});
@@ -18,9 +21,11 @@ export function ChildrenList() {
         title="Children"
         subtitle="Children with a safeguarding record in this setting."
         actions={
-          <Button component="a" href={href({ name: 'child-new' })}>
-            Add a child
-          </Button>
+          can(status.user.role, 'children.create') ? (
+            <Button component="a" href={href({ name: 'child-new' })}>
+              Add a child
+            </Button>
+          ) : null
         }
       />
       <TextInput

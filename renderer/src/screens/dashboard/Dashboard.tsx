@@ -1,7 +1,11 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DashboardItem, DueWindow } from '../../../../shared/schemas/dashboard';
+import type { Role } from '../../../../shared/schemas/session';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
+import { MissedMilestoneAction } from '../../components/MissedMilestoneAction';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDateTime } from '../../format';
 import { href } from '../../routing/router';
@@ -22,7 +26,7 @@ function recordLink(item: DashboardItem): string {
   return item.link.type === 'referral' ? href({ name: 'referral', id: item.link.id }) : href({ name: 'escalation', id: item.link.id });
 }
 
-function Item({ item, badge }: { item: DashboardItem; badge: 'overdue' | 'today' | 'this-week' }) {
+function Item({ item, badge, role }: { item: DashboardItem; badge: 'overdue' | 'today' | 'this-week'; role: Role }) {
   return (
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
       <Stack gap={4}>
@@ -41,34 +45,15 @@ function Item({ item, badge }: { item: DashboardItem; badge: 'overdue' | 'today'
         <Text size="sm">
           <DeadlineText dueAt={item.dueAt} explanation={item.explanation} />
         </Text>
-        {item.missed ? (
-          item.missed.escalationId ? (
-            <Anchor href={href({ name: 'escalation', id: item.missed.escalationId })} size="sm">
-              Escalation opened: see it
-            </Anchor>
-          ) : (
-            <Button
-              size="xs"
-              color="red"
-              variant="light"
-              component="a"
-              href={href({
-                name: 'escalation-new',
-                childId: item.childId,
-                referralId: item.missed.referralId,
-                milestone: item.missed.milestone,
-              })}
-            >
-              Escalate this missed timescale
-            </Button>
-          )
-        ) : null}
+        {item.missed ? <MissedMilestoneAction missed={item.missed} childId={item.childId} role={role} /> : null}
       </Stack>
     </Paper>
   );
 }
 
 export function Dashboard() {
+  const { status } = useSession();
+  const role = status.user.role;
   const dashboard = useApi('dashboard.get', {});
   if (dashboard.error) return <LoadError error={dashboard.error} />;
   if (!dashboard.data) return <Loading what="the dashboard" />;
@@ -81,12 +66,16 @@ export function Dashboard() {
         subtitle={`Deadlines across all children, worked out at ${ukDateTime(data.generatedAt)}. ${plural(data.counts.openEscalations, 'open escalation')}; ${plural(data.counts.openReferrals, 'referral')} with milestones outstanding.`}
         actions={
           <>
-            <Button variant="default" component="a" href={href({ name: 'referral-new', childId: null })}>
-              Record a referral
-            </Button>
-            <Button component="a" href={href({ name: 'escalation-new', childId: null, referralId: null, milestone: null })}>
-              Open an escalation
-            </Button>
+            {can(role, 'referrals.create') ? (
+              <Button variant="default" component="a" href={href({ name: 'referral-new', childId: null })}>
+                Record a referral
+              </Button>
+            ) : null}
+            {can(role, 'escalations.open') ? (
+              <Button component="a" href={href({ name: 'escalation-new', childId: null, referralId: null, milestone: null })}>
+                Open an escalation
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -115,7 +104,7 @@ export function Dashboard() {
             ) : (
               <Stack gap="sm" component="ul" p={0} m={0}>
                 {lists[section.window].map((item) => (
-                  <Item key={item.id} item={item} badge={section.badge} />
+                  <Item key={item.id} item={item} badge={section.badge} role={role} />
                 ))}
               </Stack>
             )}

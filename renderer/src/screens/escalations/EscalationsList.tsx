@@ -1,6 +1,8 @@
 import { Anchor, Button, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { escalationStatusLabels, type EscalationStatus } from '../../../../shared/schemas/escalations';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
@@ -8,6 +10,7 @@ import { ukDate } from '../../format';
 import { href } from '../../routing/router';
 
 export function EscalationsList() {
+  const { status: session } = useSession();
   const [status, setStatus] = useState<EscalationStatus | 'all'>('open');
   const escalations = useApi('escalations.list', status === 'all' ? {} : { status });
   return (
@@ -16,9 +19,11 @@ export function EscalationsList() {
         title="Escalations"
         subtitle="Professional disagreements about children’s safety, stage by stage."
         actions={
-          <Button component="a" href={href({ name: 'escalation-new', childId: null, referralId: null, milestone: null })}>
-            Open an escalation
-          </Button>
+          can(session.user.role, 'escalations.open') ? (
+            <Button component="a" href={href({ name: 'escalation-new', childId: null, referralId: null, milestone: null })}>
+              Open an escalation
+            </Button>
+          ) : null
         }
       />
       <SegmentedControl

@@ -115,6 +115,8 @@ export function OpenEscalation({
     initial,
     toInput,
     onSuccess: (escalation) => navigate({ name: 'escalation', id: escalation.id }),
+    // Success leaves this screen: starting afresh would only flash an empty form on the way out.
+    resetOnSuccess: false,
   });
   const { setValues } = form;
 

@@ -35,7 +35,8 @@ export function NewReferral({ childId }: { childId: string | null }) {
   const form = useApiForm({
     method: 'referrals.create',
     draftKey: `referral-new:${childId ?? 'any'}`,
-    initial: {
+    // Made when the form opens, so "when the referral was made" starts at that moment.
+    initial: (): Values => ({
       childId: childId ?? '',
       madeAt: nowToTheMinute(),
       method: 'phone',
@@ -45,9 +46,11 @@ export function NewReferral({ childId }: { childId: string | null }) {
       madeByName: status.user.fullName,
       madeByRole: 'Designated Safeguarding Lead',
       summary: '',
-    },
+    }),
     toInput,
     onSuccess: (referral) => navigate({ name: 'referral', id: referral.id }),
+    // Success leaves this screen: starting afresh would only flash an empty form on the way out.
+    resetOnSuccess: false,
   });
   const bind = (field: keyof Values) => ({
     value: form.values[field],

@@ -9,10 +9,13 @@ import {
   referralMethodLabels,
 } from '../../../../shared/schemas/referrals';
 import { owedBySetting } from '../../../../shared/referrals/milestones';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
+import { MissedMilestoneAction } from '../../components/MissedMilestoneAction';
 import { FormError, LoadError, Loading, PageHeader } from '../../components/Page';
 import { nowToTheMinute, ukDateTime } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -43,12 +46,10 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
   const form = useApiForm({
     method: 'referrals.recordEvent',
     draftKey: `referral-event:${referral.id}`,
-    initial: blankEvent(),
+    // A function, so each fresh start after a save is "now" again.
+    initial: blankEvent,
     toInput,
-    onSuccess: (updated) => {
-      onSaved(updated);
-      form.reset(blankEvent());
-    },
+    onSuccess: onSaved,
   });
   return (
     <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate>
@@ -108,10 +109,14 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
 }
 
 export function ReferralPage({ id }: { id: string }) {
+  const { status } = useSession();
+  const role = status.user.role;
   const referral = useApi('referrals.get', { id });
   if (referral.error) return <LoadError error={referral.error} back={{ href: href({ name: 'referrals' }), label: 'Back to referrals' }} />;
   if (!referral.data) return <Loading what="the referral" />;
   const r = referral.data;
+  /** The escalation opened about this missed milestone, if there is one (not just any of the referral's). */
+  const escalationAbout = (key: string) => r.escalations.find((escalation) => escalation.missedMilestone === key)?.id ?? null;
   return (
     <>
       <PageHeader
@@ -145,51 +150,38 @@ export function ReferralPage({ id }: { id: string }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {r.milestones.map((milestone) => {
-            const escalationId = r.escalations.find((escalation) => escalation.missedMilestone === milestone.key)?.id;
-            return (
-              <Table.Tr key={milestone.id}>
-                <Table.Td>
-                  {milestone.label}
-                  <Text size="xs" c="dimmed">
-                    {milestone.source}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <DeadlineText dueAt={milestone.dueAt} explanation={milestone.explanation} prefix="By" />
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={milestone.state} />
-                </Table.Td>
-                <Table.Td>{milestone.metAt ? ukDateTime(milestone.metAt) : '—'}</Table.Td>
-                <Table.Td>
-                  {milestone.state === 'overdue' && owedBySetting(milestone.key) ? (
-                    <Text size="xs">Send it now, then record it below.</Text>
-                  ) : milestone.state === 'overdue' ? (
-                    escalationId ? (
-                      <Anchor href={href({ name: 'escalation', id: escalationId })} size="sm">
-                        See the escalation
-                      </Anchor>
-                    ) : (
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="light"
-                        component="a"
-                        href={href({ name: 'escalation-new', childId: r.childId, referralId: r.id, milestone: milestone.key })}
-                      >
-                        Escalate
-                      </Button>
-                    )
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {r.milestones.map((milestone) => (
+            <Table.Tr key={milestone.id}>
+              <Table.Td>
+                {milestone.label}
+                <Text size="xs" c="dimmed">
+                  {milestone.source}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <DeadlineText dueAt={milestone.dueAt} explanation={milestone.explanation} prefix="By" />
+              </Table.Td>
+              <Table.Td>
+                <StateBadge state={milestone.state} />
+              </Table.Td>
+              <Table.Td>{milestone.metAt ? ukDateTime(milestone.metAt) : '—'}</Table.Td>
+              <Table.Td>
+                {milestone.state !== 'overdue' ? null : owedBySetting(milestone.key) ? (
+                  <Text size="xs">Send it now, then record it below.</Text>
+                ) : (
+                  <MissedMilestoneAction
+                    missed={{ referralId: r.id, milestone: milestone.key, escalationId: escalationAbout(milestone.key) }}
+                    childId={r.childId}
+                    role={role}
+                  />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <RecordEvent referral={r} onSaved={referral.setData} />
+        {can(role, 'referrals.recordEvent') ? <RecordEvent referral={r} onSaved={referral.setData} /> : null}
         <Stack gap="xs">
           <Title order={3} size="h5">
             Recorded so far

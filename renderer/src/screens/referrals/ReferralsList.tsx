@@ -1,5 +1,7 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { referralCategoryLabels, referralConcernLabels } from '../../../../shared/schemas/referrals';
+import { can } from '../../../../shared/permissions';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
@@ -7,6 +9,7 @@ import { ukDateTime } from '../../format';
 import { href } from '../../routing/router';
 
 export function ReferralsList() {
+  const { status } = useSession();
   const referrals = useApi('referrals.list', {});
   return (
     <>
@@ -14,9 +17,11 @@ export function ReferralsList() {
         title="Referrals"
         subtitle="Referrals to children’s social care and their statutory milestones."
         actions={
-          <Button component="a" href={href({ name: 'referral-new', childId: null })}>
-            Record a referral
-          </Button>
+          can(status.user.role, 'referrals.create') ? (
+            <Button component="a" href={href({ name: 'referral-new', childId: null })}>
+              Record a referral
+            </Button>
+          ) : null
         }
       />
       {referrals.error ? <LoadError error={referrals.error} /> : null}

@@ -1,7 +1,9 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { regionLabels, regions } from '../../../../shared/schemas/session';
+import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
+import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DateField } from '../../components/DateTimeField';
 import { FormError, LoadError, Loading } from '../../components/Page';
@@ -12,6 +14,8 @@ import { useApiForm } from '../../api/useApiForm';
 // setting's own closure days.
 
 export function CalendarSettings() {
+  const { status } = useSession();
+  const role = status.user.role;
   const settings = useApi('settings.get', {});
   const [error, setError] = useState<string | null>(null);
   const toInput = useCallback((values: { date: string; reason: string }) => values, []);
@@ -19,10 +23,7 @@ export function CalendarSettings() {
     method: 'settings.addClosure',
     initial: { date: '', reason: '' },
     toInput,
-    onSuccess: (value) => {
-      settings.setData(value);
-      closure.reset({ date: '', reason: '' });
-    },
+    onSuccess: settings.setData,
   });
   if (settings.error) return <LoadError error={settings.error} />;
   if (!settings.data) return <Loading what="settings" />;
@@ -54,6 +55,7 @@ export function CalendarSettings() {
         data={regions.map((region) => ({ value: region, label: regionLabels[region] }))}
         value={data.region}
         onChange={(value) => void setRegion(value)}
+        disabled={!can(role, 'settings.update')}
         allowDeselect={false}
         maw={360}
       />
@@ -72,9 +74,11 @@ export function CalendarSettings() {
                 <Table.Td>{ukDate(day.date)}</Table.Td>
                 <Table.Td>{day.reason}</Table.Td>
                 <Table.Td ta="right">
-                  <Button size="xs" variant="subtle" color="red" onClick={() => void remove(day.date)}>
-                    Remove
-                  </Button>
+                  {can(role, 'settings.removeClosure') ? (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => void remove(day.date)}>
+                      Remove
+                    </Button>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -83,22 +87,24 @@ export function CalendarSettings() {
       ) : (
         <Text size="sm">No closure days recorded.</Text>
       )}
-      <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
-        <FormError error={closure.formError} />
-        <Group align="flex-end">
-          <DateField
-            label="Date"
-            value={closure.values.date}
-            onChange={(value) => closure.set('date', value)}
-            error={closure.error('date')}
-            key={closure.draftGeneration}
-          />
-          <TextInput label="Reason" required {...closure.bind('reason')} style={{ flex: 1 }} />
-          <Button type="submit" loading={closure.submitting}>
-            Add closure day
-          </Button>
-        </Group>
-      </Paper>
+      {can(role, 'settings.addClosure') ? (
+        <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
+          <FormError error={closure.formError} />
+          <Group align="flex-end">
+            <DateField
+              label="Date"
+              value={closure.values.date}
+              onChange={(value) => closure.set('date', value)}
+              error={closure.error('date')}
+              key={closure.draftGeneration}
+            />
+            <TextInput label="Reason" required {...closure.bind('reason')} style={{ flex: 1 }} />
+            <Button type="submit" loading={closure.submitting}>
+              Add closure day
+            </Button>
+          </Group>
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

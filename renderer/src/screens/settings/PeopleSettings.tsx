@@ -32,7 +32,6 @@ export function PeopleSettings() {
     toInput: useCallback((values: NewPerson) => values, []),
     onSuccess: (list) => {
       people.setData(list);
-      form.reset(blank);
       setMessage('Added. Give them their passphrase in person; they can change it in Settings after they unlock.');
     },
   });

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Procedure } from '../../../../shared/procedures';
+import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
@@ -17,7 +18,7 @@ export function ProcedureSettings() {
   const [copyFrom, setCopyFrom] = useState<string | null>(null);
   const [copyName, setCopyName] = useState('');
   const [editing, setEditing] = useState<Procedure | null>(null);
-  const isDsl = status.user.role === 'dsl';
+  const role = status.user.role;
   if (procedures.error) return <LoadError error={procedures.error} />;
   if (!procedures.data) return <Loading what="procedures" />;
   const chosen = procedures.data.find((procedure) => procedure.chosen);
@@ -67,14 +68,18 @@ export function ProcedureSettings() {
           statutory timescales, which follow Berkshire West’s steps).
         </Alert>
       ) : null}
-      <Radio.Group label="The procedure new escalations follow" value={chosen?.id ?? null} onChange={(id) => isDsl && void choose(id)}>
+      <Radio.Group
+        label="The procedure new escalations follow"
+        value={chosen?.id ?? null}
+        onChange={(id) => can(role, 'procedures.choose') && void choose(id)}
+      >
         <Stack mt="sm" gap="sm">
           {procedures.data.map((procedure) => (
             <Card key={procedure.id} withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
                 <Radio
                   value={procedure.id}
-                  disabled={!isDsl}
+                  disabled={!can(role, 'procedures.choose')}
                   label={<Text fw={600}>{procedure.name}</Text>}
                   description={`${procedure.partnership} · version ${procedure.version}`}
                 />
@@ -86,7 +91,7 @@ export function ProcedureSettings() {
                       Your copy
                     </Badge>
                   )}
-                  {isDsl && procedure.builtIn ? (
+                  {procedure.builtIn && can(role, 'procedures.copy') ? (
                     <Button
                       size="xs"
                       variant="subtle"
@@ -98,7 +103,7 @@ export function ProcedureSettings() {
                       Copy to edit
                     </Button>
                   ) : null}
-                  {isDsl && !procedure.builtIn ? (
+                  {!procedure.builtIn && can(role, 'procedures.save') ? (
                     <Button size="xs" variant="subtle" onClick={() => void edit(procedure.id)}>
                       Edit
                     </Button>

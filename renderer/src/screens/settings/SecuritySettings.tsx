@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
+import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
@@ -19,10 +20,7 @@ export function SecuritySettings() {
     method: 'session.changePassphrase',
     initial: { currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' },
     toInput,
-    onSuccess: () => {
-      setChanged(true);
-      form.reset({ currentPassphrase: '', newPassphrase: '', newPassphraseConfirm: '' });
-    },
+    onSuccess: () => setChanged(true),
   });
   // The new key is handed to the session gate, which shows it once on the recovery key screen.
   const newRecoveryKey = async () => {
@@ -72,54 +70,53 @@ export function SecuritySettings() {
           </Button>
         </Stack>
       </Paper>
-      {status.user.role === 'dsl' ? (
-        <>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              Recovery key
-            </Title>
-            <Text size="sm" mb="sm">
-              {settings.data?.recoveryKeyConfirmedAt
-                ? `Confirmed stored on ${ukDate(settings.data.recoveryKeyConfirmedAt)}: ${settings.data.recoveryKeyStoredWhere ?? ''}.`
-                : 'The recovery key has not been confirmed as stored.'}{' '}
-              If the sheet is lost or may have been seen, make a new key: the old one stops working once the new sheet is confirmed as
-              stored.
-            </Text>
-            {confirmingNewKey ? (
-              <Alert color="orange" title="Make a new recovery key?" role="alert">
-                <Text size="sm" mb="sm">
-                  The new key is shown next, once. The key on the printed sheet keeps working until you confirm the new sheet is stored;
-                  then it stops. Print the new sheet, store it, and destroy the old sheet.
-                </Text>
-                <Group>
-                  <Button color="orange" loading={makingKey} onClick={() => void newRecoveryKey()}>
-                    Yes, make a new recovery key
-                  </Button>
-                  <Button variant="default" onClick={() => setConfirmingNewKey(false)} disabled={makingKey}>
-                    Cancel
-                  </Button>
-                </Group>
-              </Alert>
-            ) : (
-              <Button variant="light" color="orange" onClick={() => setConfirmingNewKey(true)}>
-                Make a new recovery key
-              </Button>
-            )}
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
-              Lock when idle
-            </Title>
-            <NumberInput
-              label="Lock after this many minutes without use"
-              min={1}
-              max={30}
-              value={settings.data?.idleLockMinutes ?? 5}
-              onChange={(value) => typeof value === 'number' && value >= 1 && value <= 30 && void setIdle(value)}
-              maw={260}
-            />
-          </Paper>
-        </>
+      {can(status.user.role, 'session.replaceRecoveryKey') ? (
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            Recovery key
+          </Title>
+          <Text size="sm" mb="sm">
+            {settings.data?.recoveryKeyConfirmedAt
+              ? `Confirmed stored on ${ukDate(settings.data.recoveryKeyConfirmedAt)}: ${settings.data.recoveryKeyStoredWhere ?? ''}.`
+              : 'The recovery key has not been confirmed as stored.'}{' '}
+            If the sheet is lost or may have been seen, make a new key: the old one stops working once the new sheet is confirmed as stored.
+          </Text>
+          {confirmingNewKey ? (
+            <Alert color="orange" title="Make a new recovery key?" role="alert">
+              <Text size="sm" mb="sm">
+                The new key is shown next, once. The key on the printed sheet keeps working until you confirm the new sheet is stored; then
+                it stops. Print the new sheet, store it, and destroy the old sheet.
+              </Text>
+              <Group>
+                <Button color="orange" loading={makingKey} onClick={() => void newRecoveryKey()}>
+                  Yes, make a new recovery key
+                </Button>
+                <Button variant="default" onClick={() => setConfirmingNewKey(false)} disabled={makingKey}>
+                  Cancel
+                </Button>
+              </Group>
+            </Alert>
+          ) : (
+            <Button variant="light" color="orange" onClick={() => setConfirmingNewKey(true)}>
+              Make a new recovery key
+            </Button>
+          )}
+        </Paper>
+      ) : null}
+      {can(status.user.role, 'settings.update') ? (
+        <Paper withBorder p="md">
+          <Title order={3} size="h5" mb="xs">
+            Lock when idle
+          </Title>
+          <NumberInput
+            label="Lock after this many minutes without use"
+            min={1}
+            max={30}
+            value={settings.data?.idleLockMinutes ?? 5}
+            onChange={(value) => typeof value === 'number' && value >= 1 && value <= 30 && void setIdle(value)}
+            maw={260}
+          />
+        </Paper>
       ) : null}
     </Stack>
   );

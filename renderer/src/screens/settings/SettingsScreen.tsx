@@ -1,4 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
+import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/Page';
 import { CalendarSettings } from './CalendarSettings';
@@ -8,12 +9,13 @@ import { PeopleSettings } from './PeopleSettings';
 
 export function SettingsScreen() {
   const { status } = useSession();
+  const role = status.user.role;
   return (
     <>
       <PageHeader
         title="Settings"
         subtitle={
-          status.user.role === 'dsl'
+          can(role, 'settings.update')
             ? 'Only the Designated Safeguarding Lead can change these.'
             : 'Only the Designated Safeguarding Lead can change most of these.'
         }
@@ -23,7 +25,7 @@ export function SettingsScreen() {
           <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>
           <Tabs.Tab value="calendar">Calendar</Tabs.Tab>
           <Tabs.Tab value="security">Passphrase and security</Tabs.Tab>
-          {status.user.role === 'dsl' ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
+          {can(role, 'users.list') ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="procedure">
           <ProcedureSettings />
@@ -31,7 +33,7 @@ export function SettingsScreen() {
         <Tabs.Panel value="calendar">
           <CalendarSettings />
         </Tabs.Panel>
-        {status.user.role === 'dsl' ? (
+        {can(role, 'users.list') ? (
           <Tabs.Panel value="people">
             <PeopleSettings />
           </Tabs.Panel>

@@ -24,7 +24,14 @@ const settingFields = ['settingName', 'settingType', 'region'] as const;
 export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => void }) {
   const [step, setStep] = useState(0);
   const toInput = useCallback((values: Values) => values, []);
-  const form = useApiForm({ method: 'session.setup', initial, toInput, onSuccess: (value) => onSetUp(value.recoveryKey) });
+  const form = useApiForm({
+    method: 'session.setup',
+    initial,
+    toInput,
+    onSuccess: (value) => onSetUp(value.recoveryKey),
+    // Success leaves this screen (for the recovery key's): starting afresh would only flash an empty form on the way out.
+    resetOnSuccess: false,
+  });
 
   const next = () => {
     for (const field of settingFields) form.touch(field);

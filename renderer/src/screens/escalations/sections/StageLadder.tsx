@@ -1,7 +1,7 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import type { LadderRung } from '../../../../shared/schemas/escalations';
-import { DeadlineText, StateBadge } from '../../components/Deadline';
-import { ukDate } from '../../format';
+import type { LadderRung } from '../../../../../shared/schemas/escalations';
+import { DeadlineText, StateBadge } from '../../../components/Deadline';
+import { ukDate } from '../../../format';
 
 // The stage ladder: done, current (with its target date), skipped by the procedure's routing, and
 // still to come. Words carry the state as well as colour.

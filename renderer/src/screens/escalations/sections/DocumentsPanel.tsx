@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { EscalationDetail } from '../../../../shared/schemas/escalations';
-import { apiBridge } from '../../api/client';
-import { saveDocument } from '../../downloads';
-import { ukDateTime } from '../../format';
+import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
+import { apiBridge } from '../../../api/client';
+import { saveDocument } from '../../../downloads';
+import { ukDateTime } from '../../../format';
 
 // The escalation's documents: make the ones the record allows now, and open any made before
 // (the stored copy, exactly as it was made).
 
-export function DocumentsPanel({ escalation, canWrite, onMade }: { escalation: EscalationDetail; canWrite: boolean; onMade: () => void }) {
+export function DocumentsPanel({ escalation, canMake, onMade }: { escalation: EscalationDetail; canMake: boolean; onMade: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,7 +39,7 @@ export function DocumentsPanel({ escalation, canWrite, onMade }: { escalation: E
           {error}
         </Alert>
       ) : null}
-      {canWrite && escalation.availableDocuments.length > 0 ? (
+      {canMake && escalation.availableDocuments.length > 0 ? (
         <Group mb="sm">
           {escalation.availableDocuments.map((document) => (
             <Button key={document.kind} variant="light" loading={busy === document.kind} onClick={() => void make(document.kind)}>

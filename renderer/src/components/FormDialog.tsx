@@ -1,0 +1,48 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ApiMethod } from '../../../shared/api';
+import type { ApiForm } from '../api/useApiForm';
+import { DraftNotice } from './DraftNotice';
+import { FormError } from './Page';
+
+// A form in a dialog. The form itself (the component that calls useApiForm) is a child of the
+// Modal, and a closed Mantine Modal unmounts its content (keepMounted is off): so the form, its
+// values, its "When" and its one drafts.get exist only while the dialog is open, and every opening
+// starts a fresh sitting. A dialog that owned its form above the Modal would keep the last record's
+// text, and the time the page was loaded, for the next one.
+
+export function FormDialog(props: { title: string; opened: boolean; onClose: () => void; children: ReactNode }) {
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl" centered={false} keepMounted={false}>
+      {props.children}
+    </Modal>
+  );
+}
+
+/** The form inside a dialog: what went wrong, a restored draft, the fields, Cancel and the save button. */
+export function DialogForm<V, M extends ApiMethod>(props: {
+  form: ApiForm<V, M>;
+  onCancel: () => void;
+  submitLabel: string;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  const { form } = props;
+  return (
+    <form onSubmit={(event) => void form.submit(event)} noValidate>
+      <FormError error={form.formError} />
+      <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
+      <Stack key={form.draftGeneration}>
+        {props.children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting} color={props.danger ? 'red' : undefined}>
+            {props.submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

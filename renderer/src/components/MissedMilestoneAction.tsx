@@ -1,0 +1,38 @@
+import { Anchor, Button } from '@mantine/core';
+import type { Role } from '../../../shared/schemas/session';
+import { can } from '../../../shared/permissions';
+import { href } from '../routing/router';
+
+// What to do about a statutory milestone another agency missed, wherever it is shown (the
+// dashboard, the referral): see the escalation already opened about it, or open one, pre-filled
+// from the referral. Opening one is offered only to someone who may record it.
+
+export function MissedMilestoneAction({
+  missed,
+  childId,
+  role,
+}: {
+  missed: { referralId: string; milestone: string; escalationId: string | null };
+  childId: string;
+  role: Role;
+}) {
+  if (missed.escalationId) {
+    return (
+      <Anchor href={href({ name: 'escalation', id: missed.escalationId })} size="sm">
+        Escalation opened: see it
+      </Anchor>
+    );
+  }
+  if (!can(role, 'escalations.open')) return null;
+  return (
+    <Button
+      size="xs"
+      color="red"
+      variant="light"
+      component="a"
+      href={href({ name: 'escalation-new', childId, referralId: missed.referralId, milestone: missed.milestone })}
+    >
+      Escalate this missed timescale
+    </Button>
+  );
+}

@@ -1,0 +1,40 @@
+import { Alert, Anchor, Badge } from '@mantine/core';
+import { escalationStatusLabels, type EscalationDetail } from '../../../../../shared/schemas/escalations';
+import { PageHeader } from '../../../components/Page';
+import { ukDateTime } from '../../../format';
+import { href } from '../../../routing/router';
+
+// Whose escalation this is, with whom, under which procedure version, its status, and why it began
+// if that matters (an immediate referral made first, or a missed statutory timescale).
+
+export function EscalationHeader({ escalation: e }: { escalation: EscalationDetail }) {
+  const open = e.status === 'open';
+  return (
+    <>
+      <PageHeader
+        title={`Escalation: ${e.childName}`}
+        subtitle={
+          <>
+            With {e.otherAgency.name} ({e.otherProfessional.name}, {e.otherProfessional.role}) · {e.categoryLabel} · {e.procedure.name},
+            version {e.procedure.version}. <Anchor href={href({ name: 'child', id: e.childId })}>Open {e.childName}’s record</Anchor>
+          </>
+        }
+        actions={
+          <Badge size="lg" color={open ? 'indigo' : e.status === 'resolved' ? 'green' : 'gray'} variant="light">
+            {escalationStatusLabels[e.status]}
+          </Badge>
+        }
+      />
+      {e.immediateRisk && e.immediateReferral ? (
+        <Alert color="red" mb="md" title="Immediate risk">
+          Referred to {e.immediateReferral.madeTo} at {ukDateTime(e.immediateReferral.madeAt)} before this escalation was opened.
+        </Alert>
+      ) : null}
+      {e.referralId ? (
+        <Alert color="orange" mb="md" title="A statutory timescale was missed">
+          Opened because a milestone of <Anchor href={href({ name: 'referral', id: e.referralId })}>the referral</Anchor> was missed.
+        </Alert>
+      ) : null}
+    </>
+  );
+}
