@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` runs in Node against real encrypted files in temp folders;
-// `e2e` drives Debian's Chromium against the built app in browser mode, one test file at a time.
+// `e2e` drives Chromium (CHROMIUM_PATH, an installed one, or the one inside @sparticuz/chromium) against
+// the built app in browser mode, one test file at a time.
 export default defineConfig({
   test: {
     projects: [
