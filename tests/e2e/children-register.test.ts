@@ -37,15 +37,13 @@ describe('the children register, end to end', () => {
     await setup.heading().waitFor();
     await screenshot(page, '01-setup-setting');
     await setup.continue();
-    expect(await page.getByText("Enter the setting's name.").isVisible()).toBe(true);
+    await page.getByText("Enter the setting's name.").waitFor();
     await setup.fillSetting({ name: 'Northway Primary and Nursery School' });
     await setup.continue();
     await setup.fillDsl({ name: 'P Raman', passphrase: 'short', confirm: 'different' });
     await setup.create();
-    expect(
-      await page.getByText("Enter the Designated Safeguarding Lead's full name in full (first and last name, not initials).").isVisible(),
-    ).toBe(true);
-    expect(await page.getByText('Use at least 12 characters: three random words is a good passphrase.').isVisible()).toBe(true);
+    await page.getByText("Enter the Designated Safeguarding Lead's full name in full (first and last name, not initials).").waitFor();
+    await page.getByText('Use at least 12 characters: three random words is a good passphrase.').waitFor();
     await setup.fillDsl({ name: 'Priya Raman', passphrase: PASSPHRASE });
     await page.getByText('Use at least 12 characters', { exact: false }).waitFor({ state: 'hidden' });
     // Inputs fade their border colour (100 ms): let the red of the old message go before the capture.
@@ -63,7 +61,7 @@ describe('the children register, end to end', () => {
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(download.suggestedFilename()).toBe('Escalation Log recovery sheet.pdf');
     await page.getByRole('button', { name: 'Continue to Escalation Log' }).click();
-    expect(await page.getByText('Tick to confirm the recovery sheet is printed and stored safely.').isVisible()).toBe(true);
+    await page.getByText('Tick to confirm the recovery sheet is printed and stored safely.').waitFor();
     await recovery.confirmStored('Sealed envelope in the school safe');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     expect(await new AppShell(page).signedInName().innerText()).toBe('Priya Raman');
@@ -72,7 +70,7 @@ describe('the children register, end to end', () => {
   it('adds a child, with messages beside the fields for bad input', async () => {
     const shell = new AppShell(page);
     await shell.goTo('Children');
-    expect(await page.getByText('No children yet.', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('No children yet.', { exact: false }).waitFor();
     await screenshot(page, '04-children-empty');
     const children = new ChildrenPage(page);
     await children.addChild();
@@ -87,16 +85,16 @@ describe('the children register, end to end', () => {
       socialWorkerContact: '0151 233 3700',
     });
     await form.save();
-    expect(await page.getByText('The date of birth must be in the past and within the last 25 years.').isVisible()).toBe(true);
-    expect(await page.getByText("Enter the social worker's full name in full (first and last name, not initials).").isVisible()).toBe(true);
+    await page.getByText('The date of birth must be in the past and within the last 25 years.').waitFor();
+    await page.getByText("Enter the social worker's full name in full (first and last name, not initials).").waitFor();
     await screenshot(page, '05-add-child-errors');
     await fillDate(page, 'Date of birth', '2017-03-14');
     await page.getByLabel('Allocated social worker’s full name').fill('Daniel Okafor');
     await form.choose('Plan', 'Child protection plan');
     await form.save();
     await page.getByRole('heading', { name: 'Zephyrine Quillfeather', level: 1 }).waitFor();
-    expect(await page.getByText('Daniel Okafor').isVisible()).toBe(true);
-    expect(await page.getByText('No referrals or escalations are recorded for Zephyrine Quillfeather yet.').isVisible()).toBe(true);
+    await page.getByText('Daniel Okafor').waitFor();
+    await page.getByText('No referrals or escalations are recorded for Zephyrine Quillfeather yet.').waitFor();
     await screenshot(page, '06-child-page');
   });
 
@@ -107,7 +105,7 @@ describe('the children register, end to end', () => {
     await expect.poll(() => page.getByLabel('Find a child').evaluate((input) => input === document.activeElement)).toBe(true);
     const children = new ChildrenPage(page);
     await children.table().waitFor();
-    expect(await children.table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).isVisible()).toBe(true);
+    await children.table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).waitFor();
     await screenshot(page, '07-children-list');
     await children.search('nobody-like-this');
     await page.getByText('No child matches “nobody-like-this”', { exact: false }).waitFor();
@@ -172,7 +170,7 @@ describe('the children register, end to end', () => {
     await page.getByText('A recovery key is only shown once', { exact: false }).waitFor();
     expect(await page.content()).not.toContain(first.slice(0, 14));
     // The key on the stored sheet still works until a new one is confirmed, so it can be kept.
-    expect(await page.getByRole('button', { name: 'Keep the key on my stored sheet' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Keep the key on my stored sheet' }).waitFor();
     await screenshot(page, '08b-recovery-key-after-reload');
     await recovery.makeNewKey();
     const second = await recovery.key();

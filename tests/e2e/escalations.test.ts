@@ -3,12 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { newDataDir, startApp, type RunningApp } from './support/app';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { setUpThroughScreens } from './support/session';
-import { minutesAgo } from './support/time';
+import { watchApiCalls } from './support/api-calls';
+import { londonFields, minutesAgo, pageNow } from './support/time';
 import { AppShell } from './pages/app-shell';
 import { AddChildPage, ChildrenPage } from './pages/children-pages';
 import { SettingsPage } from './pages/settings-page';
 import { EscalationPage, OpenEscalationPage } from './pages/escalation-pages';
-import { fillDateTime } from './pages/controls';
+import { field, fillDateTime } from './pages/controls';
 
 // Issue 4, end to end: a Birmingham school v school disagreement goes from stage 1 straight to
 // stage 5; a Liverpool situation 6 case walks up its ladder and is resolved with a written
@@ -23,9 +24,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function freshApp(label: string): Promise<{ app: RunningApp; page: Page }> {
+async function freshApp(label: string, options: { pageClock?: boolean } = {}): Promise<{ app: RunningApp; page: Page }> {
   const app = await startApp(newDataDir(label));
   const page = await newUkPage(browser);
+  // A clock of the page's own, running in real time until the test moves it on: installed before
+  // the page loads, as Playwright advises, so every timer the app sets is on it.
+  if (options.pageClock) await page.clock.install();
   await page.goto(app.url);
   await setUpThroughScreens(page);
   return { app, page };
@@ -58,7 +62,7 @@ describe('a Birmingham school v school disagreement', () => {
   afterAll(async () => app?.stop());
 
   it('goes from stage 1 straight to stage 5 and is resolved', async () => {
-    const started = await freshApp('birmingham');
+    const started = await freshApp('birmingham', { pageClock: true });
     app = started.app;
     const page = started.page;
     await new AppShell(page).goTo('Settings');
@@ -77,17 +81,76 @@ describe('a Birmingham school v school disagreement', () => {
 
     const escalation = new EscalationPage(page);
     expect(await escalation.currentStage().innerText()).toContain('Stage One');
-    expect(
-      await page
-        .getByText('If this stage does not resolve it, the next is Stage Five: Mediation by a third-party agency.', { exact: false })
-        .isVisible(),
-    ).toBe(true);
+    await page
+      .getByText('If this stage does not resolve it, the next is Stage Five: Mediation by a third-party agency.', { exact: false })
+      .waitFor();
+
+    // Each dialog's form exists only while it is open: loading the page asks for no drafts; each
+    // opening asks for its own once, starts empty, and its "When" is the time it was opened.
+    const escalationAddress = page.url();
+    const entryDraft = { formKey: `escalation-entry:${new URL(escalationAddress).hash.split('/').pop()}` };
+    const draftReads = watchApiCalls(page, 'drafts.get');
+    await new AppShell(page).goTo('Dashboard');
+    await page.goto(escalationAddress);
+    await page.getByRole('heading', { name: 'Conversations and decisions' }).waitFor();
+    const loadedAt = await pageNow(page);
+    // Two minutes pass on the page's clock between loading the page and opening a dialog, so a
+    // "When" taken when the page loaded cannot pass for one taken when the dialog opened.
+    await page.clock.fastForward('02:00');
+    await page.waitForTimeout(500);
+    expect(draftReads.inputs()).toEqual([]);
+
+    let before = await pageNow(page);
+    let dialog = await escalation.openConversationDialog();
+    let after = await pageNow(page);
+    let shown = await escalation.conversationValues(dialog);
+    expect([londonFields(before), londonFields(after)]).toContainEqual(shown.when);
+    expect(shown.when).not.toEqual(londonFields(loadedAt));
+    await expect.poll(() => draftReads.inputs()).toEqual([entryDraft]);
+    await escalation.cancelDialog();
+
     await escalation.recordConversation({
       when: minutesAgo(110),
       summary: 'Spoke to Helen Marsh about transferring the file.',
       decision: 'No agreement.',
       rationale: 'St Mary’s will not share the file before a meeting.',
     });
+    await page
+      .getByRole('article', { name: /^Record of / })
+      .getByText('Spoke to Helen Marsh about transferring the file.')
+      .waitFor();
+
+    // Reopened after the save: an empty record, timed when it was opened, not the one just saved.
+    before = await pageNow(page);
+    dialog = await escalation.openConversationDialog();
+    after = await pageNow(page);
+    shown = await escalation.conversationValues(dialog);
+    expect({ ...shown, when: null }).toEqual({
+      when: null,
+      tookPart: ['Priya Raman', 'Helen Marsh'],
+      summary: '',
+      decision: '',
+      rationale: '',
+      toldOfOutcome: [],
+      originalReferrerTold: false,
+    });
+    expect([londonFields(before), londonFields(after)]).toContainEqual(shown.when);
+    await expect.poll(() => draftReads.inputs()).toEqual([entryDraft, entryDraft, entryDraft]);
+    await screenshot(page, '10a-escalation-dialog-reopened-empty');
+    await escalation.cancelDialog();
+
+    // Another dialog after the save starts empty too, with its own "When".
+    before = await pageNow(page);
+    dialog = await escalation.openDialog('Escalate to Stage Five');
+    after = await pageNow(page);
+    expect(await field(dialog, 'Why it is being escalated').inputValue()).toBe('');
+    expect([londonFields(before), londonFields(after)]).toContainEqual(await escalation.dateTimeShown(dialog, 'When'));
+    await expect
+      .poll(() => draftReads.inputs())
+      .toEqual([entryDraft, entryDraft, entryDraft, { formKey: entryDraft.formKey.replace('escalation-entry:', 'escalation-escalate:') }]);
+    await escalation.cancelDialog();
+    draftReads.stop();
+
     await escalation.escalate(
       'Stage Five',
       'The two schools cannot agree; the policy sends school v school disagreements to Stage Five.',
@@ -109,7 +172,7 @@ describe('a Birmingham school v school disagreement', () => {
       minutesAgo(30),
     );
     await page.getByRole('heading', { name: 'Written statement of the outcome' }).waitFor();
-    expect(await page.getByText('Resolved', { exact: true }).first().isVisible()).toBe(true);
+    await page.getByText('Resolved', { exact: true }).first().waitFor();
   });
 });
 
@@ -136,7 +199,7 @@ describe('a Liverpool situation 6 case', () => {
     await form.open();
 
     const escalation = new EscalationPage(page);
-    expect(await page.getByRole('heading', { name: '6. Concerns about the progress of a child protection plan' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '6. Concerns about the progress of a child protection plan' }).waitFor();
     const steps = ['Step b', 'Step c', 'Step d', 'Step e', 'Step f'];
     let minutes = 190;
     for (const next of steps) {
@@ -150,7 +213,7 @@ describe('a Liverpool situation 6 case', () => {
       minutes -= 10;
     }
     expect(await escalation.currentStage().innerText()).toContain('Step f');
-    expect(await page.getByText('The Independent Reviewing Officer', { exact: true }).isVisible()).toBe(true);
+    await page.getByText('The Independent Reviewing Officer', { exact: true }).waitFor();
     const step = page
       .getByRole('group', { name: 'The procedure’s steps at this stage' })
       .getByRole('checkbox', { name: 'Contact the Independent Reviewing Officer to discuss your concerns.' });

@@ -102,7 +102,7 @@ describe('browser mode origin security', () => {
     // anyway (no token, wrong origin), as the unit tests of the web host show.
     expect(outcome[1]).toMatch(/^(blocked:|opaque:0:$)/);
     const page = await appPage();
-    expect(await page.getByRole('heading', { name: 'Set up Escalation Log' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Set up Escalation Log' }).waitFor();
   });
 
   it('cannot be framed by another site', async () => {

@@ -82,7 +82,7 @@ describe('a missed strategy discussion', () => {
     await page.getByRole('heading', { name: 'Escalation: Noah Featherstonehaugh' }).waitFor();
     const escalation = new EscalationPage(page);
     expect(await escalation.currentStage().textContent()).toContain('Step 1');
-    expect(await page.getByText('BSO.TogetherForFamilies@brighterfuturesforchildren.org', { exact: false }).first().isVisible()).toBe(true);
+    await page.getByText('BSO.TogetherForFamilies@brighterfuturesforchildren.org', { exact: false }).first().waitFor();
 
     await new AppShell(page).goTo('Dashboard');
     const after = new DashboardPage(page)

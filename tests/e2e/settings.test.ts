@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('settings', () => {
   it('copies a built-in procedure, edits the copy and saves it as a new version', async () => {
-    expect(await page.getByText('No procedure chosen yet').isVisible()).toBe(true);
+    await page.getByText('No procedure chosen yet').waitFor();
     await screenshot(page, '20-settings-procedures');
     const bromley = page.locator('.mantine-Card-root').filter({ hasText: 'Bromley (BSCP) escalation policy' });
     await bromley.getByRole('button', { name: 'Copy to edit' }).click();
@@ -90,7 +90,7 @@ describe('people', () => {
     await new UnlockPage(page).unlock('orchard lantern seven tides');
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     expect(await new AppShell(page).signedInName().innerText()).toBe('Tom Okonkwo');
-    expect(await page.getByText('Deputy Designated Safeguarding Lead').isVisible()).toBe(true);
+    await page.getByText('Deputy Designated Safeguarding Lead').waitFor();
     await new AppShell(page).goTo('Settings');
     expect(await page.getByRole('tab', { name: 'People' }).count()).toBe(0);
   });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { choose, field, fillDateTime } from './controls';
 
 export interface Disagreement {
@@ -49,9 +50,58 @@ export class EscalationPage {
     return this.page.getByRole('dialog');
   }
 
-  async recordConversation(input: { when: string; summary: string; decision: string; rationale: string }) {
-    await this.page.getByRole('button', { name: 'Record a conversation or decision' }).click();
+  /** Presses one of the page's buttons that opens a dialog, and waits for the dialog. */
+  async openDialog(button: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: button, exact: true }).click();
     const dialog = this.dialog();
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  async openConversationDialog(): Promise<Locator> {
+    return this.openDialog('Record a conversation or decision');
+  }
+
+  async cancelDialog(): Promise<void> {
+    const dialog = this.dialog();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** A date and time field's two boxes, as shown: dd/mm/yyyy and hh:mm. */
+  async dateTimeShown(dialog: Locator, label: string): Promise<{ date: string; time: string }> {
+    return {
+      date: await dialog.getByRole('textbox', { name: `${label}: date`, exact: true }).inputValue(),
+      time: await dialog.getByRole('textbox', { name: `${label}: time`, exact: true }).inputValue(),
+    };
+  }
+
+  /** What the "Record a conversation or decision" dialog holds, as a person sees it. */
+  async conversationValues(dialog: Locator) {
+    const told = dialog.getByRole('textbox', { name: /^Who was told of the outcome: full name \d+$/ });
+    const tookPart = dialog.getByRole('textbox', { name: /^Who took part \(full names and roles, no initials\): full name \d+$/ });
+    return {
+      when: await this.dateTimeShown(dialog, 'When'),
+      tookPart: await Promise.all((await tookPart.all()).map((input) => input.inputValue())),
+      summary: await field(dialog, 'What was said').inputValue(),
+      decision: await field(dialog, 'Decision').inputValue(),
+      rationale: await field(dialog, 'Rationale for the decision').inputValue(),
+      toldOfOutcome: await Promise.all((await told.all()).map((input) => input.inputValue())),
+      originalReferrerTold: await dialog.getByLabel('The original referrer has been told of the outcome').isChecked(),
+    };
+  }
+
+  async recordConversation(input: { when: string; summary: string; decision: string; rationale: string }) {
+    const dialog = await this.openConversationDialog();
+    // A new record starts empty: the one before it is never carried over into it.
+    const { summary, decision, rationale, toldOfOutcome, originalReferrerTold } = await this.conversationValues(dialog);
+    expect({ summary, decision, rationale, toldOfOutcome, originalReferrerTold }).toEqual({
+      summary: '',
+      decision: '',
+      rationale: '',
+      toldOfOutcome: [],
+      originalReferrerTold: false,
+    });
     await fillDateTime(dialog, 'When', input.when);
     await field(dialog, 'What was said').fill(input.summary);
     await field(dialog, 'Decision').fill(input.decision);
