@@ -13,5 +13,11 @@ export const ipcCallChannel = 'escalation-log:call';
  */
 export const tokenHeaderName = 'x-escalation-log-token';
 
-/** Browser mode: the name of the <meta> tag the web host writes the token into when it serves the page. */
-export const tokenMetaName = 'escalation-log-token';
+/**
+ * Browser mode: the address the web host prints carries the token in its fragment, `#token=…`
+ * (a fragment is never sent to a server). The page moves it to sessionStorage under the key below.
+ */
+export const tokenFragmentName = 'token';
+
+/** Browser mode: where the page keeps the token (sessionStorage: this tab and this origin only). */
+export const tokenStorageKey = 'escalation-log-token';

@@ -18,7 +18,9 @@ const core = startCoreWorker(new URL('./core-worker.js', import.meta.url), {
 const host = await startWebHost({ core, rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)), port });
 
 console.log(`Escalation Log is running in browser mode at ${host.url}`);
-console.log(`Open that address in Chromium, Chrome or Edge on this computer. Data folder: ${dataDir}`);
+console.log(
+  `Open that whole address (the part after # is the key to this run: keep it to yourself) in Chromium, Chrome or Edge on this computer. Data folder: ${dataDir}`,
+);
 
 let stopping = false;
 async function stop(): Promise<void> {

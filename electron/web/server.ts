@@ -1,25 +1,49 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tokenHeaderName, tokenMetaName } from '../../shared/bridge';
+import { tokenFragmentName, tokenHeaderName } from '../../shared/bridge';
 import type { CoreClient } from '../core/client';
 import { securityHeaders } from '../hosting/csp';
 import { contentTypeFor, resolveStaticFile } from '../hosting/static-files';
 
 // Browser mode: the built renderer and the same dispatcher, on 127.0.0.1 only, at a random port,
-// with a random token required on every request.
-// - The first page load carries the token in the query (`/?token=…`); it is exchanged for an
-//   HttpOnly, SameSite=Strict cookie and a redirect to `/`, so reloads work and the token leaves the
-//   address bar. Static files need the cookie.
-// - index.html is served with the token in a <meta> tag, which the API client sends back in a
-//   header on every API call. A custom header can't be sent cross-origin without a CORS preflight,
-//   which is never granted, so another site (even on another localhost port, which shares cookies)
-//   can't call the API.
-// - API calls must also come from our own origin (Origin header) to our own host (Host header,
+// with a random token required on every API call.
+// - The token travels in the address's fragment (`/#token=…`), which a browser never sends to any
+//   server. The page moves it into sessionStorage (this tab, this origin only), takes it out of the
+//   address bar, and sends it back in a header on every API call. There is no cookie: cookies are
+//   shared by every port of 127.0.0.1, so a cookie would be sent to any other local server the
+//   browser visits.
+// - Static files (the built renderer) hold no data and need no token; nothing the page shows comes
+//   from anywhere but the API.
+// - A custom header can't be sent cross-origin without a CORS preflight, which is never granted;
+//   API calls must also come from our own origin (Origin header) to our own host (Host header,
 //   against DNS rebinding).
+// - Limits, so a stuck or hostile local client can't tie the host up: a cap on connections, on the
+//   time to send headers and the whole request, and on the body (answered 413, never a reset).
 
-const COOKIE_NAME = 'escalation_log_token';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export interface WebHostLimits {
+  /** The largest API request body, in bytes. */
+  maxBodyBytes: number;
+  /** Time a client has to send a request's headers. */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request (headers and body); answering may take longer. */
+  requestTimeoutMs: number;
+  /** Open connections at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** How often Node checks the two timeouts above (its default, 30 s, would let them run long). */
+  timeoutCheckIntervalMs: number;
+}
+
+export const defaultWebHostLimits: Readonly<WebHostLimits> = {
+  maxBodyBytes: 2 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 32,
+  timeoutCheckIntervalMs: 1_000,
+};
+
+/** A body past the limit is read and dropped up to this many times the limit, then the connection is cut. */
+const DRAIN_FACTOR = 8;
 
 export interface WebHostOptions {
   core: CoreClient;
@@ -27,11 +51,12 @@ export interface WebHostOptions {
   /** Fixed token for tests that need one; otherwise 32 random bytes. */
   token?: string;
   port?: number;
+  limits?: Partial<WebHostLimits>;
 }
 
 export interface WebHost {
   origin: string;
-  /** The address to open: the origin with the token. */
+  /** The address to open: the origin, with the token in the fragment. */
   url: string;
   token: string;
   server: Server;
@@ -45,16 +70,6 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(request: IncomingMessage): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE_NAME) return value.join('=');
-  }
-  return undefined;
-}
-
 function send(
   response: ServerResponse,
   status: number,
@@ -66,21 +81,45 @@ function send(
   response.end(body);
 }
 
-function refuse(response: ServerResponse, status: number, message: string): void {
-  send(response, status, JSON.stringify({ ok: false, error: { code: 'forbidden', message } }), 'application/json');
+function refuse(response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  send(response, status, JSON.stringify({ ok: false, error: { code: 'forbidden', message } }), 'application/json', extra);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function tooLarge(response: ServerResponse): void {
+  if (response.headersSent) return;
+  send(
+    response,
+    413,
+    JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'That request is too large.', issues: [] } }),
+    'application/json',
+    { Connection: 'close' },
+  );
+}
+
+/**
+ * The body as text, or null when it is larger than `max`: then the 413 has been sent, and the rest
+ * of the body is read and dropped (up to a bound), so the client sees the answer instead of a reset.
+ */
+function readBody(request: IncomingMessage, response: ServerResponse, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    const overflow = () => {
+      tooLarge(response);
+      request.removeAllListeners('data');
+      let dropped = 0;
+      request.on('data', (chunk: Buffer) => {
+        dropped += chunk.length;
+        if (dropped > max * DRAIN_FACTOR) request.destroy();
+      });
+      request.resume();
+      resolve(null);
+    };
+    if (Number.isFinite(declared) && declared > max) return overflow();
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
+      if (size > max) return overflow();
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -97,18 +136,35 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+function methodName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const indexTemplate = readFileSync(`${options.rendererDir}/index.html`, 'utf8');
+  const limits: WebHostLimits = { ...defaultWebHostLimits, ...options.limits };
+  const indexPage = readFileSync(`${options.rendererDir}/index.html`);
   let origin = '';
   let host = '';
 
-  const server = createServer((request, response) => {
-    void handle(request, response).catch(() => {
-      if (!response.headersSent) refuse(response, 500, 'The request could not be handled.');
-      else response.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    },
+    (request, response) => {
+      void handle(request, response).catch(() => {
+        if (!response.headersSent) refuse(response, 500, 'The request could not be handled.');
+        else response.end();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Only our own host name: a page on another name resolving to 127.0.0.1 (DNS rebinding) is refused.
@@ -117,36 +173,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
-
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    if (url.pathname === '/' && sameSecret(queryToken, token)) {
-      // Exchange the token in the address for a cookie, and take it out of the address bar.
-      response.writeHead(303, {
-        ...securityHeaders,
-        Location: '/',
-        'Set-Cookie': `${COOKIE_NAME}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-      response.end();
-      return;
-    }
-    if (!sameSecret(cookieToken(request), token)) {
-      return send(
-        response,
-        401,
-        '<!doctype html><title>Escalation Log</title><p>Open Escalation Log with the address it printed when it started.</p>',
-        'text/html; charset=utf-8',
-      );
-    }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      const page = indexTemplate.replace('</head>', `<meta name="${tokenMetaName}" content="${token}" />\n</head>`);
-      return send(response, 200, page, 'text/html; charset=utf-8');
-    }
+    // The renderer's files: the same for everyone, with no data in them, so no token is asked for.
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(response, 200, indexPage, 'text/html; charset=utf-8');
     const file = resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(response, 404, 'Not found', 'text/plain; charset=utf-8');
     send(response, 200, readFileSync(file), contentTypeFor(file));
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+  async function handleApi(request: IncomingMessage, response: ServerResponse, encodedMethod: string): Promise<void> {
     if (request.method !== 'POST') return refuse(response, 405, 'Method not allowed.');
     if (request.headers.origin !== origin) return refuse(response, 403, 'Requests from other sites are refused.');
     const fetchSite = request.headers['sec-fetch-site'];
@@ -156,12 +190,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return refuse(response, 415, 'Send JSON.');
     }
-    const body = await readBody(request);
-    if (body === null) return refuse(response, 413, 'That request is too large.');
+    const body = await readBody(request, response, limits.maxBodyBytes);
+    if (body === null) return;
+    const method = methodName(encodedMethod);
     const input = parseJson(body);
-    const result = input.ok
-      ? await options.core.call(decodeURIComponent(method), input.value)
-      : { ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.', issues: [] } };
+    const result =
+      method === null
+        ? { ok: false, error: { code: 'unknown_method', message: 'There is no action by that name.' } }
+        : input.ok
+          ? await options.core.call(method, input.value)
+          : { ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.', issues: [] } };
     send(response, 200, JSON.stringify(result), 'application/json');
   }
 
@@ -176,7 +214,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     origin,
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#${tokenFragmentName}=${token}`,
     token,
     server,
     close: () =>

@@ -1,11 +1,26 @@
 import type { ApiBridge, ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
-import { bridgeGlobalName, tokenHeaderName, tokenMetaName } from '../../../shared/bridge';
+import { bridgeGlobalName, tokenFragmentName, tokenHeaderName, tokenStorageKey } from '../../../shared/bridge';
 import type { ApiResult } from '../../../shared/result';
 
 // The renderer's only way to the core: the preload bridge in the desktop app, HTTP in browser
-// mode (same contract, same dispatcher). The browser-mode token arrives in a <meta> tag of the
-// page the web host served, and goes back in a header on every call (both names in shared/bridge,
-// which the web host reads too).
+// mode (same contract, same dispatcher). In browser mode the token arrives in the address's
+// fragment (`#token=…`, never sent to a server); it is moved at once into sessionStorage (this tab
+// and this origin only), taken out of the address bar, and sent back in a header on every call.
+// There is no cookie, so no other server on 127.0.0.1 is ever sent the token.
+
+/**
+ * Moves a token from the address's fragment into sessionStorage and takes it out of the address
+ * bar (and so out of the history and any bookmark); returns the token this tab holds, if any.
+ */
+export function takeTokenFromAddress(location: Location, history: History, storage: Storage): string | null {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const fromAddress = fragment.get(tokenFragmentName);
+  if (fromAddress !== null) {
+    if (fromAddress.length > 0) storage.setItem(tokenStorageKey, fromAddress);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  }
+  return storage.getItem(tokenStorageKey);
+}
 
 function preloadBridge(): ApiBridge | null {
   const candidate: unknown = Reflect.get(window, bridgeGlobalName);
@@ -22,7 +37,7 @@ function preloadBridge(): ApiBridge | null {
 }
 
 function httpBridge(): ApiBridge {
-  const token = document.querySelector(`meta[name="${tokenMetaName}"]`)?.getAttribute('content') ?? '';
+  const token = takeTokenFromAddress(window.location, window.history, window.sessionStorage) ?? '';
   return {
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<ApiOutput<M>>> {
       let response: Response;
@@ -31,18 +46,22 @@ function httpBridge(): ApiBridge {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [tokenHeaderName]: token },
           body: JSON.stringify(input),
-          credentials: 'same-origin',
+          credentials: 'omit',
           cache: 'no-store',
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: 'Escalation Log is not running. Start it again, then reload this page.' } };
+      }
+      if (response.status === 413) {
+        return { ok: false, error: { code: 'invalid_input', message: 'That is too much to send at once. Shorten it and try again.' } };
       }
       if (response.status === 401 || response.status === 403) {
         return {
           ok: false,
           error: {
             code: 'forbidden',
-            message: 'This page is not connected to Escalation Log. Open the address it printed when it started.',
+            message:
+              'This page is not connected to Escalation Log. Open the whole address it printed when it started, with the part after the #.',
           },
         };
       }

@@ -33,7 +33,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`The web host did not print its address:\n${output}`)), 30_000);
     const check = () => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);

@@ -121,25 +121,30 @@ describe('browser mode API', () => {
 });
 
 describe('browser mode pages', () => {
-  it('needs the token to load the app, exchanges it for a cookie, and puts it in the page', async () => {
-    expect((await rawRequest(host, { path: '/' })).status).toBe(401);
-    expect((await rawRequest(host, { path: '/?token=wrong' })).status).toBe(401);
-    const exchange = await rawRequest(host, { path: `/?token=${host.token}` });
-    expect(exchange.status).toBe(303);
-    expect(exchange.headers.location).toBe('/');
-    const cookie = String(exchange.headers['set-cookie']).split(';')[0] ?? '';
-    expect(String(exchange.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const page = await rawRequest(host, { path: '/', headers: { cookie } });
+  it('serves the renderer without a token, with no token and no cookie in it, and the security headers', async () => {
+    const page = await rawRequest(host, { path: '/' });
     expect(page.status).toBe(200);
-    expect(page.body).toContain(`<meta name="escalation-log-token" content="${host.token}" />`);
+    expect(page.body).toContain('<title>t</title>');
+    expect(page.body).not.toContain(host.token);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await rawRequest(host, { path: '/assets/app.js' })).status).toBe(401);
-    expect((await rawRequest(host, { path: '/assets/app.js', headers: { cookie } })).status).toBe(200);
+    expect((await rawRequest(host, { path: '/assets/app.js' })).status).toBe(200);
+    // A token in the query (where an old address put it) changes nothing: the page is the same, and no cookie is set.
+    const old = await rawRequest(host, { path: `/?token=${host.token}` });
+    expect(old.status).toBe(200);
+    expect(old.headers['set-cookie']).toBeUndefined();
+    expect(old.body).not.toContain(host.token);
+  });
+
+  it('prints an address whose token is in the fragment, which no browser sends to a server', () => {
+    const url = new URL(host.url);
+    expect(url.origin).toBe(host.origin);
+    expect(url.pathname).toBe('/');
+    expect(url.search).toBe('');
+    expect(url.hash).toBe(`#token=${host.token}`);
   });
 
   it('serves nothing outside the renderer folder', async () => {
-    const exchange = await rawRequest(host, { path: `/?token=${host.token}` });
-    const cookie = String(exchange.headers['set-cookie']).split(';')[0] ?? '';
     for (const path of [
       '/../secret.txt',
       '/assets/../../secret.txt',
@@ -150,7 +155,7 @@ describe('browser mode pages', () => {
       '/.env',
       '/assets/..%5c..%5csecret.txt',
     ]) {
-      const res = await rawRequest(host, { path, headers: { cookie } });
+      const res = await rawRequest(host, { path });
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('outside the renderer');
     }
