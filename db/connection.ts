@@ -69,6 +69,34 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
   }
 }
 
+/**
+ * Opens an encrypted file read-only, for checking a backup copy: the same cipher settings asserted,
+ * temporary files in memory, and nothing written (its journal mode is left as it is).
+ * Throws DatabaseKeyError if the key does not open it.
+ */
+export function openEncryptedReadOnly(path: string, dataKey: Buffer): SqliteDatabase {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new DatabaseKeyError();
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new DatabaseKeyError();
+    }
+    expectPragma(db, 'cipher', 'sqlcipher');
+    expectPragma(db, 'legacy', 4);
+    db.pragma('temp_store = MEMORY');
+    expectPragma(db, 'temp_store', 2);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 export function createKysely(sqlite: SqliteDatabase): Kysely<DB> {
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
 }

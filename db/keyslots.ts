@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt as scryptCallback } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, existsSync, unlinkSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID, scrypt as scryptCallback } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { z } from 'zod';
 
@@ -11,6 +11,7 @@ import { z } from 'zod';
 // new file, never half of one.
 
 export const DATA_KEY_BYTES = 32;
+export const KEY_FILE_VERSION = 2;
 
 /** scrypt cost. N = 2^17 with r = 8 takes 128 MiB and about half a second, per OWASP's guidance. */
 export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -45,16 +46,52 @@ const slotSchema = z.object({
 });
 export type KeySlot = z.infer<typeof slotSchema>;
 
-const slotFileSchema = z.object({
+/**
+ * The key file, format version 2. Room is left for the data-key rotation that comes later: the
+ * `generation` of the data key the slots wrap (1 until a rotation), a `revision` counting every
+ * write of this file, and an optional `auditHead` (the audit chain's last sequence and hash) for the
+ * truncation check. A SHA-256 `checksum` over the rest tells a damaged file apart from a wrong
+ * passphrase: a damaged file is never counted as a failed attempt. Version 1 files (no checksum, no
+ * generation) are still read, and rewritten as version 2 at the next write.
+ */
+const auditHeadSchema = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
+const slotFileV1Schema = z.object({
   format: z.literal('escalation-log-key-slots'),
   version: z.literal(1),
   fileId: z.uuid(),
   slots: z.array(slotSchema).min(1),
 });
+
+const slotFileSchema = z.object({
+  format: z.literal('escalation-log-key-slots'),
+  version: z.literal(KEY_FILE_VERSION),
+  fileId: z.uuid(),
+  generation: z.number().int().min(1),
+  revision: z.number().int().min(1),
+  writtenAt: z.string(),
+  auditHead: auditHeadSchema.optional(),
+  slots: z.array(slotSchema).min(1),
+});
 export type KeySlotFile = z.infer<typeof slotFileSchema>;
 
+/** Why a key file could not be used: each gets its own words, and none is a wrong passphrase. */
+export type KeyFileProblem = 'missing' | 'empty' | 'not-json' | 'checksum' | 'unknown-version' | 'malformed';
+
+export const keyFileProblemWords: Record<KeyFileProblem, string> = {
+  missing: 'is missing',
+  empty: 'is empty (it was cut short)',
+  'not-json': 'is damaged (it is cut short or has changed characters)',
+  checksum: 'is damaged (its contents no longer match its checksum)',
+  'unknown-version': 'is from a newer version of Escalation Log, or is not a key file',
+  malformed: 'is damaged (parts of it are missing)',
+};
+
 export class KeySlotFileError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: KeyFileProblem = 'malformed',
+  ) {
     super(message);
     this.name = 'KeySlotFileError';
   }
@@ -64,43 +101,122 @@ export function generateDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
 
-export function newKeySlotFile(slots: KeySlot[], fileId: string): KeySlotFile {
-  return { format: 'escalation-log-key-slots', version: 1, fileId, slots };
+export function newKeySlotFile(slots: KeySlot[], fileId: string, writtenAt = new Date().toISOString()): KeySlotFile {
+  return { format: 'escalation-log-key-slots', version: KEY_FILE_VERSION, fileId, generation: 1, revision: 1, writtenAt, slots };
 }
 
-export function readKeySlotFile(path: string): KeySlotFile | null {
-  if (!existsSync(path)) return null;
+/** SHA-256 over the file's fields other than the checksum, in the order they were written. */
+function checksumOf(body: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(body), 'utf8').digest('hex');
+}
+
+/** The text of a key file: its fields, then their checksum. */
+export function serialiseKeySlotFile(file: KeySlotFile): string {
+  const body = slotFileSchema.parse(file);
+  return `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`;
+}
+
+/** Parses a key file's text; throws KeySlotFileError naming what is wrong with it. */
+export function parseKeySlotFile(text: string): KeySlotFile {
+  if (text.trim() === '') throw new KeySlotFileError('The key file is empty.', 'empty');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
-    throw new KeySlotFileError('The key file beside the records file is damaged (it is not valid JSON).');
+    throw new KeySlotFileError('The key file beside the records file is damaged (it is not valid JSON).', 'not-json');
   }
-  const result = slotFileSchema.safeParse(parsed);
-  if (!result.success) throw new KeySlotFileError('The key file beside the records file is damaged or from an unknown version.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new KeySlotFileError('The key file beside the records file is damaged.', 'malformed');
+  }
+  const record = parsed as Record<string, unknown>;
+  if (record.version === 1) {
+    const v1 = slotFileV1Schema.safeParse(record);
+    if (!v1.success) throw new KeySlotFileError('The key file beside the records file is damaged.', 'malformed');
+    return { ...newKeySlotFile(v1.data.slots, v1.data.fileId, ''), revision: 1 };
+  }
+  if (record.format !== undefined && record.format !== 'escalation-log-key-slots') {
+    throw new KeySlotFileError('This is not an Escalation Log key file.', 'unknown-version');
+  }
+  if (typeof record.version === 'number' && record.version > KEY_FILE_VERSION) {
+    throw new KeySlotFileError('The key file is from a newer version of Escalation Log.', 'unknown-version');
+  }
+  const { checksum, ...body } = record;
+  if (typeof checksum !== 'string' || checksum !== checksumOf(body)) {
+    // A file with no checksum at all (e.g. `{}`) is as damaged as one whose checksum is wrong.
+    throw new KeySlotFileError('The key file beside the records file is damaged (its checksum does not match).', 'checksum');
+  }
+  const result = slotFileSchema.safeParse(body);
+  if (!result.success)
+    throw new KeySlotFileError('The key file beside the records file is damaged or from an unknown version.', 'malformed');
   return result.data;
 }
 
-/** Write to a temporary file in the same folder, fsync it, rename over the old one, fsync the folder. */
-export function writeKeySlotFileAtomic(path: string, file: KeySlotFile): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
+/** The key file at `path`, or null if there is none. Throws KeySlotFileError if it is there but unusable. */
+export function readKeySlotFile(path: string): KeySlotFile | null {
+  let text: string;
   try {
-    writeSync(fd, `${JSON.stringify(slotFileSchema.parse(file), null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, path);
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    if (existsSync(temp)) unlinkSync(temp);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
+  }
+  return parseKeySlotFile(text);
+}
+
+/** Writes `text` to a temporary file in the same folder, fsyncs it, renames it over `path`, fsyncs the folder. */
+export function writeFileAtomic(path: string, text: string | Buffer): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let renamed = false;
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    renamed = true;
+  } finally {
+    // A failed write (a full disk, a read-only folder) leaves no temp copy behind.
+    if (!renamed) rmSync(temp, { force: true });
   }
   fsyncDirectory(dirname(path));
 }
 
-function fsyncDirectory(dir: string): void {
+/** Write to a temporary file in the same folder, fsync it, rename over the old one, fsync the folder. */
+export function writeKeySlotFileAtomic(path: string, file: KeySlotFile): void {
+  writeFileAtomic(path, serialiseKeySlotFile(file));
+}
+
+/**
+ * Temp copies of key files left by a write that was killed half-way (`.escalation-log.keys.json.*.tmp`).
+ * They hold old key slots, so they are removed at the next start, while this process holds the folder.
+ */
+export function removeLeftoverTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (/^\.escalation-log\..+\.tmp$/.test(name)) {
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed.push(name);
+      } catch {
+        // A read-only folder: nothing can be removed, and nothing else will be written either.
+      }
+    }
+  }
+  return removed;
+}
+
+export function fsyncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; there the rename itself is the durability point.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');

@@ -229,6 +229,54 @@ export interface DraftsTable {
   updated_at: string;
 }
 
+export interface BackupSettingsTable {
+  id: 1;
+  /** The folder backup sets are written to (a USB stick, a network share); null until chosen. */
+  folder: string | null;
+  /** How many backup sets of this file to keep in that folder. */
+  keep: number;
+  /** 1: back up on lock or quit and daily while unlocked. */
+  automatic: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface BackupRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string;
+  reason: 'manual' | 'lock' | 'quit' | 'daily';
+  folder: string;
+  set_name: string | null;
+  ok: number;
+  message: string | null;
+  bytes: number | null;
+  /** The audit log's last sequence number in the set: an automatic backup is skipped when nothing has changed since. */
+  audit_seq: number | null;
+  made_by: string | null;
+}
+
+export interface KeyChecksTable {
+  id: 1;
+  recovery_slot_id: string | null;
+  checked_at: string | null;
+}
+
+export interface LegalHoldsTable {
+  id: string;
+  child_id: string;
+  reason: string;
+  placed_at: string;
+  placed_by: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+  lift_reason: string | null;
+}
+
+export interface DisposalInProgressTable {
+  child_id: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -247,4 +295,9 @@ export interface DB {
   escalation_resolutions: EscalationResolutionsTable;
   learning_reviews: LearningReviewsTable;
   drafts: DraftsTable;
+  backup_settings: BackupSettingsTable;
+  backup_runs: BackupRunsTable;
+  key_checks: KeyChecksTable;
+  legal_holds: LegalHoldsTable;
+  disposal_in_progress: DisposalInProgressTable;
 }

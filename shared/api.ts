@@ -42,6 +42,37 @@ import { addUserInput, removeUserInput, type UserView } from './schemas/users';
 import { addClosureInput, removeClosureInput, updateSettingsInput, type SettingsView } from './schemas/settings';
 import type { Procedure } from './procedures';
 import {
+  cancelRestoreInput,
+  confirmRestoreInput,
+  listBackupSetsInput,
+  openBackupSetInput,
+  runBackupInput,
+  updateBackupSettingsInput,
+  type BackupMade,
+  type BackupSetList,
+  type BackupStatus,
+  type RestoreDone,
+  type RestorePreview,
+} from './schemas/backups';
+import {
+  childRetentionInput,
+  disposeOfChildInput,
+  liftLegalHoldInput,
+  placeLegalHoldInput,
+  type ChildRetention,
+  type DisposalDone,
+  type RetentionListItem,
+} from './schemas/retention';
+import {
+  defaultTermDatesInput,
+  runTermlyAuditInput,
+  saveTermDatesInput,
+  termlyAuditDocumentInput,
+  type TermDatesView,
+  type TermlyAuditDocumentSummary,
+} from './termly-audit/schemas';
+import type { TermlyAudit } from './termly-audit/types';
+import {
   changePassphraseInput,
   confirmRecoveryKeyStoredInput,
   setupInput,
@@ -145,6 +176,34 @@ export const api = {
   'settings.update': method<SettingsView>()(updateSettingsInput, 'dsl'),
   'settings.addClosure': method<SettingsView>()(addClosureInput, 'dsl'),
   'settings.removeClosure': method<SettingsView>()(removeClosureInput, 'dsl'),
+
+  // Backups. Restoring is `public` because it must work on a new computer or beside a damaged file,
+  // before anything can be unlocked: the service itself requires the DSL while the records are open,
+  // and a DSL's passphrase or the recovery key to open the set (electron/core/session/restore.ts).
+  'backups.status': method<BackupStatus>()(emptyInput, 'read'),
+  'backups.updateSettings': method<BackupStatus>()(updateBackupSettingsInput, 'dsl'),
+  'backups.run': method<BackupMade>()(runBackupInput, 'dsl'),
+  'backups.listSets': method<BackupSetList>()(listBackupSetsInput, 'public'),
+  'backups.openSet': method<RestorePreview>()(openBackupSetInput, 'public'),
+  'backups.restore': method<RestoreDone>()(confirmRestoreInput, 'public'),
+  'backups.cancelRestore': method<{ cancelled: true }>()(cancelRestoreInput, 'public'),
+
+  // Retention: the review date and legal hold are shown to everyone; deciding is the DSL's.
+  'retention.forChild': method<ChildRetention>()(childRetentionInput, 'read'),
+  'retention.list': method<RetentionListItem[]>()(emptyInput, 'dsl'),
+  'retention.placeHold': method<ChildRetention>()(placeLegalHoldInput, 'dsl'),
+  'retention.liftHold': method<ChildRetention>()(liftLegalHoldInput, 'dsl'),
+  'retention.deleteChild': method<DisposalDone>()(disposeOfChildInput, 'dsl'),
+
+  'terms.get': method<TermDatesView>()(emptyInput, 'read'),
+  'terms.save': method<TermDatesView>()(saveTermDatesInput, 'dsl'),
+  'terms.useDefault': method<TermDatesView>()(defaultTermDatesInput, 'dsl'),
+
+  // The termly audit is `read`: a head teacher or governor with read-only access can run it and
+  // make its PDF (which is kept with its fingerprint and logged, like every document).
+  'termlyAudit.run': method<TermlyAudit>()(runTermlyAuditInput, 'read'),
+  'termlyAudit.document': method<DocumentFile & { id: string }>()(termlyAuditDocumentInput, 'read'),
+  'termlyAudit.documents': method<TermlyAuditDocumentSummary[]>()(emptyInput, 'read'),
 } as const;
 
 export type Api = typeof api;

@@ -14,10 +14,29 @@ export const errorCodes = [
   'conflict',
   'newer_file',
   'damaged_file',
+  'disk_full',
+  'read_only_folder',
+  'busy_file',
+  'disk_error',
+  'backup_refused',
   'unknown_method',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
+
+/**
+ * What the storage failures say, in the words shown at the screen: what happened, and the way out.
+ * `damaged_file` messages are made where the damage is found (they name the last backup).
+ */
+export const storageMessages = {
+  disk_full: 'The disk is full: nothing was saved. Free some space and try again.',
+  read_only_folder:
+    'The folder that holds the records cannot be written to (it is read-only, or you do not have permission): nothing was saved. Ask your IT support to make the folder writable, then try again.',
+  busy_file:
+    'The records file is busy: another program is using it (perhaps a second copy of Escalation Log, a backup or a sync program). Nothing was saved. Close the other program, then try again.',
+  disk_error:
+    'The records file could not be read or written: the disk, or the network connection to it, failed. Nothing was saved. Check the drive, then try again.',
+} as const;
 
 /** One problem with one field of an input, addressed by its path (e.g. `['dateOfBirth']`). */
 export interface FieldIssue {

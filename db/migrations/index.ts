@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_referrals_and_escalations';
 import * as m0003 from './0003_drafts';
+import * as m0004 from './0004_backups_and_retention';
+import * as m0005 from './0005_term_dates';
 
 // The static list of migrations, in order. A packaged app can't read a directory of migration
 // files, and a static list means the bundle carries exactly the migrations this version knows.
@@ -10,4 +12,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_referrals_and_escalations': m0002,
   '0003_drafts': m0003,
+  '0004_backups_and_retention': m0004,
+  '0005_term_dates': m0005,
 };

@@ -16,6 +16,11 @@ import { generateEscalationDocument, getStoredDocument, makeChildChronology } fr
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { addUser, listUsers, removeUser } from './services/people';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from './services/settings';
+import { backupStatus, listBackupSets, makeBackup, updateBackupSettingsService } from './services/backups';
+import { cancelRestore, confirmRestore, openBackupSetChecked } from './session/restore';
+import { childRetention, disposeOfChildRecords, liftLegalHold, placeLegalHold, recordsPastReview } from './services/retention';
+import { getTermDates, saveTermDates, useDefaultTermDates } from './services/term-dates';
+import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } from './services/termly-audit';
 
 // Every method of the contract mapped to its service, through the context its access level allows:
 // `public` methods get the session (nothing is open yet); `read` methods a context whose database
@@ -124,4 +129,26 @@ export const handlers: Handlers = {
   'settings.update': dsl(updateSettings),
   'settings.addClosure': dsl(addClosure),
   'settings.removeClosure': dsl(removeClosure),
+
+  'backups.status': read((ctx) => backupStatus(ctx)),
+  'backups.updateSettings': dsl(updateBackupSettingsService),
+  'backups.run': dsl((ctx) => makeBackup(ctx.session, 'manual')),
+  'backups.listSets': publicMethod(listBackupSets),
+  'backups.openSet': publicMethod(openBackupSetChecked),
+  'backups.restore': publicMethod(confirmRestore),
+  'backups.cancelRestore': publicMethod((session) => cancelRestore(session)),
+
+  'retention.forChild': read(childRetention),
+  'retention.list': dsl((ctx) => recordsPastReview(ctx)),
+  'retention.placeHold': dsl(placeLegalHold),
+  'retention.liftHold': dsl(liftLegalHold),
+  'retention.deleteChild': dsl(disposeOfChildRecords),
+
+  'terms.get': read((ctx) => getTermDates(ctx)),
+  'terms.save': dsl(saveTermDates),
+  'terms.useDefault': dsl(useDefaultTermDates),
+
+  'termlyAudit.run': read(runTermlyAudit),
+  'termlyAudit.document': read(makeTermlyAuditDocument),
+  'termlyAudit.documents': read((ctx) => listTermlyAuditDocuments(ctx)),
 };

@@ -1,26 +1,13 @@
 import { z } from 'zod';
+import { regions } from '../deadlines';
+import type { Role } from '../people/roles';
 import { emptyInput, fullNameSchema, passphraseSchema, requiredText } from './common';
-
-export const regions = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
-export const regionLabels: Record<(typeof regions)[number], string> = {
-  'england-and-wales': 'England and Wales',
-  scotland: 'Scotland',
-  'northern-ireland': 'Northern Ireland',
-};
 
 export const settingTypes = ['school', 'early-years'] as const;
 export type SettingType = (typeof settingTypes)[number];
 export const settingTypeLabels: Record<SettingType, string> = {
   school: 'School',
   'early-years': 'Early years setting',
-};
-
-export const roles = ['dsl', 'deputy', 'read-only'] as const;
-export type Role = (typeof roles)[number];
-export const roleLabels: Record<Role, string> = {
-  dsl: 'Designated Safeguarding Lead',
-  deputy: 'Deputy Designated Safeguarding Lead',
-  'read-only': 'Read-only',
 };
 
 /** The second typing of a new passphrase must match the first. */
@@ -91,7 +78,12 @@ export interface SessionUser {
 
 export type SessionStatus =
   | { state: 'not-set-up' }
-  | { state: 'locked'; retryAfterSeconds: number }
+  | {
+      state: 'locked';
+      retryAfterSeconds: number;
+      /** What went wrong on the way to the last lock, or a key file answered from its previous generation: said on the unlock screen. */
+      notice?: string;
+    }
   | { state: 'damaged'; message: string }
   | {
       state: 'unlocked';
@@ -102,6 +94,8 @@ export type SessionStatus =
       /** A new recovery key has been made and is waiting to be confirmed as stored. */
       recoveryKeyPending: boolean;
       idleLockMinutes: number;
+      /** Said at unlock and while open: a key file put back from its previous generation, a recovery slot that no longer matches. */
+      warnings?: string[];
     };
 
 export interface NewRecoveryKey {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { updateSlots } from '../../../db/vault';
+import { recoverySlotId, updateSlots } from '../../../db/vault';
+import { setConfirmedRecoverySlot } from '../../../db/queries/key-checks';
 import { generateRecoveryKey } from '../../../db/recovery-key';
 import { getSettings, updateSettings } from '../../../db/queries/settings';
 import { ApiFailure } from '../../../shared/result';
@@ -44,16 +45,22 @@ export async function confirmRecoveryKeyStored(
   const open = session.requireOpen();
   if (!pending) throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');
   // Only now does a replacement key take the place of the old one in the key file.
+  let slotId: string | null;
   if (pending.replacesCurrent) {
-    await updateSlots(session.paths, {
+    const written = await updateSlots(session.paths, {
       dataKey: open.dataKey,
       now: nowIso(session.clock),
       recoveryKey: pending.recoveryKey,
       ...(session.kdfCost ? { cost: session.kdfCost } : {}),
     });
+    slotId = written.recoverySlotId;
+  } else {
+    slotId = recoverySlotId(session.paths);
   }
   await ctx.db.transaction().execute(async (trx) => {
     await updateSettings(trx, { recovery_key_confirmed_at: nowIso(session.clock), recovery_key_stored_where: input.storedWhere });
+    // The slot on the stored sheet: checked at every DSL unlock (session/open-file.ts).
+    await setConfirmedRecoverySlot(trx, slotId, nowIso(session.clock));
     await audit(
       trx,
       ctx,

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { SqliteDatabase } from '../../../db/connection';
 import { dataPaths, type DataPaths } from '../../../db/vault';
-import type { KdfCost } from '../../../db/keyslots';
+import { removeLeftoverTempFiles, type KdfCost } from '../../../db/keyslots';
+import { finishInterruptedRestore } from '../../../db/restore-swap';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { ApiFailure } from '../../../shared/result';
 import type { Clock } from '../services/context';
@@ -29,6 +30,8 @@ export interface OpenFile {
   user: SessionUser;
   lastActivityAt: number;
   idleLockMinutes: number;
+  /** Said to the person at unlock and while the file is open: a key file repaired, a recovery slot that no longer matches. */
+  warnings: string[];
 }
 
 export interface PendingRecoveryKey {
@@ -43,6 +46,16 @@ export interface PendingRecoveryKey {
   replacesCurrent: boolean;
 }
 
+/** A backup set that has been unlocked and checked, staged beside the live files, waiting for the DSL's confirmation. */
+export interface PendingRestore {
+  folder: string;
+  setName: string;
+  madeAt: string;
+  dataKey: Buffer;
+  /** Zeroes the key and removes the staged copies. */
+  dispose: () => void;
+}
+
 const LOCKED_MESSAGE = 'Escalation Log is locked. Unlock it with your passphrase to continue.';
 
 export class Session {
@@ -53,6 +66,13 @@ export class Session {
   readonly throttle: UnlockThrottle;
   /** A recovery key just made, held in memory only until the DSL confirms it is stored (or the file locks). */
   pendingRecoveryKey: PendingRecoveryKey | null = null;
+  /**
+   * What went wrong on the way to the last lock (a full disk, a failed backup): the file is locked
+   * whatever happened, and this is shown on the unlock screen until the next unlock.
+   */
+  lockNotice: string | null = null;
+  /** A backup set unlocked and checked, waiting for the DSL to confirm the restore (see session/restore.ts). */
+  pendingRestore: PendingRestore | null = null;
   private file: OpenFile | null = null;
 
   constructor(options: SessionOptions) {
@@ -61,6 +81,15 @@ export class Session {
     this.clock = options.clock ?? (() => new Date());
     this.kdfCost = options.kdfCost;
     this.throttle = new UnlockThrottle(() => this.clock().getTime());
+    // At start, with the folder held by this process: temp copies of key files left by a killed
+    // write are removed (they hold old key slots), and a restore killed half-way is finished (or,
+    // if it never reached its commit point, its staged copies removed).
+    removeLeftoverTempFiles(this.paths.dir);
+    try {
+      finishInterruptedRestore(this.paths);
+    } catch {
+      // A read-only folder: the unlock will say so.
+    }
   }
 
   /** The open file, or null while locked. */
@@ -80,15 +109,38 @@ export class Session {
     this.file = file;
   }
 
-  /** Closes the database and drops the key and any pending recovery key from memory. */
+  /**
+   * Closes the database and drops the key and any pending recovery key from memory. Whatever fails
+   * on the way, the session ends locked: the key is zeroed first, and the connection is closed even
+   * if Kysely's teardown throws (SQLite's own copy of the key goes with the connection). The first
+   * failure is rethrown after, for the caller to report.
+   */
   async close(): Promise<void> {
     const file = this.file;
     this.file = null;
     this.pendingRecoveryKey = null;
+    this.disposePendingRestore();
     if (!file) return;
     file.dataKey.fill(0);
-    await file.db.destroy();
-    if (file.sqlite.open) file.sqlite.close();
+    let failure: unknown = null;
+    try {
+      await file.db.destroy();
+    } catch (error) {
+      failure = error;
+    }
+    try {
+      if (file.sqlite.open) file.sqlite.close();
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure !== null) throw failure;
+  }
+
+  /** Forgets a backup set that was unlocked for a restore but not restored (its key is zeroed). */
+  disposePendingRestore(): void {
+    const pending = this.pendingRestore;
+    this.pendingRestore = null;
+    pending?.dispose();
   }
 
   /** Something was asked of the session: the idle period starts again. */

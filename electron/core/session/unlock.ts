@@ -4,14 +4,18 @@ import type { z } from 'zod';
 import { createKysely, openEncryptedDatabase } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
 import {
+  completeSetupSlots,
   dataFolderState,
   ensureDataDir,
+  KeyFilesUnusableError,
+  loadKeySlots,
   prepareNewVault,
   unlockWithPassphrase,
   unlockWithRecoveryKey as unwrapWithRecoveryKey,
   updateSlots,
-  writeSlots,
+  writeSetupSlots,
 } from '../../../db/vault';
+import { keyFileProblemWords } from '../../../db/keyslots';
 import { findActiveDsl, insertUser } from '../../../db/queries/users';
 import { generateRecoveryKey } from '../../../db/recovery-key';
 import { getSettings, insertSettings } from '../../../db/queries/settings';
@@ -25,13 +29,19 @@ import type {
   SessionUser,
 } from '../../../shared/schemas/session';
 import { audit, nowIso } from '../services/context';
+import { automaticBackupIfDue } from '../services/backups';
+import { storageFailure } from '../storage-errors';
 import type { Session } from './session';
 import {
+  closeQuietly,
   DAMAGED_KEYS,
+  keyFilesMessage,
   migrateOrExplain,
   openFile,
   openOrExplain,
+  RECORDS_MISSING,
   recordSessionEvent,
+  recordUnlock,
   removeSqliteFiles,
   requireLockedAndSetUp,
   withKeyFile,
@@ -52,17 +62,39 @@ export async function status(session: Session): Promise<SessionStatus> {
       recoveryKeyConfirmed: settings.recovery_key_confirmed_at !== null,
       recoveryKeyPending: session.pendingRecoveryKey !== null,
       idleLockMinutes: settings.idle_lock_minutes,
+      warnings: open.warnings,
     };
   }
   const folder = dataFolderState(session.paths);
   if (folder === 'empty') return { state: 'not-set-up' };
   if (folder === 'keys-missing') return { state: 'damaged', message: DAMAGED_KEYS };
-  return { state: 'locked', retryAfterSeconds: session.throttle.retryAfterSeconds() };
+  if (folder === 'records-missing') return { state: 'damaged', message: RECORDS_MISSING };
+  const notices: string[] = [];
+  if (session.lockNotice) notices.push(session.lockNotice);
+  try {
+    const keys = loadKeySlots(session.paths);
+    if (keys.from === 'previous') {
+      notices.push(
+        `The key file ${keyFileProblemWords[keys.currentProblem ?? 'malformed']}. Its previous generation, kept beside it, will be used: unlock as usual (if a passphrase was changed recently, the one before may be the one that works), and the key file will be put back.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof KeyFilesUnusableError) return { state: 'damaged', message: keyFilesMessage(error) };
+    throw error;
+  }
+  return {
+    state: 'locked',
+    retryAfterSeconds: session.throttle.retryAfterSeconds(),
+    ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
+  };
 }
 
 /** First run: a new data key, the DSL's passphrase slot, a recovery key, and the settings row. */
 export async function setup(session: Session, input: z.output<typeof setupInput>): Promise<NewRecoveryKey> {
-  if (dataFolderState(session.paths) !== 'empty' || session.current) {
+  // Never over an existing key file or records file: either may be the only way to the records.
+  const folder = dataFolderState(session.paths);
+  if (folder === 'records-missing') throw new ApiFailure('damaged_file', RECORDS_MISSING);
+  if (folder !== 'empty' || session.current) {
     throw new ApiFailure('already_set_up', 'Escalation Log is already set up on this computer. Unlock it instead.');
   }
   ensureDataDir(session.paths);
@@ -102,12 +134,15 @@ export async function setup(session: Session, input: z.output<typeof setupInput>
     } finally {
       await db.destroy();
     }
-    writeSlots(session.paths, vault.slots);
+    // The key file under its setup name, then the records file, then the key file: killed between
+    // the two renames, the key file is put in place at the next start (db/vault: finishInterruptedSetup).
+    writeSetupSlots(session.paths, vault.slots);
     renameSync(building, session.paths.database);
+    completeSetupSlots(session.paths);
   } catch (error) {
     removeSqliteFiles(building);
     vault.dataKey.fill(0);
-    throw error;
+    throw storageFailure(error, () => null) ?? error;
   }
   await openFile(session, vault.dataKey, userId, vault.fileId);
   session.pendingRecoveryKey = { recoveryKey: vault.recoveryKey, fileId: vault.fileId, createdAt: now, replacesCurrent: false };
@@ -126,8 +161,9 @@ export async function unlock(session: Session, input: z.output<typeof unlockInpu
     });
   }
   session.throttle.recordSuccess();
-  await openFile(session, opened.dataKey, opened.userId, opened.fileId);
-  await recordSessionEvent(session, 'unlock', 'Unlocked with passphrase');
+  await openFile(session, opened.dataKey, opened.userId, opened.fileId, opened.keys);
+  await recordUnlock(session, 'unlock', 'Unlocked with passphrase');
+  session.lockNotice = null;
   return status(session);
 }
 
@@ -157,22 +193,50 @@ export async function unlockWithRecoveryKey(session: Session, input: z.output<ty
     await db.destroy();
   }
   const now = nowIso(session.clock);
-  await updateSlots(session.paths, {
-    dataKey: opened.dataKey,
-    now,
-    passphraseFor: { userId: dslId, passphrase: input.newPassphrase },
-    ...(session.kdfCost ? { cost: session.kdfCost } : {}),
-  });
-  await openFile(session, opened.dataKey, dslId, opened.fileId);
-  await recordSessionEvent(session, 'unlock.recovery', 'Unlocked with the recovery key; passphrase reset; a new recovery key offered');
+  try {
+    await updateSlots(session.paths, {
+      dataKey: opened.dataKey,
+      now,
+      passphraseFor: { userId: dslId, passphrase: input.newPassphrase },
+      ...(session.kdfCost ? { cost: session.kdfCost } : {}),
+    });
+  } catch (error) {
+    opened.dataKey.fill(0);
+    throw storageFailure(error, () => null) ?? error;
+  }
+  await openFile(session, opened.dataKey, dslId, opened.fileId, loadKeySlots(session.paths));
+  await recordUnlock(session, 'unlock.recovery', 'Unlocked with the recovery key; passphrase reset; a new recovery key offered');
+  session.lockNotice = null;
   // The used key has been typed on this computer: offer a new one straight away. It replaces the
   // used one when its sheet is confirmed as stored.
   session.pendingRecoveryKey = { recoveryKey: generateRecoveryKey(), fileId: opened.fileId, createdAt: now, replacesCurrent: true };
   return status(session);
 }
 
-export async function lock(session: Session): Promise<SessionStatus> {
-  if (session.current) await recordSessionEvent(session, 'lock', 'Locked');
-  await session.close();
+/**
+ * Lock always locks. The lock's entry in the audit log and an automatic backup (if one is due) are
+ * tried first; whatever fails (a full disk, a missing USB stick), the file is closed and the key
+ * dropped, and the failure is said after, on the unlock screen.
+ */
+export async function lock(session: Session, reason: 'lock' | 'quit' = 'lock'): Promise<SessionStatus> {
+  const problems: string[] = [];
+  const say = (error: unknown, what: string) => {
+    const failure = error instanceof ApiFailure ? error : storageFailure(error, () => null);
+    problems.push(failure ? `${what}: ${failure.message}` : `${what}.`);
+  };
+  if (session.current) {
+    try {
+      await recordSessionEvent(session, 'lock', reason === 'quit' ? 'Locked on closing' : 'Locked');
+    } catch (error) {
+      say(error, 'The lock could not be written to the audit log');
+    }
+    try {
+      await automaticBackupIfDue(session, reason);
+    } catch (error) {
+      say(error, 'The automatic backup was not made');
+    }
+  }
+  await closeQuietly(session);
+  session.lockNotice = problems.length > 0 ? `Escalation Log is locked. ${problems.join(' ')}` : null;
   return status(session);
 }
