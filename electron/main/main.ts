@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, powerMonitor, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { startCoreWorker, type CoreClient } from '../core/client';
 import { registerIpc } from './ipc';
 import { resolveDataDir } from '../hosting/data-dir';
+import { acquireDataFolderLock, FolderInUseError } from '../hosting/data-lock';
 import { rendererOrigin } from '../hosting/origins';
 
 // The Electron main process: app lifecycle, the one window, the menu. Everything else (the
@@ -27,6 +28,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   const here = fileURLToPath(new URL('.', import.meta.url));
   const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
+  // One Escalation Log per data folder (browser mode may be running on it): the second one says so and stops.
+  try {
+    acquireDataFolderLock(dataDir, 'desktop');
+  } catch (error) {
+    if (!(error instanceof FolderInUseError)) throw error;
+    dialog.showErrorBox('Escalation Log is already running', error.message);
+    app.exit(1);
+    return;
+  }
   const fontsDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts');
   const core: RunningCore = {
     client: startCoreWorker(new URL('./core-worker.js', import.meta.url), { dataDir, fontsDir }),

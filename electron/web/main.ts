@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir, defaultUserDataDir } from '../hosting/data-dir';
 import { startCoreWorker } from '../core/client';
+import { acquireDataFolderLock, FolderInUseError, type DataFolderLock } from '../hosting/data-lock';
 import { startWebHost } from './server';
 
 // Browser mode's entry (`npm run web`, and `npm start` where the Electron runtime is missing):
@@ -10,6 +11,16 @@ import { startWebHost } from './server';
 const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultUserDataDir());
 const portArg = process.argv.find((arg) => arg.startsWith('--port='));
 const port = portArg ? Number(portArg.slice('--port='.length)) : 0;
+
+// One Escalation Log per data folder: a second one (browser mode twice, or beside the desktop app) stops here.
+let folderLock: DataFolderLock;
+try {
+  folderLock = acquireDataFolderLock(dataDir, 'browser');
+} catch (error) {
+  if (!(error instanceof FolderInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 const core = startCoreWorker(new URL('./core-worker.js', import.meta.url), {
   dataDir,
@@ -28,6 +39,7 @@ async function stop(): Promise<void> {
   stopping = true;
   await host.close();
   await core.close();
+  folderLock.release();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
