@@ -1,5 +1,5 @@
 import { api, type Access, type ApiMethod } from './api';
-import type { Role } from './schemas/session';
+import type { Role } from './people/roles';
 
 // Who may call what, in one table. The dispatcher refuses a call by this table before the input is
 // read; the renderer asks `can` before it shows a button or menu item, so the two can never

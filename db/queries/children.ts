@@ -26,3 +26,11 @@ export async function listChildren(db: ReadExecutor, search: string | undefined)
   }
   return query.orderBy('last_name').orderBy('first_name').execute();
 }
+
+export async function countChildren(db: ReadExecutor): Promise<number> {
+  const row = await db
+    .selectFrom('children')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

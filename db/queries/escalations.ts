@@ -1,20 +1,9 @@
-import type { Insertable, Selectable } from 'kysely';
-import type {
-  EscalationActionsTable,
-  EscalationResolutionsTable,
-  EscalationStagesTable,
-  EscalationsTable,
-  LearningReviewsTable,
-  StageEntriesTable,
-} from '../schema';
+import type { InferResult, Insertable, Selectable, Updateable } from 'kysely';
+import type { EscalationStagesTable, EscalationsTable } from '../schema';
 import type { Executor, ReadExecutor } from './executor';
 
-export type EscalationRow = Selectable<EscalationsTable> & { child_first_name: string; child_last_name: string; opened_by_name: string };
-export type StageRecordRow = Selectable<EscalationStagesTable>;
-export type StageEntryRow = Selectable<StageEntriesTable> & { created_by_name: string };
-export type ActionRow = Selectable<EscalationActionsTable>;
-export type ResolutionRow = Selectable<EscalationResolutionsTable> & { recorded_by_name: string };
-export type LearningReviewRow = Selectable<LearningReviewsTable> & { reviewed_by_name: string };
+// Escalations and their stage records (one record per stage reached, in order). Entries, actions
+// and outcomes of an escalation have their own modules beside this one.
 
 function escalationsWithNames(db: ReadExecutor) {
   return db
@@ -25,10 +14,15 @@ function escalationsWithNames(db: ReadExecutor) {
     .select(['children.first_name as child_first_name', 'children.last_name as child_last_name', 'users.full_name as opened_by_name']);
 }
 
+/** An escalation with the names a screen shows beside it: the child's, and who opened it. */
+export type EscalationRow = InferResult<ReturnType<typeof escalationsWithNames>>[number];
+export type StageRecordRow = Selectable<EscalationStagesTable>;
+
 export async function findEscalation(db: ReadExecutor, id: string): Promise<EscalationRow | undefined> {
   return escalationsWithNames(db).where('escalations.id', '=', id).executeTakeFirst();
 }
 
+/** Newest first. */
 export async function listEscalationRows(
   db: ReadExecutor,
   filter: { childId?: string; status?: EscalationRow['status'] },
@@ -39,8 +33,30 @@ export async function listEscalationRows(
   return query.orderBy('escalations.opened_at', 'desc').execute();
 }
 
+/** Escalations opened about a referral's missed milestones, oldest first. */
+export async function escalationsForReferral(
+  db: ReadExecutor,
+  referralId: string,
+): Promise<{ id: string; missedMilestone: string | null }[]> {
+  return db
+    .selectFrom('escalations')
+    .select(['id', 'missed_milestone as missedMilestone'])
+    .where('referral_id', '=', referralId)
+    .orderBy('opened_at')
+    .execute();
+}
+
 export async function insertEscalation(db: Executor, row: Insertable<EscalationsTable>): Promise<void> {
   await db.insertInto('escalations').values(row).execute();
+}
+
+/** Ends an escalation: resolved (with its written statement recorded beside it) or closed unresolved. */
+export async function closeEscalation(
+  db: Executor,
+  id: string,
+  end: Required<Pick<Updateable<EscalationsTable>, 'status' | 'closed_at'>> & Pick<Updateable<EscalationsTable>, 'closed_reason'>,
+): Promise<void> {
+  await db.updateTable('escalations').set(end).where('id', '=', id).execute();
 }
 
 export async function insertStageRecord(db: Executor, row: Insertable<EscalationStagesTable>): Promise<void> {
@@ -61,60 +77,16 @@ export async function stageRecordsFor(db: ReadExecutor, escalationIds: string[])
   return grouped;
 }
 
-export async function entriesFor(db: ReadExecutor, escalationId: string): Promise<StageEntryRow[]> {
-  return db
-    .selectFrom('stage_entries')
-    .innerJoin('users', 'users.id', 'stage_entries.created_by')
-    .selectAll('stage_entries')
-    .select('users.full_name as created_by_name')
-    .where('escalation_id', '=', escalationId)
-    .orderBy('occurred_at')
-    .execute();
+/** Ends a stage: escalated to the next, resolved, or closed unresolved, with when and why. */
+export async function endStageRecord(
+  db: Executor,
+  id: string,
+  end: { outcome: NonNullable<StageRecordRow['outcome']>; outcome_at: string; outcome_reason: string },
+): Promise<void> {
+  await db.updateTable('escalation_stages').set(end).where('id', '=', id).execute();
 }
 
-export async function findEntry(db: ReadExecutor, id: string): Promise<Selectable<StageEntriesTable> | undefined> {
-  return db.selectFrom('stage_entries').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertEntry(db: Executor, row: Insertable<StageEntriesTable>): Promise<void> {
-  await db.insertInto('stage_entries').values(row).execute();
-}
-
-export async function actionsFor(db: ReadExecutor, escalationIds: string[]): Promise<ActionRow[]> {
-  if (escalationIds.length === 0) return [];
-  return db
-    .selectFrom('escalation_actions')
-    .selectAll()
-    .where('escalation_id', 'in', escalationIds)
-    .orderBy('due_date')
-    .orderBy('created_at')
-    .execute();
-}
-
-export async function findAction(db: ReadExecutor, id: string): Promise<ActionRow | undefined> {
-  return db.selectFrom('escalation_actions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertAction(db: Executor, row: Insertable<EscalationActionsTable>): Promise<void> {
-  await db.insertInto('escalation_actions').values(row).execute();
-}
-
-export async function resolutionFor(db: ReadExecutor, escalationId: string): Promise<ResolutionRow | undefined> {
-  return db
-    .selectFrom('escalation_resolutions')
-    .innerJoin('users', 'users.id', 'escalation_resolutions.recorded_by')
-    .selectAll('escalation_resolutions')
-    .select('users.full_name as recorded_by_name')
-    .where('escalation_id', '=', escalationId)
-    .executeTakeFirst();
-}
-
-export async function learningReviewFor(db: ReadExecutor, escalationId: string): Promise<LearningReviewRow | undefined> {
-  return db
-    .selectFrom('learning_reviews')
-    .innerJoin('users', 'users.id', 'learning_reviews.reviewed_by')
-    .selectAll('learning_reviews')
-    .select('users.full_name as reviewed_by_name')
-    .where('escalation_id', '=', escalationId)
-    .executeTakeFirst();
+/** The checklist steps ticked at a stage, as the JSON array the column holds. */
+export async function setStepsDone(db: Executor, id: string, stepsDoneJson: string): Promise<void> {
+  await db.updateTable('escalation_stages').set({ steps_done: stepsDoneJson }).where('id', '=', id).execute();
 }

@@ -15,8 +15,3 @@ export async function getSettings(db: ReadExecutor): Promise<SettingsRow> {
 export async function updateSettings(db: Executor, changes: Updateable<SettingsTable>): Promise<void> {
   await db.updateTable('settings').set(changes).where('id', '=', 1).execute();
 }
-
-export async function listExtraClosures(db: ReadExecutor): Promise<string[]> {
-  const rows = await db.selectFrom('extra_closures').select('date').orderBy('date').execute();
-  return rows.map((row) => row.date);
-}

@@ -23,3 +23,25 @@ export async function findActiveDsl(db: ReadExecutor): Promise<UserRow | undefin
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Everyone who has had access, in the order they were added, as the people screen lists them. */
+export async function listPeople(
+  db: ReadExecutor,
+): Promise<{ id: string; fullName: string; role: UserRow['role']; createdAt: string; removedAt: string | null }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name as fullName', 'role', 'created_at as createdAt', 'disabled_at as removedAt'])
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Everyone's full name by id, removed people included (their records keep their name). */
+export async function userNames(db: ReadExecutor): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('users').select(['id', 'full_name']).execute();
+  return new Map(rows.map((row) => [row.id, row.full_name]));
+}
+
+/** Removes a person's access; their row stays, so records still name them. */
+export async function disableUser(db: Executor, id: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
+}

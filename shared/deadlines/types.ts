@@ -3,6 +3,11 @@
 
 export const regions = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Region = (typeof regions)[number];
+export const regionLabels: Record<Region, string> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
 
 export function isRegion(value: unknown): value is Region {
   return regions.some((region) => region === value);

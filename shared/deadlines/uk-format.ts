@@ -32,3 +32,14 @@ export function formatUkDateTime(iso: string): string {
   const wall = londonWallClock(instantMs(iso));
   return `${ukDate(wall.dayNumber)} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
 }
+
+/**
+ * When a deadline falls, as a sentence ends it: 'the end of 16/11/2026' for a deadline at the end of
+ * a London day (as every working-day, same-day and agreed-date deadline is), otherwise the date and
+ * time, '16/11/2026 09:00' (an hours timescale).
+ */
+export function formatUkDueBy(dueAt: string): string {
+  const wall = londonWallClock(instantMs(dueAt));
+  const date = ukDate(wall.dayNumber);
+  return wall.hour === 23 && wall.minute === 59 ? `the end of ${date}` : `${date} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Rule } from '../deadlines';
 import type { TimescaleOverrides } from '../deadlines/timescales';
-import { agencyKinds } from '../schemas/escalations';
+import { agencyKinds } from '../escalations/agency-kinds';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';
 import { timescaleIds } from '../deadlines/timescales';

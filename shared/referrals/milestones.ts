@@ -1,10 +1,46 @@
-import { dueByTimescale, timescales, type Calendar, type TimescaleId, type TimescaleOverrides } from '../deadlines';
-import type { Milestone, MilestoneKey, ReferralCategory, ReferralConcern, ReferralEventKind, ReferralMethod } from '../schemas/referrals';
-import { deadlineState } from './deadline-state';
+import {
+  deadlineState,
+  dueByTimescale,
+  timescales,
+  type Calendar,
+  type DeadlineState,
+  type TimescaleId,
+  type TimescaleOverrides,
+} from '../deadlines';
+import type { ReferralCategory, ReferralConcern, ReferralMethod } from './categories';
+import type { ReferralEventKind } from './events';
 
 // The statutory timeline of a referral, worked out from what has been recorded so far. Nothing
 // here is stored: due dates follow from the referral, the events and the calendar, so a closure
 // day added later moves them, and the explanation always says why.
+
+/** The statutory milestones a referral can owe. */
+export const milestoneKeys = [
+  'written-follow-up',
+  'la-decision',
+  'strategy-discussion',
+  'strategy-minutes',
+  'icpc',
+  'single-assessment',
+  'first-core-group',
+  'first-review-conference',
+] as const;
+export type MilestoneKey = (typeof milestoneKeys)[number];
+
+/** One milestone of one referral: when it is due, why, and whether it was met. */
+export interface Milestone {
+  /** Unique within the referral (minutes milestones are numbered per strategy discussion). */
+  id: string;
+  key: MilestoneKey;
+  label: string;
+  dueAt: string;
+  dueDate: string;
+  explanation: string[];
+  state: DeadlineState;
+  metAt: string | null;
+  /** The policy or guidance the timescale comes from. */
+  source: string;
+}
 
 export interface MilestoneReferral {
   madeAt: string;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { idSchema } from './common';
-import type { DeadlineState, MilestoneKey } from './referrals';
+import type { DeadlineState, DueWindow } from '../deadlines';
+import type { MilestoneKey } from '../referrals/milestones';
 
 // The home screen and the child's timeline: everything with a date, across records.
 
 export const dashboardInput = z.object({}).strict();
 export const timelineInput = z.object({ childId: idSchema }).strict();
-
-export type DueWindow = 'overdue' | 'today' | 'this-week';
 
 export interface DashboardItem {
   id: string;

@@ -1,31 +1,13 @@
 import { z } from 'zod';
 import { fullNameSchema, idSchema, isoDateSchema, isoInstantSchema, optionalText, requiredText } from './common';
-import { milestoneKeys } from './referrals';
+import type { Deadline } from '../deadlines';
+import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
+import { contactMethods, type ContactMethod } from '../escalations/contact-methods';
+import { escalationStatuses, type EscalationStatus, type StageOutcome } from '../escalations/statuses';
+import { milestoneKeys } from '../referrals/milestones';
 import type { EscalationDocumentKind } from './documents';
 
 // Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
-
-export const agencyKinds = ['school', 'early-years', 'childrens-social-care', 'health', 'police', 'self-employed', 'other'] as const;
-export type AgencyKindValue = (typeof agencyKinds)[number];
-export const agencyKindLabels: Record<AgencyKindValue, string> = {
-  school: 'A school',
-  'early-years': 'An early years setting',
-  'childrens-social-care': 'Children’s social care',
-  health: 'Health',
-  police: 'Police',
-  'self-employed': 'A self-employed professional',
-  other: 'Another agency',
-};
-
-export const contactMethods = ['phone', 'meeting', 'virtual', 'email', 'letter'] as const;
-export type ContactMethod = (typeof contactMethods)[number];
-export const contactMethodLabels: Record<ContactMethod, string> = {
-  phone: 'Phone call',
-  meeting: 'Meeting in person',
-  virtual: 'Virtual meeting',
-  email: 'Email',
-  letter: 'Letter',
-};
 
 const personSchema = z
   .object({
@@ -170,26 +152,7 @@ export const amendStageEntryInput = z
   .strict();
 
 export const getEscalationInput = z.object({ id: idSchema }).strict();
-export const listEscalationsInput = z
-  .object({ childId: idSchema.optional(), status: z.enum(['open', 'resolved', 'closed-unresolved']).optional() })
-  .strict();
-
-export type EscalationStatus = 'open' | 'resolved' | 'closed-unresolved';
-export const escalationStatusLabels: Record<EscalationStatus, string> = {
-  open: 'Open',
-  resolved: 'Resolved',
-  'closed-unresolved': 'Closed without resolution',
-};
-
-export type StageOutcome = 'resolved' | 'escalated' | 'closed-unresolved';
-
-/** A deadline as the screens show it: the date, its explanation in words, and whether it was met. */
-export interface Deadline {
-  dueAt: string;
-  dueDate: string;
-  explanation: string[];
-  state: 'met' | 'met-late' | 'overdue' | 'due';
-}
+export const listEscalationsInput = z.object({ childId: idSchema.optional(), status: z.enum(escalationStatuses).optional() }).strict();
 
 export interface AmendmentView {
   field: string;
@@ -272,8 +235,8 @@ export interface EscalationDetail {
   status: EscalationStatus;
   procedure: { id: string; version: number; name: string; partnership: string };
   track: { id: string; title: string };
-  ourAgency: AgencyKindValue;
-  otherAgency: { kind: AgencyKindValue; name: string };
+  ourAgency: AgencyKind;
+  otherAgency: { kind: AgencyKind; name: string };
   otherProfessional: { name: string; role: string; contact: string | null };
   concern: string;
   areasOfAgreement: string;

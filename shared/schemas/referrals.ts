@@ -1,58 +1,17 @@
 import { z } from 'zod';
+import {
+  referralCategories,
+  referralConcerns,
+  referralMethods,
+  type ReferralCategory,
+  type ReferralConcern,
+  type ReferralMethod,
+} from '../referrals/categories';
+import { referralEventKinds, type ReferralEventKind } from '../referrals/events';
+import { milestoneKeys, type Milestone } from '../referrals/milestones';
 import { fullNameSchema, idSchema, isoInstantSchema, optionalText, requiredText } from './common';
 
 // A referral to children's social care and the statutory milestones that follow it.
-
-export const referralConcerns = ['child-protection', 'child-in-need'] as const;
-export type ReferralConcern = (typeof referralConcerns)[number];
-export const referralConcernLabels: Record<ReferralConcern, string> = {
-  'child-protection': 'Child protection (significant harm)',
-  'child-in-need': 'Child in need',
-};
-
-export const referralCategories = ['standard', 'immediate-risk', 'penetrative-sexual-abuse', 'complex'] as const;
-export type ReferralCategory = (typeof referralCategories)[number];
-export const referralCategoryLabels: Record<ReferralCategory, string> = {
-  standard: 'Standard',
-  'immediate-risk': 'Immediate risk of harm (e.g. serious physical injury or serious neglect)',
-  'penetrative-sexual-abuse': 'Penetrative sexual abuse, where forensic evidence is needed',
-  complex: 'Complex (fabricated or induced illness, organised abuse, child sexual exploitation)',
-};
-
-export const referralMethods = ['phone', 'written', 'portal'] as const;
-export type ReferralMethod = (typeof referralMethods)[number];
-export const referralMethodLabels: Record<ReferralMethod, string> = {
-  phone: 'By phone',
-  written: 'In writing (referral form)',
-  portal: 'Through the online portal',
-};
-
-/** What the DSL records happening after the referral; each meets (or ends) a milestone. */
-export const referralEventKinds = [
-  'written-follow-up',
-  'la-decision',
-  'strategy-discussion',
-  'strategy-minutes',
-  'icpc',
-  'icpc-not-needed',
-  'single-assessment',
-  'first-core-group',
-  'first-review-conference',
-  'closed-by-social-care',
-] as const;
-export type ReferralEventKind = (typeof referralEventKinds)[number];
-export const referralEventLabels: Record<ReferralEventKind, string> = {
-  'written-follow-up': 'Written follow-up sent',
-  'la-decision': "Children's social care decision and acknowledgement received",
-  'strategy-discussion': 'Strategy discussion held',
-  'strategy-minutes': 'Strategy discussion minutes received',
-  icpc: 'Initial child protection conference (ICPC) held',
-  'icpc-not-needed': 'Section 47 enquiry concluded: no ICPC needed',
-  'single-assessment': 'Single assessment completed',
-  'first-core-group': 'First core group meeting held',
-  'first-review-conference': 'First review child protection conference held',
-  'closed-by-social-care': "Children's social care closed the referral (no further action)",
-};
 
 export const createReferralInput = z
   .object({
@@ -89,37 +48,9 @@ export const recordReferralEventInput = z
 export const getReferralInput = z.object({ id: idSchema }).strict();
 export const listReferralsInput = z.object({ childId: idSchema.optional() }).strict();
 
-export const milestoneKeys = [
-  'written-follow-up',
-  'la-decision',
-  'strategy-discussion',
-  'strategy-minutes',
-  'icpc',
-  'single-assessment',
-  'first-core-group',
-  'first-review-conference',
-] as const;
-export type MilestoneKey = (typeof milestoneKeys)[number];
-
 export const escalationDraftInput = z
   .object({ referralId: idSchema, milestone: z.enum(milestoneKeys, { message: 'Choose the missed milestone.' }) })
   .strict();
-
-export type DeadlineState = 'met' | 'met-late' | 'overdue' | 'due' | 'not-required';
-
-export interface Milestone {
-  /** Unique within the referral (minutes milestones are numbered per strategy discussion). */
-  id: string;
-  key: MilestoneKey;
-  label: string;
-  dueAt: string;
-  dueDate: string;
-  explanation: string[];
-  state: DeadlineState;
-  metAt: string | null;
-  /** The policy or guidance the timescale comes from. */
-  source: string;
-}
 
 export interface ReferralEvent {
   id: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, requiredText } from './common';
-import { regions, type SettingType } from './session';
+import { regions } from '../deadlines';
+import type { SettingType } from './session';
 
 export const updateSettingsInput = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fullNameSchema, idSchema, passphraseSchema } from './common';
-import { roles, type Role } from './session';
+import { roles, type Role } from '../people/roles';
 
 // The people who can unlock the records: the DSL adds deputies and read-only users, each with a
 // passphrase of their own (their own key slot), and removes them when they leave.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, apiMethods, type Access } from '../../shared/api';
 import { allowedRoles, can } from '../../shared/permissions';
-import { roles, type Role } from '../../shared/schemas/session';
+import { roles, type Role } from '../../shared/people/roles';
 
 // `can` is what the renderer shows buttons by, and `allowedRoles` is what the dispatcher refuses
 // calls by: checked here against the design card's roles, method by method.

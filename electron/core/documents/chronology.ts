@@ -1,7 +1,8 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { TimelineItem } from '../../../shared/schemas/dashboard';
 import { timelineKindLabels } from '../../../shared/schemas/dashboard';
-import { dataTable, detailsTable, heading, paragraph, ukDate, ukDateTime, withPageLayout } from './layout';
+import { formatUkDate, formatUkDateTime } from '../../../shared/deadlines';
+import { dataTable, detailsTable, heading, paragraph, withPageLayout } from './layout';
 
 // The child's escalation chronology: everything on their timeline, oldest first, as one document
 // for a case conference, a partnership request or a review. Built from the timeline the screen shows.
@@ -18,17 +19,17 @@ const stateWords = { met: 'Met', 'met-late': 'Met late', overdue: 'Overdue', due
 
 export function childChronology(input: ChronologyInput): TDocumentDefinitions {
   const rows = input.items.map((item) => [
-    ukDateTime(item.at),
+    formatUkDateTime(item.at),
     timelineKindLabels[item.kind],
     [item.title, item.detail].filter(Boolean).join('\n'),
-    item.state ? `${stateWords[item.state]}${item.dueAt ? ` (due ${ukDateTime(item.dueAt)})` : ''}` : '',
+    item.state ? `${stateWords[item.state]}${item.dueAt ? ` (due ${formatUkDateTime(item.dueAt)})` : ''}` : '',
   ]);
   return withPageLayout(
     { settingName: input.settingName, title: 'Escalation chronology', generatedBy: input.author, generatedAt: input.generatedAt },
     [
       detailsTable([
         ['Child', input.child.fullName],
-        ['Date of birth', ukDate(input.child.dateOfBirth)],
+        ['Date of birth', formatUkDate(input.child.dateOfBirth)],
         ['Class or year', input.child.classOrYear],
         ['Entries', String(input.items.length)],
       ]),

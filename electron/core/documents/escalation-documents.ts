@@ -1,17 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { EscalationDetail } from '../../../shared/schemas/escalations';
-import { contactMethodLabels } from '../../../shared/schemas/escalations';
-import {
-  dataTable,
-  detailsTable,
-  heading,
-  paragraph,
-  signatureBlocks,
-  ukDate,
-  ukDateTime,
-  withPageLayout,
-  type DocumentMeta,
-} from './layout';
+import { formatUkDate, formatUkDateTime } from '../../../shared/deadlines';
+import { contactMethodLabels } from '../../../shared/escalations/contact-methods';
+import type { EscalationDetail, LadderRung } from '../../../shared/schemas/escalations';
+import { dataTable, detailsTable, heading, paragraph, signatureBlocks, withPageLayout, type DocumentMeta } from './layout';
 
 // The documents an escalation produces: the written concern to the other agency, the written
 // statement of the outcome, and the partnerships' report forms (Liverpool's Report to LSCB for
@@ -32,7 +23,7 @@ function meta(input: EscalationDocumentInput, title: string): DocumentMeta {
 function childDetails(input: EscalationDocumentInput): Content {
   return detailsTable([
     ['Child', input.child.fullName],
-    ['Date of birth', ukDate(input.child.dateOfBirth)],
+    ['Date of birth', formatUkDate(input.child.dateOfBirth)],
     ['Class or year', input.child.classOrYear],
   ]);
 }
@@ -52,21 +43,26 @@ function disagreement(e: EscalationDetail): Content[] {
   ];
 }
 
+/** How a reached stage ended, and when; a stage with no outcome yet is the current one. */
+function stageOutcome(rung: LadderRung): string {
+  if (rung.outcome === null || rung.outcomeAt === null) return 'Current stage';
+  const on = formatUkDate(rung.outcomeAt);
+  switch (rung.outcome) {
+    case 'escalated':
+      return `Escalated ${on}${rung.outcomeReason ? `: ${rung.outcomeReason}` : ''}`;
+    case 'resolved':
+      return `Resolved ${on}`;
+    case 'closed-unresolved':
+      return `Closed unresolved ${on}`;
+  }
+}
+
 function stagesReached(e: EscalationDetail): Content {
-  const reached = e.ladder.filter((rung) => rung.startedAt !== null);
   return dataTable(
     ['Stage', 'Reached', 'Outcome'],
-    reached.map((rung) => [
-      `${rung.label}: ${rung.title}`,
-      ukDate(rung.startedAt),
-      rung.outcome === 'escalated'
-        ? `Escalated ${ukDate(rung.outcomeAt)}${rung.outcomeReason ? `: ${rung.outcomeReason}` : ''}`
-        : rung.outcome === 'resolved'
-          ? `Resolved ${ukDate(rung.outcomeAt)}`
-          : rung.outcome === 'closed-unresolved'
-            ? `Closed unresolved ${ukDate(rung.outcomeAt)}`
-            : 'Current stage',
-    ]),
+    e.ladder.flatMap((rung) =>
+      rung.startedAt === null ? [] : [[`${rung.label}: ${rung.title}`, formatUkDate(rung.startedAt), stageOutcome(rung)]],
+    ),
     [170, 70, '*'],
   );
 }
@@ -75,7 +71,7 @@ function chronology(e: EscalationDetail): Content {
   return dataTable(
     ['When', 'Stage', 'How and with whom', 'Decision and rationale'],
     e.entries.map((entry) => [
-      ukDateTime(entry.occurredAt),
+      formatUkDateTime(entry.occurredAt),
       entry.stageLabel,
       `${contactMethodLabels[entry.method]}: ${entry.participants.map((person) => `${person.name} (${person.role})`).join('; ')}`,
       `${entry.decision} Rationale: ${entry.rationale}`,
@@ -88,14 +84,14 @@ export function writtenConcern(input: EscalationDocumentInput): TDocumentDefinit
   const e = input.escalation;
   const current = e.current;
   const respondBy = current?.target
-    ? `Please respond by the end of ${ukDate(current.target.dueAt)}.`
+    ? `Please respond by the end of ${formatUkDate(current.target.dueAt)}.`
     : 'Please respond as soon as possible.';
   return withPageLayout(meta(input, 'Written concern: professional disagreement'), [
     detailsTable([
       ['To', `${e.otherProfessional.name}, ${e.otherProfessional.role}, ${e.otherAgency.name}`],
       ['Copy to', `The line manager of ${e.otherProfessional.name}`],
       ['From', `${input.author.name}, ${input.author.role}, ${input.settingName}`],
-      ['Date', ukDate(input.generatedAt)],
+      ['Date', formatUkDate(input.generatedAt)],
     ]),
     childDetails(input),
     paragraph(
@@ -120,8 +116,8 @@ export function outcomeStatement(input: EscalationDocumentInput): TDocumentDefin
       ['Disagreement between', `${input.settingName} and ${e.otherAgency.name}`],
       ['About', e.categoryLabel],
       ['Procedure', `${e.procedure.name}, version ${e.procedure.version}`],
-      ['Opened', ukDateTime(e.openedAt)],
-      ['Resolved', ukDateTime(resolution.resolvedAt)],
+      ['Opened', formatUkDateTime(e.openedAt)],
+      ['Resolved', formatUkDateTime(resolution.resolvedAt)],
     ]),
     heading('The agreed outcome'),
     paragraph(resolution.outcomeStatement),

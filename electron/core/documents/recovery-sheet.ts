@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { KEY_FONT } from './fonts';
-import { detailsTable, heading, paragraph, signatureGrid, ukDate, withPageLayout } from './layout';
+import { formatUkDate } from '../../../shared/deadlines';
+import { detailsTable, heading, paragraph, signatureGrid, withPageLayout } from './layout';
 
 // The recovery sheet, printed once at setup (or when a new recovery key is made) and kept sealed
 // in the school safe. It is the only way into the records if every passphrase is lost, so it says
@@ -90,7 +91,7 @@ export function recoverySheet(input: RecoverySheetInput): TDocumentDefinitions {
       detailsTable([
         ['Setting', input.settingName],
         ['Records file', input.fileId],
-        ['Key made on', ukDate(input.createdAt)],
+        ['Key made on', formatUkDate(input.createdAt)],
       ]),
       heading('How to keep this sheet'),
       {

@@ -1,14 +1,16 @@
-import type { Dashboard, DashboardItem, DueWindow } from '../../../shared/schemas/dashboard';
-import { dueWindows, type DueWindowName } from '../../../shared/referrals/deadline-state';
+import { dueWindowFrom, formatUkDate, type DueWindow } from '../../../shared/deadlines';
 import { owedBySetting } from '../../../shared/referrals/milestones';
-import { formatUkDate } from '../../../shared/deadlines';
-import { listReferralRows, eventsByReferral } from '../../../db/queries/referrals';
-import { actionsFor, listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
 import { childFullName } from '../../../shared/schemas/children';
+import type { Dashboard, DashboardItem } from '../../../shared/schemas/dashboard';
+import { countChildren } from '../../../db/queries/children';
+import { actionsFor } from '../../../db/queries/escalation-actions';
+import { listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
+import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
 import { nowIso, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
-import { actionDeadline, toEscalationSummary } from './escalations/view';
+import { actionDeadline } from './escalations/model';
+import { toEscalationSummary } from './escalations/view';
 import { settingProcedure } from './procedures';
 
 // The home screen: everything overdue, due today and due in the next seven days, across all
@@ -17,18 +19,16 @@ import { settingProcedure } from './procedures';
 function place(
   items: Record<DueWindow, DashboardItem[]>,
   item: Omit<DashboardItem, 'window'>,
-  windowOf: (dueAt: string) => DueWindowName,
+  windowOf: (dueAt: string) => DueWindow | null,
 ): void {
   const window = windowOf(item.dueAt);
-  if (window === 'later') return;
-  const key: DueWindow = window;
-  items[key].push({ ...item, window: key });
+  if (window !== null) items[window].push({ ...item, window });
 }
 
 export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
   const now = nowIso(ctx.clock);
   const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
-  const windowOf = dueWindows(now);
+  const windowOf = dueWindowFrom(now);
 
   const referrals = await listReferralRows(ctx.db, {});
   const events = await eventsByReferral(
@@ -130,13 +130,12 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
   }
 
   const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
-  const children = await ctx.db.selectFrom('children').select(ctx.db.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
   return {
     generatedAt: now,
     procedureChosen: (await settingProcedure(ctx.db)) !== null,
     overdue: items.overdue.sort(byDue),
     today: items.today.sort(byDue),
     thisWeek: items['this-week'].sort(byDue),
-    counts: { openEscalations: openEscalations.length, openReferrals, children: Number(children.count) },
+    counts: { openEscalations: openEscalations.length, openReferrals, children: await countChildren(ctx.db) },
   };
 }

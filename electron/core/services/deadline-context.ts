@@ -1,5 +1,6 @@
 import type { Calendar, TimescaleOverrides } from '../../../shared/deadlines';
-import { getSettings, listExtraClosures } from '../../../db/queries/settings';
+import { listClosureDates } from '../../../db/queries/closures';
+import { getSettings } from '../../../db/queries/settings';
 import type { ReadExecutor } from '../../../db/queries/executor';
 import { nowIso, type Clock } from './context';
 
@@ -14,7 +15,7 @@ export interface DeadlineContext {
 
 export async function settingCalendar(db: ReadExecutor): Promise<Calendar> {
   const settings = await getSettings(db);
-  return { region: settings.region, extraClosures: Object.freeze(await listExtraClosures(db)) };
+  return { region: settings.region, extraClosures: Object.freeze(await listClosureDates(db)) };
 }
 
 export async function deadlineContext(db: ReadExecutor, clock: Clock, overrides: TimescaleOverrides): Promise<DeadlineContext> {

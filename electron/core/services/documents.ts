@@ -1,50 +1,42 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { DocumentFile } from '../../../shared/api';
-import type {
-  childChronologyInput,
-  generateEscalationDocumentInput,
-  getDocumentInput,
-  EscalationDocumentKind,
-} from '../../../shared/schemas/documents';
-import { childChronology } from '../documents/chronology';
+import type { childChronologyInput, generateEscalationDocumentInput, getDocumentInput } from '../../../shared/schemas/documents';
 import { childTimeline } from './timeline';
-import { roleLabels } from '../../../shared/schemas/session';
+import { roleLabels } from '../../../shared/people/roles';
 import { childFullName } from '../../../shared/schemas/children';
 import { ApiFailure } from '../../../shared/result';
 import { findChild } from '../../../db/queries/children';
+import { findDocumentContent, insertDocument } from '../../../db/queries/documents';
 import { getSettings } from '../../../db/queries/settings';
-import { renderPdf } from '../documents/pdf';
-import {
-  cscpEscalationNotification,
-  liverpoolReportToLscb,
-  outcomeStatement,
-  writtenConcern,
-  type EscalationDocumentInput,
-} from '../documents/escalation-documents';
+import { outsideQueue, type OutsideQueue } from '../outside-queue';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { getEscalation } from './escalations/read';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 // Making an escalation's documents. Every document made is kept in the encrypted file with its
 // SHA-256, who made it and when, so the copy sent can always be shown again exactly.
+// Each is made in three steps: what it is made from is read inside the dispatcher's queue; the PDF
+// is rendered outside it (it takes seconds, and a Lock must not wait for it); the document is
+// stored inside the queue again, only if the same sitting is still open.
 
-const builders: Record<EscalationDocumentKind, (input: EscalationDocumentInput) => TDocumentDefinitions> = {
-  'written-concern': writtenConcern,
-  'written-statement-of-outcome': outcomeStatement,
-  'liverpool-report-to-lscb': liverpoolReportToLscb,
-  'cscp-escalation-notification': cscpEscalationNotification,
-};
+/** A document's reference: the first eight characters of its id, in capitals. */
+export function documentReference(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8).toUpperCase();
+}
 
-function fileName(title: string, childName: string, at: string): string {
+/**
+ * The name a made document is saved under: what it is, the date and its reference, never whom it
+ * is about (file names land in Recent files, search indexes and backups, outside the encrypted file).
+ */
+export function neutralFileName(title: string, at: string, id: string): string {
   const date = at.slice(0, 10).split('-').reverse().join('-');
-  return `${title} - ${childName} - ${date}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+  return `${title} - ${date} - ref ${documentReference(id)}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
 }
 
 export async function generateEscalationDocument(
   ctx: ServiceContext,
   input: z.output<typeof generateEscalationDocumentInput>,
-): Promise<DocumentFile & { id: string }> {
+): Promise<OutsideQueue<DocumentFile & { id: string }>> {
   const escalation = await getEscalation(ctx, input.escalationId);
   const available = escalation.availableDocuments.find((document) => document.kind === input.kind);
   if (!available) {
@@ -61,8 +53,9 @@ export async function generateEscalationDocument(
   if (!child) throw notFound("This child's record");
   const settings = await getSettings(ctx.db);
   const generatedAt = nowIso(ctx.clock);
-  const pdf = await renderPdf(
-    builders[input.kind]({
+  const job = {
+    document: input.kind,
+    input: {
       escalation,
       child: {
         fullName: childFullName({ firstName: child.first_name, lastName: child.last_name }),
@@ -72,27 +65,35 @@ export async function generateEscalationDocument(
       settingName: settings.setting_name,
       author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
       generatedAt,
-    }),
-    { fontsDir: ctx.fontsDir },
-  );
-  const name = fileName(available.title, escalation.childName, generatedAt);
-  const id = await storeDocument(ctx, {
-    childId: escalation.childId,
-    entity: { type: 'escalation', id: escalation.id },
-    kind: input.kind,
-    title: available.title,
-    fileName: name,
-    pdf,
-    at: generatedAt,
+    },
+  };
+  const id = randomUUID();
+  const name = neutralFileName(available.title, generatedAt, id);
+  return outsideQueue(async () => {
+    const pdf = await ctx.renderDocument(job);
+    return async (context) => {
+      await storeDocument(context(), {
+        id,
+        childId: escalation.childId,
+        entity: { type: 'escalation', id: escalation.id },
+        kind: input.kind,
+        title: available.title,
+        fileName: name,
+        pdf,
+        at: generatedAt,
+      });
+      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    };
   });
-  return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
 /** Stores a made document with its fingerprint, and audits it, in one transaction. */
-async function storeDocument(
+export async function storeDocument(
   ctx: ServiceContext,
   document: {
-    childId: string;
+    /** The document's id when it was chosen before rendering (its reference is in the file name); else a new one. */
+    id?: string;
+    childId: string | null;
     entity: { type: string; id: string };
     kind: string;
     title: string;
@@ -101,24 +102,21 @@ async function storeDocument(
     at: string;
   },
 ): Promise<string> {
-  const id = randomUUID();
+  const id = document.id ?? randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('documents')
-      .values({
-        id,
-        child_id: document.childId,
-        entity_type: document.entity.type,
-        entity_id: document.entity.id,
-        kind: document.kind,
-        title: document.title,
-        file_name: document.fileName,
-        sha256: createHash('sha256').update(document.pdf).digest('hex'),
-        content: document.pdf,
-        created_by: ctx.user.id,
-        created_at: document.at,
-      })
-      .execute();
+    await insertDocument(trx, {
+      id,
+      child_id: document.childId,
+      entity_type: document.entity.type,
+      entity_id: document.entity.id,
+      kind: document.kind,
+      title: document.title,
+      file_name: document.fileName,
+      sha256: createHash('sha256').update(document.pdf).digest('hex'),
+      content: document.pdf,
+      created_by: ctx.user.id,
+      created_at: document.at,
+    });
     await audit(trx, ctx, 'document.made', { type: 'document', id }, `Made: ${document.title}`);
   });
   return id;
@@ -127,39 +125,46 @@ async function storeDocument(
 export async function makeChildChronology(
   ctx: ServiceContext,
   input: z.output<typeof childChronologyInput>,
-): Promise<DocumentFile & { id: string }> {
+): Promise<OutsideQueue<DocumentFile & { id: string }>> {
   const child = await findChild(ctx.db, input.childId);
   if (!child) throw notFound("This child's record");
   const items = await childTimeline(ctx, input.childId);
   const settings = await getSettings(ctx.db);
   const generatedAt = nowIso(ctx.clock);
   const fullName = childFullName({ firstName: child.first_name, lastName: child.last_name });
-  const pdf = await renderPdf(
-    childChronology({
+  const job = {
+    document: 'chronology' as const,
+    input: {
       child: { fullName, dateOfBirth: child.date_of_birth, classOrYear: child.class_or_year },
       items: items.filter((item) => item.kind !== 'document'),
       settingName: settings.setting_name,
       author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
       generatedAt,
-    }),
-    { fontsDir: ctx.fontsDir },
-  );
+    },
+  };
   const title = 'Escalation chronology';
-  const name = fileName(title, fullName, generatedAt);
-  const id = await storeDocument(ctx, {
-    childId: child.id,
-    entity: { type: 'child', id: child.id },
-    kind: 'chronology',
-    title,
-    fileName: name,
-    pdf,
-    at: generatedAt,
+  const id = randomUUID();
+  const name = neutralFileName(title, generatedAt, id);
+  return outsideQueue(async () => {
+    const pdf = await ctx.renderDocument(job);
+    return async (context) => {
+      await storeDocument(context(), {
+        id,
+        childId: child.id,
+        entity: { type: 'child', id: child.id },
+        kind: 'chronology',
+        title,
+        fileName: name,
+        pdf,
+        at: generatedAt,
+      });
+      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    };
   });
-  return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
 export async function getStoredDocument(ctx: ReadContext, input: z.output<typeof getDocumentInput>): Promise<DocumentFile> {
-  const row = await ctx.db.selectFrom('documents').select(['file_name', 'content', 'sha256']).where('id', '=', input.id).executeTakeFirst();
+  const row = await findDocumentContent(ctx.db, input.id);
   if (!row) throw notFound('This document');
   if (createHash('sha256').update(row.content).digest('hex') !== row.sha256) {
     throw new ApiFailure(

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { draftKeyInput, saveDraftInput, Draft } from '../../../shared/schemas/drafts';
+import { deleteDraft, findDraft, saveDraftContent } from '../../../db/queries/drafts';
 import { nowIso, type ServiceContext } from './context';
 
 // Drafts are private to the person typing and are not records: they are replaced as the person types,
@@ -7,26 +8,16 @@ import { nowIso, type ServiceContext } from './context';
 
 export async function saveDraft(ctx: ServiceContext, input: z.output<typeof saveDraftInput>): Promise<{ savedAt: string }> {
   const savedAt = nowIso(ctx.clock);
-  const content = JSON.stringify(input.content);
-  await ctx.db
-    .insertInto('drafts')
-    .values({ user_id: ctx.user.id, form_key: input.formKey, content, updated_at: savedAt })
-    .onConflict((conflict) => conflict.columns(['user_id', 'form_key']).doUpdateSet({ content, updated_at: savedAt }))
-    .execute();
+  await saveDraftContent(ctx.db, { userId: ctx.user.id, formKey: input.formKey, content: JSON.stringify(input.content), at: savedAt });
   return { savedAt };
 }
 
 export async function getDraft(ctx: ServiceContext, input: z.output<typeof draftKeyInput>): Promise<Draft | null> {
-  const row = await ctx.db
-    .selectFrom('drafts')
-    .select(['content', 'updated_at'])
-    .where('user_id', '=', ctx.user.id)
-    .where('form_key', '=', input.formKey)
-    .executeTakeFirst();
-  return row ? { content: JSON.parse(row.content), updatedAt: row.updated_at } : null;
+  const row = await findDraft(ctx.db, ctx.user.id, input.formKey);
+  return row ? { content: JSON.parse(row.content), updatedAt: row.updatedAt } : null;
 }
 
 export async function discardDraft(ctx: ServiceContext, input: z.output<typeof draftKeyInput>): Promise<{ discarded: true }> {
-  await ctx.db.deleteFrom('drafts').where('user_id', '=', ctx.user.id).where('form_key', '=', input.formKey).execute();
+  await deleteDraft(ctx.db, ctx.user.id, input.formKey);
   return { discarded: true };
 }

@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { addUserInput, removeUserInput, UserView } from '../../../shared/schemas/users';
-import { roleLabels } from '../../../shared/schemas/session';
+import { roleLabels } from '../../../shared/people/roles';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import { unlockWithPassphrase, updateSlots } from '../../../db/vault';
-import { findUser, insertUser } from '../../../db/queries/users';
+import { disableUser, findUser, insertUser, listPeople } from '../../../db/queries/users';
 import { audit, notFound, nowIso, type ReadContext, type SessionContext } from './context';
 
 // People: each has their own passphrase slot, so losing one person's passphrase, or removing them,
 // never touches anyone else's access or the records.
 
 export async function listUsers({ db }: Pick<ReadContext, 'db'>): Promise<UserView[]> {
-  const rows = await db.selectFrom('users').selectAll().orderBy('created_at').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    fullName: row.full_name,
-    role: row.role,
-    createdAt: row.created_at,
-    removedAt: row.disabled_at,
-  }));
+  return listPeople(db);
 }
 
 export async function addUser(ctx: SessionContext, input: z.output<typeof addUserInput>): Promise<UserView[]> {
@@ -54,11 +47,7 @@ export async function removeUser(ctx: SessionContext, input: z.output<typeof rem
   if (!user) throw notFound('This person');
   if (user.disabled_at !== null) throw new ApiFailure('conflict', `${user.full_name} has already been removed.`);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ disabled_at: nowIso(session.clock) })
-      .where('id', '=', user.id)
-      .execute();
+    await disableUser(trx, user.id, nowIso(session.clock));
     await audit(trx, ctx, 'user.removed', { type: 'user', id: user.id }, `Removed ${user.full_name}'s access`);
     await updateSlots(session.paths, { dataKey: open.dataKey, now: nowIso(session.clock), removeUser: user.id });
   });

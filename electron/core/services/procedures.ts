@@ -11,6 +11,7 @@ import type {
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import { getSettings, updateSettings } from '../../../db/queries/settings';
 import type { ReadExecutor } from '../../../db/queries/executor';
+import { insertProcedureVersion, listProcedureCopies, procedureBasedOn, procedureDefinition } from '../../../db/queries/procedure-versions';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The setting's escalation procedure: one of the five built-ins, or an edited copy of one. A copy is
@@ -18,10 +19,8 @@ import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from '
 // refuses it), and each escalation keeps a snapshot of the version it was opened under.
 
 async function latestCopy(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
-  let query = db.selectFrom('procedure_versions').select('definition').where('procedure_id', '=', id);
-  if (version !== undefined) query = query.where('version', '=', version);
-  const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
-  return row ? parseProcedure(JSON.parse(row.definition)) : null;
+  const definition = await procedureDefinition(db, id, version);
+  return definition === undefined ? null : parseProcedure(JSON.parse(definition));
 }
 
 export async function loadProcedure(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
@@ -38,12 +37,7 @@ export async function settingProcedure(db: ReadExecutor): Promise<Procedure | nu
 
 export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary[]> {
   const settings = await getSettings(ctx.db);
-  const copies = await ctx.db
-    .selectFrom('procedure_versions')
-    .select(['procedure_id', 'name', 'based_on', ctx.db.fn.max('version').as('version')])
-    .groupBy('procedure_id')
-    .orderBy('name')
-    .execute();
+  const copies = await listProcedureCopies(ctx.db);
   const summaries: ProcedureSummary[] = builtInProcedures.map((procedure) => ({
     id: procedure.id,
     version: procedure.version,
@@ -80,18 +74,15 @@ export async function copyProcedureAsNew(ctx: ServiceContext, input: z.output<ty
     const source = await loadProcedure(trx, input.fromId);
     if (!source) throw notFound('The procedure to copy');
     const copy = copyProcedure(source, `copy-${randomUUID()}`, input.name);
-    await trx
-      .insertInto('procedure_versions')
-      .values({
-        procedure_id: copy.id,
-        version: copy.version,
-        name: copy.name,
-        definition: JSON.stringify(copy),
-        based_on: source.id,
-        created_by: ctx.user.id,
-        created_at: nowIso(ctx.clock),
-      })
-      .execute();
+    await insertProcedureVersion(trx, {
+      procedure_id: copy.id,
+      version: copy.version,
+      name: copy.name,
+      definition: JSON.stringify(copy),
+      based_on: source.id,
+      created_by: ctx.user.id,
+      created_at: nowIso(ctx.clock),
+    });
     await audit(trx, ctx, 'procedure.copied', { type: 'procedure', id: copy.id }, `Copied ${source.name} as ${copy.name}`);
     return copy;
   });
@@ -109,24 +100,15 @@ export async function saveProcedure(ctx: ServiceContext, input: z.output<typeof 
       throw fieldFailure(['procedure', 'version'], 'This procedure was changed since you opened it. Reopen it to see the latest version.');
     }
     const next: Procedure = { ...edited, builtIn: false, version: current.version + 1 };
-    const basedOn = await trx
-      .selectFrom('procedure_versions')
-      .select('based_on')
-      .where('procedure_id', '=', edited.id)
-      .limit(1)
-      .executeTakeFirst();
-    await trx
-      .insertInto('procedure_versions')
-      .values({
-        procedure_id: next.id,
-        version: next.version,
-        name: next.name,
-        definition: JSON.stringify(next),
-        based_on: basedOn?.based_on ?? null,
-        created_by: ctx.user.id,
-        created_at: nowIso(ctx.clock),
-      })
-      .execute();
+    await insertProcedureVersion(trx, {
+      procedure_id: next.id,
+      version: next.version,
+      name: next.name,
+      definition: JSON.stringify(next),
+      based_on: await procedureBasedOn(trx, edited.id),
+      created_by: ctx.user.id,
+      created_at: nowIso(ctx.clock),
+    });
     await audit(trx, ctx, 'procedure.saved', { type: 'procedure', id: next.id }, `Saved version ${next.version} of ${next.name}`);
     return next;
   });

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import { childFullName } from '../../../shared/schemas/children';
+import { z } from 'zod';
 import type {
   createReferralInput,
   listReferralsInput,
   recordReferralEventInput,
   Referral,
   ReferralEvent,
-  ReferralEventKind,
   ReferralSummary,
 } from '../../../shared/schemas/referrals';
-import { referralEventKinds } from '../../../shared/schemas/referrals';
+import { referralEventKinds } from '../../../shared/referrals/events';
 import { referralMilestones } from '../../../shared/referrals/milestones';
 import { fieldFailure } from '../../../shared/result';
 import { findChild } from '../../../db/queries/children';
+import { escalationsForReferral } from '../../../db/queries/escalations';
 import {
   eventsByReferral,
   findReferral,
@@ -31,16 +31,13 @@ import { settingProcedure } from './procedures';
 // Referrals to children's social care and their statutory milestones. What happened is stored;
 // when each milestone is due is worked out on every read (see shared/referrals/milestones.ts).
 
-function toEventKind(kind: string): ReferralEventKind {
-  const found = referralEventKinds.find((known) => known === kind);
-  if (!found) throw new Error(`Stored referral event kind "${kind}" is unknown.`);
-  return found;
-}
+/** The stored event kind is plain text in the file: read it back through the one list of kinds. */
+const eventKindSchema = z.enum(referralEventKinds);
 
 function toEvent(row: ReferralEventRow): ReferralEvent {
   return {
     id: row.id,
-    kind: toEventKind(row.kind),
+    kind: eventKindSchema.parse(row.kind),
     happenedAt: row.happened_at,
     s47Started: row.s47_started === null ? null : row.s47_started === 1,
     note: row.note,
@@ -86,21 +83,11 @@ export function toReferral(
   };
 }
 
-async function escalationsFor(db: ReadExecutor, referralId: string): Promise<Referral['escalations']> {
-  const rows = await db
-    .selectFrom('escalations')
-    .select(['id', 'missed_milestone'])
-    .where('referral_id', '=', referralId)
-    .orderBy('opened_at')
-    .execute();
-  return rows.map((row) => ({ id: row.id, missedMilestone: row.missed_milestone }));
-}
-
 export async function getReferral(ctx: ReadContext, id: string): Promise<Referral> {
   const row = await findReferral(ctx.db, id);
   if (!row) throw notFound('This referral');
   const events = (await eventsByReferral(ctx.db, [id])).get(id) ?? [];
-  return toReferral(row, events, await escalationsFor(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
+  return toReferral(row, events, await escalationsForReferral(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
 }
 
 export async function listReferrals(ctx: ReadContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {

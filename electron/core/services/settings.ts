@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { addClosureInput, removeClosureInput, updateSettingsInput, SettingsView } from '../../../shared/schemas/settings';
 import { ApiFailure } from '../../../shared/result';
+import { deleteClosure, insertClosure, isClosureDay, listClosures } from '../../../db/queries/closures';
 import { getSettings, updateSettings as updateSettingsRow } from '../../../db/queries/settings';
 import { audit, nowIso, type ReadContext, type ServiceContext } from './context';
 
@@ -9,7 +10,6 @@ import { audit, nowIso, type ReadContext, type ServiceContext } from './context'
 
 export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
   const settings = await getSettings(ctx.db);
-  const closures = await ctx.db.selectFrom('extra_closures').select(['date', 'reason']).orderBy('date').execute();
   return {
     settingName: settings.setting_name,
     settingType: settings.setting_type,
@@ -18,7 +18,7 @@ export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
     procedureId: settings.procedure_id,
     recoveryKeyConfirmedAt: settings.recovery_key_confirmed_at,
     recoveryKeyStoredWhere: settings.recovery_key_stored_where,
-    extraClosures: closures,
+    extraClosures: await listClosures(ctx.db),
   };
 }
 
@@ -36,15 +36,11 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
 
 export async function addClosure(ctx: ServiceContext, input: z.output<typeof addClosureInput>): Promise<SettingsView> {
   await ctx.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('extra_closures').select('date').where('date', '=', input.date).executeTakeFirst();
-    if (existing)
+    if (await isClosureDay(trx, input.date))
       throw new ApiFailure('invalid_input', 'That date is already a closure day.', {
         issues: [{ path: ['date'], message: 'That date is already a closure day.' }],
       });
-    await trx
-      .insertInto('extra_closures')
-      .values({ date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) })
-      .execute();
+    await insertClosure(trx, { date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) });
     await audit(trx, ctx, 'settings.closure.added', null, `Added closure day ${input.date}`);
   });
   return getSettingsView(ctx);
@@ -52,8 +48,7 @@ export async function addClosure(ctx: ServiceContext, input: z.output<typeof add
 
 export async function removeClosure(ctx: ServiceContext, input: z.output<typeof removeClosureInput>): Promise<SettingsView> {
   await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('extra_closures').where('date', '=', input.date).executeTakeFirst();
-    if (result.numDeletedRows === 0n) throw new ApiFailure('not_found', 'That date is not a closure day.');
+    if (!(await deleteClosure(trx, input.date))) throw new ApiFailure('not_found', 'That date is not a closure day.');
     await audit(trx, ctx, 'settings.closure.removed', null, `Removed closure day ${input.date}`);
   });
   return getSettingsView(ctx);

@@ -1,20 +1,20 @@
+import { contactMethodLabels } from '../../../shared/escalations/contact-methods';
+import { referralCategoryLabels } from '../../../shared/referrals/categories';
+import { referralEventLabels } from '../../../shared/referrals/events';
 import type { TimelineItem } from '../../../shared/schemas/dashboard';
-import { contactMethodLabels } from '../../../shared/schemas/escalations';
-import { referralCategoryLabels, referralEventLabels } from '../../../shared/schemas/referrals';
+import { amendmentsAboutChild } from '../../../db/queries/amendments';
 import { findChild } from '../../../db/queries/children';
+import { documentsForChild } from '../../../db/queries/documents';
+import { actionsFor } from '../../../db/queries/escalation-actions';
+import { learningReviewFor, resolutionFor } from '../../../db/queries/escalation-outcomes';
+import { listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
 import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
-import {
-  actionsFor,
-  entriesFor,
-  learningReviewFor,
-  listEscalationRows,
-  resolutionFor,
-  stageRecordsFor,
-} from '../../../db/queries/escalations';
+import { entriesFor } from '../../../db/queries/stage-entries';
+import { amendedValue } from './amended-value';
 import { notFound, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
-import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations/view';
+import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations/model';
 
 // One child's timeline: every referral and milestone, every escalation stage, conversation,
 // action, outcome, amendment and document, in time order. Things not yet done sit at their due time.
@@ -32,12 +32,6 @@ const fieldLabels: Readonly<Record<string, string>> = {
   decision: 'decision',
   rationale: 'rationale',
 };
-
-/** Amendments keep values as JSON; show them as text. */
-function shown(json: string): string {
-  const value: unknown = JSON.parse(json);
-  return value === null ? '(blank)' : String(value);
-}
 
 export async function childTimeline(ctx: ReadContext, childId: string): Promise<TimelineItem[]> {
   if (!(await findChild(ctx.db, childId))) throw notFound("This child's record");
@@ -189,46 +183,18 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
       });
   }
 
-  const amendments = await ctx.db
-    .selectFrom('amendments')
-    .innerJoin('users', 'users.id', 'amendments.amended_by')
-    .selectAll('amendments')
-    .select('users.full_name as amended_by_name')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('entity_type', '=', 'child'), eb('entity_id', '=', childId)]),
-        eb.and([
-          eb('entity_type', '=', 'stage-entry'),
-          eb(
-            'entity_id',
-            'in',
-            eb
-              .selectFrom('stage_entries')
-              .innerJoin('escalations', 'escalations.id', 'stage_entries.escalation_id')
-              .select('stage_entries.id')
-              .where('escalations.child_id', '=', childId),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
-  for (const amendment of amendments) {
+  for (const amendment of await amendmentsAboutChild(ctx.db, childId)) {
     items.push({
       ...base,
       id: `amendment/${amendment.id}`,
       kind: 'amendment',
       at: amendment.amended_at,
       title: `Amended by ${amendment.amended_by_name}: ${fieldLabels[amendment.field] ?? amendment.field}`,
-      detail: `Was ${shown(amendment.old_value)}; now ${shown(amendment.new_value)}. Reason: ${amendment.reason}`,
+      detail: `Was ${amendedValue(amendment.old_value)}; now ${amendedValue(amendment.new_value)}. Reason: ${amendment.reason}`,
     });
   }
 
-  const documents = await ctx.db
-    .selectFrom('documents')
-    .select(['id', 'title', 'created_at', 'kind'])
-    .where('child_id', '=', childId)
-    .execute();
-  for (const document of documents) {
+  for (const document of await documentsForChild(ctx.db, childId)) {
     items.push({
       ...base,
       id: `document/${document.id}`,

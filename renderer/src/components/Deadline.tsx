@@ -1,6 +1,6 @@
 import { Badge, List, Popover, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import type { DeadlineState } from '../../../shared/schemas/referrals';
+import type { DeadlineState } from '../../../shared/deadlines';
 import { ukDeadline } from '../format';
 
 // A deadline everywhere looks the same: the word for its state (colour is never the only signal),
@@ -23,7 +23,8 @@ export function StateBadge({ state }: { state: keyof typeof stateText }) {
       color={color}
       variant={state === 'overdue' ? 'filled' : 'light'}
       radius="sm"
-      style={state === 'this-week' ? { color: '#5c4a00' } : undefined}
+      // Never cut to "OVE…" in a narrow table column: the word is what carries the state.
+      style={{ minWidth: 'max-content', ...(state === 'this-week' ? { color: '#5c4a00' } : {}) }}
     >
       {label}
     </Badge>

@@ -1,5 +1,5 @@
 import { Anchor, Button } from '@mantine/core';
-import type { Role } from '../../../shared/schemas/session';
+import type { Role } from '../../../shared/people/roles';
 import { can } from '../../../shared/permissions';
 import { href } from '../routing/router';
 

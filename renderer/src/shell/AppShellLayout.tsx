@@ -1,6 +1,6 @@
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
-import { roleLabels } from '../../../shared/schemas/session';
+import { roleLabels } from '../../../shared/people/roles';
 import { useSession } from '../api/session';
 import { href, useRoute, type Route } from '../routing/router';
 import { OfficialStrip } from './OfficialStrip';

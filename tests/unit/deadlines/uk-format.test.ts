@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { DeadlineInputError, formatUkDate, formatUkDateTime } from '../../../shared/deadlines';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Settings } from 'luxon';
+import { DeadlineInputError, formatUkDate, formatUkDateTime, formatUkDueBy } from '../../../shared/deadlines';
 import { callUnchecked } from './call-unchecked';
 
 describe('formatUkDate and formatUkDateTime', () => {
@@ -25,5 +26,45 @@ describe('formatUkDate and formatUkDateTime', () => {
     expect(call).toThrow(DeadlineInputError);
     expect(call).toThrow(expect.objectContaining({ field: 'iso' }));
     expect(() => callUnchecked(formatUkDate, iso)).toThrow(expect.objectContaining({ field: 'iso' }));
+  });
+});
+
+// The screens and the PDFs (electron/core/documents) both write dates with these.
+describe('UK dates on the screens and in the PDFs', () => {
+  afterEach(() => {
+    Settings.defaultZone = 'system';
+  });
+
+  it('shows instants in London time, summer and winter', () => {
+    expect(formatUkDateTime('2026-01-15T16:45:00.000Z')).toBe('15/01/2026 16:45');
+    expect(formatUkDateTime('2026-07-01T23:30:00.000Z')).toBe('02/07/2026 00:30');
+    expect(formatUkDateTime('2026-07-01T12:00:00.000+02:00')).toBe('01/07/2026 11:00');
+    expect(formatUkDate('2026-07-01T23:30:00.000Z')).toBe('02/07/2026');
+  });
+
+  it('shows a calendar date (a date of birth) as it is, whatever the computer’s own zone', () => {
+    Settings.defaultZone = 'Pacific/Kiritimati'; // UTC+14: midnight there is the day before in London
+    expect(formatUkDate('2015-03-02')).toBe('02/03/2015');
+    Settings.defaultZone = 'America/Los_Angeles';
+    expect(formatUkDate('2015-03-02')).toBe('02/03/2015');
+  });
+
+  it('refuses what is not a date rather than printing "Invalid DateTime"', () => {
+    expect(() => formatUkDate('yesterday')).toThrow(DeadlineInputError);
+  });
+});
+
+describe('formatUkDueBy', () => {
+  it('writes a deadline at the end of a London day as "the end of" that date', () => {
+    // 23:59:59 GMT on Tue 29 Dec 2026, and 23:59:59 BST on Wed 1 Jul 2026 (22:59:59 UTC).
+    expect(formatUkDueBy('2026-12-29T23:59:59.000+00:00')).toBe('the end of 29/12/2026');
+    expect(formatUkDueBy('2026-07-01T22:59:59.000Z')).toBe('the end of 01/07/2026');
+  });
+
+  it('writes any other deadline (an hours timescale) with its London time', () => {
+    // 24 hours after 09:15 BST on Thu 22 Oct 2026 is 09:15 BST on Fri 23 Oct.
+    expect(formatUkDueBy('2026-10-23T09:15:00.000+01:00')).toBe('23/10/2026 09:15');
+    // 23:59 UTC in summer is 00:59 the next day in London: not the end of a London day.
+    expect(formatUkDueBy('2026-07-01T23:59:00.000Z')).toBe('02/07/2026 00:59');
   });
 });

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Settings } from 'luxon';
+import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../electron/core/documents/pdf';
 import {
   dataTable,
@@ -8,8 +7,6 @@ import {
   paragraph,
   signatureBlocks,
   signatureGrid,
-  ukDate,
-  ukDateTime,
   withPageLayout,
 } from '../../../electron/core/documents/layout';
 import { FONTS_DIR } from '../../../scripts/fixtures/core';
@@ -98,30 +95,5 @@ describe('the page layout', () => {
     expect(info.Author).toBe('Siân Nguyễn-Łukasz');
     expect(info.Creator).toBe('Escalation Log');
     expect(info['Page size']).toBe('595.28 x 841.89 pts (A4)');
-  });
-});
-
-describe('UK dates', () => {
-  afterEach(() => {
-    Settings.defaultZone = 'system';
-  });
-
-  it('shows instants in London time, summer and winter', () => {
-    expect(ukDateTime('2026-01-15T16:45:00.000Z')).toBe('15/01/2026 16:45');
-    expect(ukDateTime('2026-07-01T23:30:00.000Z')).toBe('02/07/2026 00:30');
-    expect(ukDateTime('2026-07-01T12:00:00.000+02:00')).toBe('01/07/2026 11:00');
-    expect(ukDate('2026-07-01T23:30:00.000Z')).toBe('02/07/2026');
-    expect(ukDate(null)).toBe('');
-  });
-
-  it('shows a calendar date (a date of birth) as it is, whatever the computer’s own zone', () => {
-    Settings.defaultZone = 'Pacific/Kiritimati'; // UTC+14: midnight there is the day before in London
-    expect(ukDate('2015-03-02')).toBe('02/03/2015');
-    Settings.defaultZone = 'America/Los_Angeles';
-    expect(ukDate('2015-03-02')).toBe('02/03/2015');
-  });
-
-  it('refuses what is not a date rather than printing "Invalid DateTime"', () => {
-    expect(() => ukDate('yesterday')).toThrow(/Not an ISO date/);
   });
 });

@@ -17,21 +17,23 @@ import { ApiFailure, fieldFailure } from '../../../../shared/result';
 import { findChild } from '../../../../db/queries/children';
 import { getSettings } from '../../../../db/queries/settings';
 import { insertAmendments } from '../../../../db/queries/amendments';
+import { findAction, insertAction, markActionDone } from '../../../../db/queries/escalation-actions';
+import { insertLearningReview, insertResolution, learningReviewFor } from '../../../../db/queries/escalation-outcomes';
 import {
-  findAction,
-  findEntry,
+  closeEscalation,
+  endStageRecord,
   findEscalation,
-  insertAction,
-  insertEntry,
   insertEscalation,
   insertStageRecord,
+  setStepsDone,
   stageRecordsFor,
   type StageRecordRow,
 } from '../../../../db/queries/escalations';
 import type { Executor } from '../../../../db/queries/executor';
+import { findEntry, insertEntry, stageHasEntry, updateEntryText } from '../../../../db/queries/stage-entries';
 import { audit, notFound, nowIso, type ServiceContext } from '../context';
 import { settingProcedure } from '../procedures';
-import { parseStepsDone, procedureOf, toAgencyKind, trackOf } from './view';
+import { currentRecord, parseStepsDone, partiesOf, procedureOf, stageOf, trackOf } from './model';
 
 // The escalation lifecycle: open → record at each stage → escalate by the procedure's routing →
 // resolve with a written statement of the outcome (or close unresolved) → learning review. Each
@@ -54,8 +56,8 @@ async function requireOpen(db: Executor, escalationId: string) {
     throw new ApiFailure('conflict', 'This escalation is closed. Its records can be amended, but nothing new can be added to it.');
   }
   const records = (await stageRecordsFor(db, [escalationId])).get(escalationId) ?? [];
-  const current = records[records.length - 1];
-  if (!current || current.outcome !== null) throw new Error(`Open escalation ${escalationId} has no current stage.`);
+  const current = currentRecord(records);
+  if (!current) throw new Error(`Open escalation ${escalationId} has no current stage.`);
   return { row, records, current };
 }
 
@@ -201,11 +203,7 @@ export async function completeAction(ctx: ServiceContext, input: z.output<typeof
     if (Date.parse(input.doneAt) < Date.parse(action.created_at)) {
       throw fieldFailure(['doneAt'], 'An action cannot be done before it was agreed.');
     }
-    await trx
-      .updateTable('escalation_actions')
-      .set({ done_at: input.doneAt, done_note: input.note, done_by: ctx.user.id })
-      .where('id', '=', action.id)
-      .execute();
+    await markActionDone(trx, action.id, { at: input.doneAt, note: input.note, by: ctx.user.id });
     await audit(trx, ctx, 'escalation.action.done', { type: 'escalation', id: action.escalation_id }, 'Recorded an action as done');
     return action.escalation_id;
   });
@@ -215,16 +213,12 @@ export async function setStepDone(ctx: ServiceContext, input: z.output<typeof se
   return ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
     if (current.stage_id !== input.stageId) throw new ApiFailure('conflict', 'Only the current stage’s checklist can be changed.');
-    const stage = trackOf(procedureOf(row), row).stages.find((candidate) => candidate.id === input.stageId);
-    if (!stage?.steps.some((step) => step.id === input.stepId)) throw fieldFailure(['stepId'], 'That step is not part of this stage.');
+    const stage = stageOf(trackOf(procedureOf(row), row), input.stageId);
+    if (!stage.steps.some((step) => step.id === input.stepId)) throw fieldFailure(['stepId'], 'That step is not part of this stage.');
     const done = new Set(parseStepsDone(current.steps_done));
     if (input.done) done.add(input.stepId);
     else done.delete(input.stepId);
-    await trx
-      .updateTable('escalation_stages')
-      .set({ steps_done: JSON.stringify([...done]) })
-      .where('id', '=', current.id)
-      .execute();
+    await setStepsDone(trx, current.id, JSON.stringify([...done]));
     await audit(
       trx,
       ctx,
@@ -237,8 +231,7 @@ export async function setStepDone(ctx: ServiceContext, input: z.output<typeof se
 }
 
 async function requireEntryAtCurrentStage(db: Executor, current: StageRecordRow, doing: string): Promise<void> {
-  const entry = await db.selectFrom('stage_entries').select('id').where('stage_record_id', '=', current.id).limit(1).executeTakeFirst();
-  if (!entry) {
+  if (!(await stageHasEntry(db, current.id))) {
     throw new ApiFailure(
       'conflict',
       `Record the conversation and decision at this stage before ${doing}: the procedure asks for every stage to be recorded.`,
@@ -253,21 +246,14 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
     notBeforeStage(current, input.escalatedAt, 'escalatedAt');
     await requireEntryAtCurrentStage(trx, current, 'escalating');
     const track = trackOf(procedureOf(row), row);
-    const next = nextStage(track, current.stage_id, {
-      ourAgency: toAgencyKind(row.our_agency),
-      otherAgency: toAgencyKind(row.other_agency_kind),
-    });
+    const next = nextStage(track, current.stage_id, partiesOf(row));
     if (!next) {
       throw new ApiFailure(
         'conflict',
         'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.',
       );
     }
-    await trx
-      .updateTable('escalation_stages')
-      .set({ outcome: 'escalated', outcome_at: input.escalatedAt, outcome_reason: input.reason })
-      .where('id', '=', current.id)
-      .execute();
+    await endStageRecord(trx, current.id, { outcome: 'escalated', outcome_at: input.escalatedAt, outcome_reason: input.reason });
     await insertStageRecord(trx, {
       id: randomUUID(),
       escalation_id: row.id,
@@ -291,24 +277,21 @@ export async function resolve(ctx: ServiceContext, input: z.output<typeof resolv
     notBeforeStage(current, input.resolvedAt, 'resolvedAt');
     await requireEntryAtCurrentStage(trx, current, 'resolving');
     const now = nowIso(ctx.clock);
-    await trx
-      .updateTable('escalation_stages')
-      .set({ outcome: 'resolved', outcome_at: input.resolvedAt, outcome_reason: 'Resolved: written statement of the outcome agreed' })
-      .where('id', '=', current.id)
-      .execute();
-    await trx.updateTable('escalations').set({ status: 'resolved', closed_at: input.resolvedAt }).where('id', '=', row.id).execute();
-    await trx
-      .insertInto('escalation_resolutions')
-      .values({
-        escalation_id: row.id,
-        resolved_at: input.resolvedAt,
-        outcome_statement: input.outcomeStatement,
-        consequent_actions: input.consequentActions,
-        agreed_by: JSON.stringify(input.agreedBy),
-        recorded_by: ctx.user.id,
-        recorded_at: now,
-      })
-      .execute();
+    await endStageRecord(trx, current.id, {
+      outcome: 'resolved',
+      outcome_at: input.resolvedAt,
+      outcome_reason: 'Resolved: written statement of the outcome agreed',
+    });
+    await closeEscalation(trx, row.id, { status: 'resolved', closed_at: input.resolvedAt });
+    await insertResolution(trx, {
+      escalation_id: row.id,
+      resolved_at: input.resolvedAt,
+      outcome_statement: input.outcomeStatement,
+      consequent_actions: input.consequentActions,
+      agreed_by: JSON.stringify(input.agreedBy),
+      recorded_by: ctx.user.id,
+      recorded_at: now,
+    });
     await audit(trx, ctx, 'escalation.resolved', { type: 'escalation', id: row.id }, 'Recorded the written statement of the outcome');
     return row.id;
   });
@@ -319,16 +302,8 @@ export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeo
   return ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
     notBeforeStage(current, input.closedAt, 'closedAt');
-    await trx
-      .updateTable('escalation_stages')
-      .set({ outcome: 'closed-unresolved', outcome_at: input.closedAt, outcome_reason: input.reason })
-      .where('id', '=', current.id)
-      .execute();
-    await trx
-      .updateTable('escalations')
-      .set({ status: 'closed-unresolved', closed_at: input.closedAt, closed_reason: input.reason })
-      .where('id', '=', row.id)
-      .execute();
+    await endStageRecord(trx, current.id, { outcome: 'closed-unresolved', outcome_at: input.closedAt, outcome_reason: input.reason });
+    await closeEscalation(trx, row.id, { status: 'closed-unresolved', closed_at: input.closedAt, closed_reason: input.reason });
     await audit(trx, ctx, 'escalation.closed', { type: 'escalation', id: row.id }, 'Closed without resolution');
     return row.id;
   });
@@ -340,25 +315,18 @@ export async function recordLearningReview(ctx: ServiceContext, input: z.output<
     if (!row) throw notFound('This escalation');
     if (row.status === 'open')
       throw new ApiFailure('conflict', 'The learning review follows the end of the escalation: resolve or close it first.');
-    const existing = await trx
-      .selectFrom('learning_reviews')
-      .select('escalation_id')
-      .where('escalation_id', '=', row.id)
-      .executeTakeFirst();
-    if (existing) throw new ApiFailure('conflict', 'A learning review is already recorded for this escalation.');
+    if (await learningReviewFor(trx, row.id))
+      throw new ApiFailure('conflict', 'A learning review is already recorded for this escalation.');
     if (input.reportedToPartnershipAt) notInFuture(ctx, input.reportedToPartnershipAt, 'reportedToPartnershipAt', 'When it was reported');
-    await trx
-      .insertInto('learning_reviews')
-      .values({
-        escalation_id: row.id,
-        went_well: input.wentWell,
-        went_badly: input.wentBadly,
-        issues_for_partnership: input.issuesForPartnership,
-        reported_to_partnership_at: input.reportedToPartnershipAt ?? null,
-        reviewed_by: ctx.user.id,
-        reviewed_at: nowIso(ctx.clock),
-      })
-      .execute();
+    await insertLearningReview(trx, {
+      escalation_id: row.id,
+      went_well: input.wentWell,
+      went_badly: input.wentBadly,
+      issues_for_partnership: input.issuesForPartnership,
+      reported_to_partnership_at: input.reportedToPartnershipAt ?? null,
+      reviewed_by: ctx.user.id,
+      reviewed_at: nowIso(ctx.clock),
+    });
     await audit(trx, ctx, 'escalation.learning', { type: 'escalation', id: row.id }, 'Recorded the learning review');
     return row.id;
   });
@@ -375,7 +343,7 @@ export async function amendStageEntry(ctx: ServiceContext, input: z.output<typeo
     if (fields.length === 0) throw fieldFailure(['changes'], 'Nothing was changed.');
     const update: { summary?: string; decision?: string; rationale?: string } = {};
     for (const field of fields) update[field] = input.changes[field];
-    await trx.updateTable('stage_entries').set(update).where('id', '=', entry.id).execute();
+    await updateEntryText(trx, entry.id, update);
     await insertAmendments(
       trx,
       fields.map((field) => ({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { dueByTimescale, formatUkDateTime } from '../../../../shared/deadlines';
+import { dueByTimescale, formatUkDateTime, formatUkDueBy } from '../../../../shared/deadlines';
 import { getBuiltInProcedure, trackFor, type Procedure } from '../../../../shared/procedures';
 import type { escalationDraftInput } from '../../../../shared/schemas/referrals';
 import type { EscalationDraft, openEscalationInput } from '../../../../shared/schemas/escalations';
@@ -44,12 +44,6 @@ export async function openEscalationFromInput(ctx: ServiceContext, input: z.outp
 }
 
 /** The open-escalation form, filled in from the missed milestone, with each step's time worked out. */
-/** 'the end of 16/11/2026' for an end-of-day deadline, otherwise the date and time. */
-function byWhen(dueAt: string): string {
-  const text = formatUkDateTime(dueAt);
-  return text.endsWith(' 23:59') ? `the end of ${text.slice(0, 10)}` : text;
-}
-
 export async function escalationDraft(ctx: ServiceContext, input: z.output<typeof escalationDraftInput>): Promise<EscalationDraft> {
   const referral = await getReferral(ctx, input.referralId);
   const milestone = referral.milestones.find((candidate) => candidate.key === input.milestone);
@@ -90,7 +84,7 @@ export async function escalationDraft(ctx: ServiceContext, input: z.output<typeo
       otherAgencyKind: 'childrens-social-care',
       otherAgencyName: referral.referredTo,
       otherProfessional: { name: '', role: 'Named social worker' },
-      concern: `${milestone.label} for the referral made ${formatUkDateTime(referral.madeAt)} was due by ${byWhen(milestone.dueAt)} and has not happened.`,
+      concern: `${milestone.label} for the referral made ${formatUkDateTime(referral.madeAt)} was due by ${formatUkDueBy(milestone.dueAt)} and has not happened.`,
       areasOfAgreement: 'None yet.',
       areasOfDisagreement: `Whether the statutory timescale for the ${milestone.label.toLowerCase()} is being met.`,
       riskRelevance:

@@ -1,129 +1,40 @@
-import { DateTime } from 'luxon';
-import { dueByTimescale } from '../../../../shared/deadlines';
-import { deadlineState } from '../../../../shared/referrals/deadline-state';
-import {
-  categoryLabel,
-  formActionLabels,
-  formTitles,
-  nextStage,
-  parseProcedure,
-  trackById,
-  type AgencyKind,
-  type Procedure,
-  type Stage,
-  type Track,
-} from '../../../../shared/procedures';
+import { categoryLabel, formActionLabels, formTitles, nextStage, type Procedure, type Track } from '../../../../shared/procedures';
 import { childFullName } from '../../../../shared/schemas/children';
-import {
-  agencyKinds,
-  contactMethods,
-  type ActionView,
-  type AgencyKindValue,
-  type AmendmentView,
-  type ContactMethod,
-  type CurrentStageView,
-  type Deadline,
-  type EscalationDetail,
-  type EscalationSummary,
-  type LadderRung,
-  type Person,
-  type StageEntryView,
+import type {
+  ActionView,
+  AmendmentView,
+  CurrentStageView,
+  EscalationDetail,
+  EscalationSummary,
+  LadderRung,
+  StageEntryView,
 } from '../../../../shared/schemas/escalations';
 import type { AmendmentRow } from '../../../../db/queries/amendments';
-import type {
-  ActionRow,
-  EscalationRow,
-  LearningReviewRow,
-  ResolutionRow,
-  StageEntryRow,
-  StageRecordRow,
-} from '../../../../db/queries/escalations';
+import type { ActionRow } from '../../../../db/queries/escalation-actions';
+import type { LearningReviewRow, ResolutionRow } from '../../../../db/queries/escalation-outcomes';
+import type { EscalationRow, StageRecordRow } from '../../../../db/queries/escalations';
+import type { StageEntryRow } from '../../../../db/queries/stage-entries';
 import type { DeadlineContext } from '../deadline-context';
+import { amendedValue } from '../amended-value';
+import {
+  actionDeadline,
+  availableDocuments,
+  currentRecord,
+  parseAgreedBy,
+  parsePeople,
+  parseStepsDone,
+  partiesOf,
+  procedureOf,
+  stageOf,
+  stageTarget,
+  trackOf,
+} from './model';
 
-// Turns stored rows and the procedure snapshot into what the screens show: the stage ladder with
-// target dates, the current stage's contacts and checklist, entries with their amendment history,
-// and actions with their deadlines. Pure: no queries here.
+// The presenter: stored rows, read through the escalation model, turned into what the screens show —
+// the stage ladder with target dates, the current stage's contacts and checklist, entries with their
+// amendment history, and actions with their deadlines. Pure: no queries, no rules of its own.
 
-export function toAgencyKind(value: string): AgencyKindValue {
-  const found = agencyKinds.find((kind) => kind === value);
-  if (!found) throw new Error(`Stored agency kind "${value}" is unknown.`);
-  return found;
-}
-
-function toContactMethod(value: string): ContactMethod {
-  const found = contactMethods.find((method) => method === value);
-  if (!found) throw new Error(`Stored contact method "${value}" is unknown.`);
-  return found;
-}
-
-function parsePeople(json: string): Person[] {
-  const parsed: unknown = JSON.parse(json);
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return [];
-    const name: unknown = Reflect.get(item, 'name');
-    const role: unknown = Reflect.get(item, 'role');
-    const agency: unknown = Reflect.get(item, 'agency');
-    if (typeof name !== 'string' || typeof role !== 'string') return [];
-    return [{ name, role, agency: typeof agency === 'string' ? agency : null }];
-  });
-}
-
-export function parseStepsDone(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
-}
-
-// Snapshots are immutable text, and many escalations share one: parse (and validate) each distinct
-// snapshot once. Keyed by the text itself, so an edited or newer procedure is never mistaken for it.
-const parsedSnapshots = new Map<string, Procedure>();
-const MAX_CACHED_SNAPSHOTS = 64;
-
-export function procedureOf(row: Pick<EscalationRow, 'procedure_snapshot'>): Procedure {
-  const cached = parsedSnapshots.get(row.procedure_snapshot);
-  if (cached) return cached;
-  const parsed = parseProcedure(JSON.parse(row.procedure_snapshot));
-  if (parsedSnapshots.size >= MAX_CACHED_SNAPSHOTS) parsedSnapshots.clear();
-  parsedSnapshots.set(row.procedure_snapshot, parsed);
-  return parsed;
-}
-
-export function trackOf(procedure: Procedure, row: Pick<EscalationRow, 'track_id'>): Track {
-  const track = trackById(procedure, row.track_id);
-  if (!track) throw new Error(`Track ${row.track_id} is missing from the procedure snapshot.`);
-  return track;
-}
-
-function stageOf(track: Track, stageId: string): Stage {
-  const stage = track.stages.find((candidate) => candidate.id === stageId);
-  if (!stage) throw new Error(`Stage ${stageId} is missing from track ${track.id}.`);
-  return stage;
-}
-
-/** A stage's target: from when the stage was reached, by the stage's timescale in this procedure. */
-export function stageTarget(procedure: Procedure, stage: Stage, record: StageRecordRow, deadlines: DeadlineContext): Deadline | null {
-  if (!stage.target) return null;
-  const due = dueByTimescale(stage.target.timescale, record.started_at, deadlines.calendar, procedure.timescaleOverrides);
-  return { ...due, state: deadlineState(due.dueAt, record.outcome_at, deadlines.now) };
-}
-
-/** An action is due by the end of its due date in London. */
-export function actionDeadline(action: Pick<ActionRow, 'due_date' | 'done_at'>, now: string): Deadline {
-  const end = DateTime.fromISO(action.due_date, { zone: 'Europe/London' }).endOf('day');
-  const dueAt = end.toISO() ?? action.due_date;
-  return {
-    dueAt,
-    dueDate: action.due_date,
-    explanation: [`Agreed to be done by the end of ${end.toFormat('ccc d LLL yyyy')}`],
-    state: deadlineState(dueAt, action.done_at, now),
-  };
-}
-
-function parties(row: EscalationRow): { ourAgency: AgencyKind; otherAgency: AgencyKind } {
-  return { ourAgency: toAgencyKind(row.our_agency), otherAgency: toAgencyKind(row.other_agency_kind) };
-}
-
-export function buildLadder(
+function buildLadder(
   procedure: Procedure,
   track: Track,
   records: StageRecordRow[],
@@ -165,13 +76,14 @@ function currentStageView(
   row: EscalationRow,
   procedure: Procedure,
   track: Track,
-  record: StageRecordRow | undefined,
+  record: StageRecordRow | null,
   deadlines: DeadlineContext,
 ): CurrentStageView | null {
-  if (!record || record.outcome !== null || row.status !== 'open') return null;
+  if (!record || row.status !== 'open') return null;
   const stage = stageOf(track, record.stage_id);
   const done = new Set(parseStepsDone(record.steps_done));
-  const next = nextStage(track, stage.id, parties(row));
+  const parties = partiesOf(row);
+  const next = nextStage(track, stage.id, parties);
   return {
     recordId: record.id,
     stageId: stage.id,
@@ -180,8 +92,8 @@ function currentStageView(
     summary: stage.summary,
     startedAt: record.started_at,
     target: stageTarget(procedure, stage, record, deadlines),
-    whoToContact: stage.whoActs[toAgencyKind(row.other_agency_kind)],
-    whoActsForUs: stage.whoActs[toAgencyKind(row.our_agency)],
+    whoToContact: stage.whoActs[parties.otherAgency],
+    whoActsForUs: stage.whoActs[parties.ourAgency],
     steps: stage.steps.map((step) => ({ id: step.id, text: step.text, done: done.has(step.id) })),
     forms: stage.forms.map((form) => ({
       form: form.form,
@@ -195,8 +107,8 @@ function currentStageView(
 function amendmentViews(rows: AmendmentRow[], names: Map<string, string>): AmendmentView[] {
   return rows.map((row) => ({
     field: row.field,
-    oldValue: String(JSON.parse(row.old_value)),
-    newValue: String(JSON.parse(row.new_value)),
+    oldValue: amendedValue(row.old_value),
+    newValue: amendedValue(row.new_value),
     reason: row.reason,
     amendedBy: names.get(row.amended_by) ?? 'Unknown user',
     amendedAt: row.amended_at,
@@ -215,36 +127,23 @@ export interface EscalationParts {
   documents: EscalationDetail['documents'];
 }
 
-/** Which documents can be made now, by the record's state and the forms its reached stages call for. */
-function availableDocuments(row: EscalationRow, track: Track, records: StageRecordRow[]): EscalationDetail['availableDocuments'] {
-  const available: EscalationDetail['availableDocuments'] = [];
-  if (row.status === 'open') available.push({ kind: 'written-concern', title: formTitles['written-concern'] });
-  if (row.status === 'resolved')
-    available.push({ kind: 'written-statement-of-outcome', title: formTitles['written-statement-of-outcome'] });
-  const reached = new Set(records.map((record) => record.stage_id));
-  for (const kind of ['liverpool-report-to-lscb', 'cscp-escalation-notification'] as const) {
-    const called = track.stages.some((stage) => reached.has(stage.id) && stage.forms.some((form) => form.form === kind));
-    if (called) available.push({ kind, title: formTitles[kind] });
-  }
-  return available;
-}
-
 export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineContext): EscalationDetail {
   const { row, records } = parts;
   const procedure = procedureOf(row);
   const track = trackOf(procedure, row);
+  const parties = partiesOf(row);
   const labelOf = new Map(records.map((record) => [record.id, stageOf(track, record.stage_id).label]));
   const entries: StageEntryView[] = parts.entries.map((entry) => ({
     id: entry.id,
     stageRecordId: entry.stage_record_id,
     stageLabel: labelOf.get(entry.stage_record_id) ?? '',
     occurredAt: entry.occurred_at,
-    method: toContactMethod(entry.method),
-    participants: parsePeople(entry.participants),
+    method: entry.method,
+    participants: parsePeople(entry.participants, 'participants'),
     summary: entry.summary,
     decision: entry.decision,
     rationale: entry.rationale,
-    toldOfOutcome: parsePeople(entry.told_of_outcome),
+    toldOfOutcome: parsePeople(entry.told_of_outcome, 'people told of the outcome'),
     originalReferrerTold: entry.original_referrer_told === 1,
     createdAt: entry.created_at,
     createdBy: entry.created_by_name,
@@ -271,8 +170,8 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     status: row.status,
     procedure: { id: procedure.id, version: procedure.version, name: procedure.name, partnership: procedure.partnership },
     track: { id: track.id, title: track.title },
-    ourAgency: toAgencyKind(row.our_agency),
-    otherAgency: { kind: toAgencyKind(row.other_agency_kind), name: row.other_agency_name },
+    ourAgency: parties.ourAgency,
+    otherAgency: { kind: parties.otherAgency, name: row.other_agency_name },
     otherProfessional: { name: row.other_professional_name, role: row.other_professional_role, contact: row.other_professional_contact },
     concern: row.concern,
     areasOfAgreement: row.areas_of_agreement,
@@ -291,7 +190,7 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     closedAt: row.closed_at,
     closedReason: row.closed_reason,
     ladder: buildLadder(procedure, track, records, deadlines, row.status !== 'open'),
-    current: currentStageView(row, procedure, track, records[records.length - 1], deadlines),
+    current: currentStageView(row, procedure, track, currentRecord(records), deadlines),
     entries,
     actions,
     resolution: parts.resolution
@@ -299,7 +198,7 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
           resolvedAt: parts.resolution.resolved_at,
           outcomeStatement: parts.resolution.outcome_statement,
           consequentActions: parts.resolution.consequent_actions,
-          agreedBy: parsePeopleNames(parts.resolution.agreed_by),
+          agreedBy: parseAgreedBy(parts.resolution.agreed_by),
           recordedBy: parts.resolution.recorded_by_name,
         }
       : null,
@@ -316,11 +215,6 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
         }
       : null,
   };
-}
-
-function parsePeopleNames(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export function toEscalationSummary(row: EscalationRow, records: StageRecordRow[], deadlines: DeadlineContext): EscalationSummary {

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { DashboardItem, DueWindow } from '../../../../shared/schemas/dashboard';
-import type { Role } from '../../../../shared/schemas/session';
+import type { DashboardItem } from '../../../../shared/schemas/dashboard';
+import type { DueWindow } from '../../../../shared/deadlines';
+import type { Role } from '../../../../shared/people/roles';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';

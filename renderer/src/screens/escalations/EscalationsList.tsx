@@ -1,6 +1,6 @@
 import { Anchor, Button, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { escalationStatusLabels, type EscalationStatus } from '../../../../shared/schemas/escalations';
+import { escalationStatusLabels, type EscalationStatus } from '../../../../shared/escalations/statuses';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';

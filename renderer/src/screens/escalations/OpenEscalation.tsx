@@ -1,8 +1,9 @@
 import { Alert, Button, Group, List, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { categoryDetails, escalationCategories } from '../../../../shared/procedures';
-import { agencyKindLabels, agencyKinds, type EscalationDraft } from '../../../../shared/schemas/escalations';
-import { milestoneKeys } from '../../../../shared/schemas/referrals';
+import type { EscalationDraft } from '../../../../shared/schemas/escalations';
+import { agencyKindLabels, agencyKinds } from '../../../../shared/escalations/agency-kinds';
+import { milestoneKeys } from '../../../../shared/referrals/milestones';
 import { apiBridge } from '../../api/client';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';

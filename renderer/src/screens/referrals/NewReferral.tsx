@@ -7,7 +7,7 @@ import {
   referralConcerns,
   referralMethodLabels,
   referralMethods,
-} from '../../../../shared/schemas/referrals';
+} from '../../../../shared/referrals/categories';
 import { useSession } from '../../api/session';
 import { ChildSelect } from '../../components/ChildSelect';
 import { DateTimeField } from '../../components/DateTimeField';

@@ -1,13 +1,9 @@
 import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback } from 'react';
-import type { Referral, ReferralEventKind } from '../../../../shared/schemas/referrals';
-import {
-  referralCategoryLabels,
-  referralConcernLabels,
-  referralEventKinds,
-  referralEventLabels,
-  referralMethodLabels,
-} from '../../../../shared/schemas/referrals';
+import type { Referral } from '../../../../shared/schemas/referrals';
+import type { ReferralEventKind } from '../../../../shared/referrals/events';
+import { referralCategoryLabels, referralConcernLabels, referralMethodLabels } from '../../../../shared/referrals/categories';
+import { referralEventKinds, referralEventLabels } from '../../../../shared/referrals/events';
 import { owedBySetting } from '../../../../shared/referrals/milestones';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';

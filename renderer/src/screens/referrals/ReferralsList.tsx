@@ -1,5 +1,5 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
-import { referralCategoryLabels, referralConcernLabels } from '../../../../shared/schemas/referrals';
+import { referralCategoryLabels, referralConcernLabels } from '../../../../shared/referrals/categories';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';

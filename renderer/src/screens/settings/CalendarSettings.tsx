@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { regionLabels, regions } from '../../../../shared/schemas/session';
+import { regionLabels, regions } from '../../../../shared/deadlines';
 import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { roleLabels, roles } from '../../../../shared/schemas/session';
+import { roleLabels, roles } from '../../../../shared/people/roles';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';

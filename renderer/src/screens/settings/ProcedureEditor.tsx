@@ -2,7 +2,7 @@ import { Accordion, Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack
 import { useState } from 'react';
 import { timescales, type TimescaleId } from '../../../../shared/deadlines';
 import type { AgencyKind, Procedure, Stage } from '../../../../shared/procedures';
-import { agencyKindLabels, agencyKinds } from '../../../../shared/schemas/escalations';
+import { agencyKindLabels, agencyKinds } from '../../../../shared/escalations/agency-kinds';
 import type { FieldIssue } from '../../../../shared/result';
 import { apiBridge } from '../../api/client';
 

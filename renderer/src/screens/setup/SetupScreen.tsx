@@ -1,6 +1,7 @@
 import { Alert, Button, Container, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { regionLabels, regions, settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
+import { settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
+import { regionLabels, regions } from '../../../../shared/deadlines';
 import { FormError } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';

@@ -1,7 +1,8 @@
 import { Checkbox, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
-import { contactMethodLabels, contactMethods, type EscalationDetail } from '../../../../../shared/schemas/escalations';
-import { roleLabels } from '../../../../../shared/schemas/session';
+import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
+import { contactMethodLabels, contactMethods } from '../../../../../shared/escalations/contact-methods';
+import { roleLabels } from '../../../../../shared/people/roles';
 import { useSession } from '../../../api/session';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';

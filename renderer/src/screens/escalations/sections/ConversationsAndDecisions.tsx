@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { contactMethodLabels, type StageEntryView } from '../../../../../shared/schemas/escalations';
+import type { StageEntryView } from '../../../../../shared/schemas/escalations';
+import { contactMethodLabels } from '../../../../../shared/escalations/contact-methods';
 import { ukDateTime } from '../../../format';
 import { Field } from './Field';
 

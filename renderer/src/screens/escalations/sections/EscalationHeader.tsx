@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge } from '@mantine/core';
-import { escalationStatusLabels, type EscalationDetail } from '../../../../../shared/schemas/escalations';
+import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
+import { escalationStatusLabels } from '../../../../../shared/escalations/statuses';
 import { PageHeader } from '../../../components/Page';
 import { ukDateTime } from '../../../format';
 import { href } from '../../../routing/router';

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
-import type { Role } from '../../../../../shared/schemas/session';
+import type { Role } from '../../../../../shared/people/roles';
 import { can } from '../../../../../shared/permissions';
 import type { OpenDialog } from '../dialogs/EscalationDialogs';
 

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { dueByEndOf, dueByTimescale, withState, type Deadline } from '../../../../shared/deadlines';
+import { agencyKinds } from '../../../../shared/escalations/agency-kinds';
+import { formTitles, parseProcedure, trackById, type Parties, type Procedure, type Stage, type Track } from '../../../../shared/procedures';
+import type { EscalationDocumentKind } from '../../../../shared/schemas/documents';
+import type { ActionRow } from '../../../../db/queries/escalation-actions';
+import type { EscalationRow, StageRecordRow } from '../../../../db/queries/escalations';
+import type { DeadlineContext } from '../deadline-context';
+
+// The escalation model: what a stored escalation means under the procedure it was opened with. Its
+// procedure comes from its own snapshot (never the setting's current procedure), its stages from the
+// track its category followed, its JSON columns are read back through zod schemas, and its deadlines
+// (stage targets, agreed actions) come from shared/deadlines. The lifecycle (writes), the presenter
+// (view.ts), the timeline and the dashboard all read escalations through here, so they cannot differ.
+// Pure: no queries.
+
+// Snapshots are immutable text, and many escalations share one: parse (and validate) each distinct
+// snapshot once. Keyed by the text itself, so an edited or newer procedure is never mistaken for it.
+const parsedSnapshots = new Map<string, Procedure>();
+const MAX_CACHED_SNAPSHOTS = 64;
+
+export function procedureOf(row: Pick<EscalationRow, 'procedure_snapshot'>): Procedure {
+  const cached = parsedSnapshots.get(row.procedure_snapshot);
+  if (cached) return cached;
+  const parsed = parseProcedure(JSON.parse(row.procedure_snapshot));
+  if (parsedSnapshots.size >= MAX_CACHED_SNAPSHOTS) parsedSnapshots.clear();
+  parsedSnapshots.set(row.procedure_snapshot, parsed);
+  return parsed;
+}
+
+export function trackOf(procedure: Procedure, row: Pick<EscalationRow, 'track_id'>): Track {
+  const track = trackById(procedure, row.track_id);
+  if (!track) throw new Error(`Track ${row.track_id} is missing from the procedure snapshot.`);
+  return track;
+}
+
+export function stageOf(track: Track, stageId: string): Stage {
+  const stage = track.stages.find((candidate) => candidate.id === stageId);
+  if (!stage) throw new Error(`Stage ${stageId} is missing from track ${track.id}.`);
+  return stage;
+}
+
+/** The stored agency kinds are plain text in the file: read them back through the one list of kinds. */
+const agencyKindSchema = z.enum(agencyKinds);
+
+/** The two sides of the disagreement, which decide who acts at each stage and where routing goes. */
+export function partiesOf(row: Pick<EscalationRow, 'our_agency' | 'other_agency_kind'>): Parties {
+  return { ourAgency: agencyKindSchema.parse(row.our_agency), otherAgency: agencyKindSchema.parse(row.other_agency_kind) };
+}
+
+/** The stage record in progress: the last one, while it has no outcome. */
+export function currentRecord(records: readonly StageRecordRow[]): StageRecordRow | null {
+  const last = records[records.length - 1];
+  return last && last.outcome === null ? last : null;
+}
+
+// Written by the lifecycle from validated input; read back through these so a record that is not in
+// the shape it was written in fails loudly instead of showing fewer people than took part. They check
+// the stored shape only: the input rules (full names, lengths) may tighten later without making old
+// records unreadable.
+const storedPeople = z.array(z.object({ name: z.string(), role: z.string(), agency: z.string().nullable().default(null) }));
+const storedStrings = z.array(z.string());
+
+function fromJson<T>(schema: z.ZodType<T>, json: string, column: string): T {
+  const parsed = schema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`The stored ${column} is not in the shape it was written in: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Who took part in a conversation, or was told of its outcome (stage_entries.participants, told_of_outcome). */
+export function parsePeople(json: string, column: string): z.output<typeof storedPeople> {
+  return fromJson(storedPeople, json, column);
+}
+
+/** The checklist step ids ticked at a stage (escalation_stages.steps_done). */
+export function parseStepsDone(json: string): string[] {
+  return fromJson(storedStrings, json, 'steps done');
+}
+
+/** The agencies that agreed the written statement of the outcome (escalation_resolutions.agreed_by). */
+export function parseAgreedBy(json: string): string[] {
+  return fromJson(storedStrings, json, 'agreed by');
+}
+
+/** A stage's target: from when the stage was reached, by the stage's timescale in this procedure; met when the stage ended. */
+export function stageTarget(procedure: Procedure, stage: Stage, record: StageRecordRow, deadlines: DeadlineContext): Deadline | null {
+  if (!stage.target) return null;
+  const due = dueByTimescale(stage.target.timescale, record.started_at, deadlines.calendar, procedure.timescaleOverrides);
+  return withState(due, record.outcome_at, deadlines.now);
+}
+
+/** An agreed action is due by the end of its agreed date; met when it was done. */
+export function actionDeadline(action: Pick<ActionRow, 'due_date' | 'done_at'>, now: string): Deadline {
+  return withState(dueByEndOf(action.due_date), action.done_at, now);
+}
+
+/**
+ * Which documents can be made now: the written concern while the escalation is open, the written
+ * statement of the outcome once resolved, and a partnership form once a stage that calls for it is reached.
+ */
+export function availableDocuments(
+  row: Pick<EscalationRow, 'status'>,
+  track: Track,
+  records: readonly StageRecordRow[],
+): { kind: EscalationDocumentKind; title: string }[] {
+  const available: { kind: EscalationDocumentKind; title: string }[] = [];
+  if (row.status === 'open') available.push({ kind: 'written-concern', title: formTitles['written-concern'] });
+  if (row.status === 'resolved')
+    available.push({ kind: 'written-statement-of-outcome', title: formTitles['written-statement-of-outcome'] });
+  const reached = new Set(records.map((record) => record.stage_id));
+  for (const kind of ['liverpool-report-to-lscb', 'cscp-escalation-notification'] as const) {
+    const called = track.stages.some((stage) => reached.has(stage.id) && stage.forms.some((form) => form.form === kind));
+    if (called) available.push({ kind, title: formTitles[kind] });
+  }
+  return available;
+}
