@@ -42,7 +42,8 @@ describe('settings', () => {
     await page.getByRole('button', { name: 'Save as version 2' }).click();
     await page.getByText('Saved version 2 of Ready Steady Grow: Bromley procedure.').waitFor();
     const copy = page.locator('.mantine-Card-root').filter({ hasText: 'Ready Steady Grow: Bromley procedure' });
-    expect(await copy.textContent()).toContain('version 2');
+    // The message shows as soon as the save returns; the list is asked for again after it.
+    await copy.getByText('· version 2', { exact: false }).waitFor();
     await copy.getByRole('radio').click();
     await page.getByText('New escalations will follow Ready Steady Grow: Bromley procedure.').waitFor();
   });
