@@ -12,12 +12,30 @@ import globals from 'globals';
 //     web/      browser mode: the core's client and hosting/;
 //     hosting/  what both hosts share (static files, CSP, origins, the data folder).
 // - renderer/ DOM: imports shared/ only, never Node, Electron, db/ or electron/.
+// Inside those rooms:
+// - SQL lives in db/queries: nothing under electron/ builds a query or writes raw SQL; services call
+//   query functions and own the transaction around them.
+// - shared/schemas (the API's zod schemas) import the domain modules (deadlines, procedures,
+//   escalations, referrals, people), never the reverse, so the two cannot import each other in a cycle.
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'worker_threads', 'http', 'net'];
 
 function restrict(patterns, message) {
   return { group: patterns, message };
 }
+
+const sharedIsPure = [
+  restrict(
+    ['../../*', '**/db/**', '**/electron/**', '**/renderer/**', 'electron'],
+    'shared/ is pure: it imports only shared/ and npm packages.',
+  ),
+  restrict(nodeBuiltins, 'shared/ runs in the renderer too: no Node modules.'),
+];
+
+// Kysely's query builders and raw SQL, by the names that start a statement.
+const queryBuilders = ['selectFrom', 'selectNoFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'];
+const sqlLivesInDb =
+  'SQL lives in db/queries: add or extend a query function there (taking Executor, or ReadExecutor for a read) and call it.';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.scratch/**'] },
@@ -36,17 +54,41 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: sharedIsPure }],
+    },
+  },
+  {
+    // The domain never imports the API's schemas: they import it. Only the schemas themselves and the
+    // contract that gathers them (api.ts) may.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/schemas/**', 'shared/api.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...sharedIsPure,
             restrict(
-              ['../../*', '**/db/**', '**/electron/**', '**/renderer/**', 'electron'],
-              'shared/ is pure: it imports only shared/ and npm packages.',
+              ['**/schemas', '**/schemas/**'],
+              'The domain (deadlines, procedures, escalations, referrals, people …) never imports shared/schemas: the schemas import the domain. Move the word or type into a domain module.',
             ),
-            restrict(nodeBuiltins, 'shared/ runs in the renderer too: no Node modules.'),
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...queryBuilders.flatMap((name) => [
+          { selector: `CallExpression[callee.property.name='${name}']`, message: `${name}: ${sqlLivesInDb}` },
+          { selector: `CallExpression[callee.name='${name}']`, message: `${name}: ${sqlLivesInDb}` },
+        ]),
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: `Raw SQL: ${sqlLivesInDb}` },
+        { selector: "MemberExpression[object.name='sql']", message: `Raw SQL: ${sqlLivesInDb}` },
+        { selector: "ImportDeclaration[source.value='kysely'] ImportSpecifier[imported.name='sql']", message: `Raw SQL: ${sqlLivesInDb}` },
       ],
     },
   },
