@@ -150,6 +150,8 @@ export function writeSetupSlots(paths: DataPaths, slots: KeySlotFile): void {
 
 /** Puts the new setup's key file in place: called once the records file has its real name. */
 export function completeSetupSlots(paths: DataPaths): void {
+  // The first key file is also its own previous generation, so damage to either is survivable from the start.
+  writeFileAtomic(paths.previousKeySlots, readFileSync(paths.setupKeySlots));
   renameSync(paths.setupKeySlots, paths.keySlots);
   fsyncDirectory(paths.dir);
 }

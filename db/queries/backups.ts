@@ -31,7 +31,22 @@ export async function recentBackupRuns(db: ReadExecutor, limit: number): Promise
   return db.selectFrom('backup_runs').selectAll().orderBy('finished_at', 'desc').limit(limit).execute();
 }
 
-/** The audit log's last sequence number: an automatic backup is skipped when it has not moved since the last good one. */
+/** Entries in the audit log that are not records: signing in and out, looking, backing up. */
+const NOT_CHANGES = ['unlock', 'unlock.recovery', 'lock', 'backup.made', 'backup.failed', 'document.opened'];
+
+/** Whether anything was recorded after audit entry `seq` (an automatic backup is skipped when nothing was). */
+export async function changedSince(db: ReadExecutor, seq: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', '>', seq)
+    .where('action', 'not in', NOT_CHANGES)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The audit log's last sequence number. */
 export async function currentAuditSeq(db: ReadExecutor): Promise<number> {
   const row = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row?.seq ?? 0;

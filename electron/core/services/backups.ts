@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../../db/keyslots';
 import { loadKeySlots, type DataPaths } from '../../../db/vault';
 import { appliedMigrations, auditHead, copyInto, integrityCheck, quickCheck, rowCounts } from '../../../db/queries/integrity';
 import {
-  currentAuditSeq,
+  changedSince,
   getBackupSettings,
   insertBackupRun,
   lastBackupAttempt,
@@ -308,8 +308,8 @@ export async function automaticBackupIfDue(session: Session, reason: Exclude<Bac
   const good = await lastGoodBackup(open.db);
   if (reason === 'daily') {
     if (good && session.clock().getTime() - Date.parse(good.finished_at) < DAILY_HOURS * 3_600_000) return null;
-  } else if (good && good.audit_seq !== null && good.audit_seq >= (await currentAuditSeq(open.db)) - 1) {
-    // Nothing but the last backup's own log entry since then.
+  } else if (good && good.audit_seq !== null && !(await changedSince(open.db, good.audit_seq))) {
+    // Nothing recorded since the last good backup (signing in and out is not a change worth a set).
     return null;
   }
   return makeBackup(session, reason);

@@ -33,6 +33,7 @@ describe('setup', () => {
     const { core, dataDir } = await setUpCore();
     await ok(core, 'session.lock', {});
     rmSync(`${dataDir}/escalation-log.keys.json`);
+    rmSync(`${dataDir}/escalation-log.keys.previous.json`);
     const fresh = makeCore(dataDir);
     expect(await ok(fresh, 'session.status', {})).toMatchObject({ state: 'damaged' });
     expect(await call(fresh, 'session.setup', setupInput)).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
