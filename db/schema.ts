@@ -277,6 +277,16 @@ export interface DisposalInProgressTable {
   child_id: string;
 }
 
+/** The setting's own dates for a school year's terms, where entered (else the English default applies). */
+export interface TermDatesTable {
+  school_year: number;
+  term: 'autumn' | 'spring' | 'summer';
+  starts_on: string;
+  ends_on: string;
+  set_by: string;
+  set_at: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -295,6 +305,7 @@ export interface DB {
   escalation_resolutions: EscalationResolutionsTable;
   learning_reviews: LearningReviewsTable;
   drafts: DraftsTable;
+  term_dates: TermDatesTable;
   backup_settings: BackupSettingsTable;
   backup_runs: BackupRunsTable;
   key_checks: KeyChecksTable;

@@ -132,6 +132,37 @@ const specific: Record<ApiMethod, unknown[]> = {
   'settings.update': [{}, { idleLockMinutes: 120 }],
   'settings.addClosure': [{ date: '2026-02-30', reason: 'INSET' }],
   'settings.removeClosure': [{ date: 'soon' }],
+  'terms.get': [{ year: 2026 }],
+  'terms.save': [
+    { schoolYear: 2026, terms: [] },
+    {
+      schoolYear: 2026,
+      terms: [
+        { term: 'autumn', startsOn: '2026-09-03', endsOn: '2026-12-18' },
+        { term: 'spring', startsOn: '2026-12-10', endsOn: '2027-03-26' },
+        { term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+      ],
+    },
+    {
+      schoolYear: 2026,
+      terms: [
+        { term: 'autumn', startsOn: '2026-08-20', endsOn: '2026-12-18' },
+        { term: 'spring', startsOn: '2027-01-05', endsOn: '2027-03-26' },
+        { term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+      ],
+    },
+  ],
+  'terms.useDefault': [{ schoolYear: '2026' }, { schoolYear: 1066 }],
+  'termlyAudit.run': [
+    { period: { kind: 'term', schoolYear: 2026, term: 'winter' } },
+    { period: { kind: 'range', from: '2026-12-01', to: '2026-09-01' } },
+    { period: { kind: 'range', from: '2026-09-31', to: '2026-12-01' } },
+  ],
+  'termlyAudit.document': [
+    { period: { kind: 'year', schoolYear: 2026 } },
+    { period: { kind: 'year', schoolYear: 2026 }, leaveOutNames: 'yes' },
+  ],
+  'termlyAudit.documents': [{ limit: 5 }],
 };
 
 /** Everything a bad call could have touched: every table's rows. */

@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { DocumentFile } from '../../../shared/api';
+import { regionLabels, type Rule } from '../../../shared/deadlines';
+import { agencyKindLabels, agencyKinds } from '../../../shared/escalations/agency-kinds';
+import { roleLabels } from '../../../shared/people/roles';
+import { categoryLabel, formTitles, type Procedure } from '../../../shared/procedures';
+import { owedBySetting } from '../../../shared/referrals/milestones';
+import { termlyAudit } from '../../../shared/termly-audit/figures';
+import { comparisonPeriods, resolvePeriod, type AuditPeriod, type ResolvedPeriod } from '../../../shared/termly-audit/periods';
+import type { runTermlyAuditInput, termlyAuditDocumentInput, TermlyAuditDocumentSummary } from '../../../shared/termly-audit/schemas';
+import type { AuditEscalationFact, AuditFacts, AuditReferralFact, TermlyAudit } from '../../../shared/termly-audit/types';
+import type { ReadExecutor } from '../../../db/queries/executor';
+import { listClosureDates } from '../../../db/queries/closures';
+import { getSettings } from '../../../db/queries/settings';
+import {
+  auditActionRows,
+  auditDocumentRows,
+  auditEntryRows,
+  auditEscalationRows,
+  auditLearningReviewRows,
+  auditReferralEventRows,
+  auditReferralRows,
+  auditResolutionRows,
+  auditSnapshots,
+  auditStageRows,
+  snapshotKey,
+  staffNames,
+  termlyAuditDocuments,
+  type AuditWindow,
+} from '../../../db/queries/termly-audit';
+import { TERMLY_AUDIT_TITLE } from '../documents/termly-audit';
+import { outsideQueue, type OutsideQueue } from '../outside-queue';
+import { nowIso, type ReadContext } from './context';
+import { escalationDeadlines } from './escalations/read';
+import { actionDeadline, parsePeople, procedureOf, stageOf, stageTarget, trackOf } from './escalations/model';
+import { referralDeadlineContext, toReferral } from './referrals';
+import { neutralFileName, storeDocument } from './documents';
+import { settingProcedure } from './procedures';
+import { termsOfSetting } from './term-dates';
+
+// The termly audit: the records that can matter to the period (and the three it is compared with)
+// are read, each deadline is worked out by its own model — referral milestones by the milestones
+// model, stage targets and agreed actions by the escalation model — and the figures are a pure
+// function of those facts (shared/termly-audit/figures.ts). A `read` method: read-only users (a
+// head teacher, a governor) can run it and make its PDF, which is kept with its fingerprint and logged.
+
+/**
+ * How far before a period a record can start and still have a deadline due in it: the longest
+ * national timescale is months, not years; 400 days covers a review conference's six months with
+ * room to spare, and a partnership's longer timescale widens it.
+ */
+const MIN_LOOKBACK_DAYS = 400;
+
+function ruleSpanDays(rule: Rule): number {
+  switch (rule.kind) {
+    case 'same-day':
+      return 1;
+    case 'hours':
+      return Math.ceil(rule.hours / 24) + 1;
+    case 'working-days':
+      return Math.ceil((rule.days * 7) / 5) + 30;
+    case 'working-weeks':
+      return rule.weeks * 7 + 30;
+    case 'months':
+      return rule.months * 31 + 1;
+  }
+}
+
+function lookbackDays(procedure: Procedure | null): number {
+  const spans = Object.values(procedure?.timescaleOverrides ?? {}).map(ruleSpanDays);
+  return Math.max(MIN_LOOKBACK_DAYS, ...spans);
+}
+
+function shiftDate(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'Europe/London' }).plus({ days }).toISODate() ?? date;
+}
+
+/** The stored agency kind, in words (an unknown kind is shown as stored rather than failing the audit). */
+function agencyKindLabel(kind: string): string {
+  const known = agencyKinds.find((candidate) => candidate === kind);
+  return known ? agencyKindLabels[known] : kind;
+}
+
+function grouped<T extends { escalation_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.escalation_id);
+    if (list) list.push(row);
+    else map.set(row.escalation_id, [row]);
+  }
+  return map;
+}
+
+async function escalationFacts(ctx: ReadContext, window: AuditWindow): Promise<AuditEscalationFact[]> {
+  const db = ctx.db;
+  const [rows, snapshots, stages, entries, actions, resolutions, reviews, documents, deadlines] = [
+    await auditEscalationRows(db, window),
+    await auditSnapshots(db, window),
+    grouped(await auditStageRows(db, window)),
+    grouped(await auditEntryRows(db, window)),
+    grouped(await auditActionRows(db, window)),
+    new Map((await auditResolutionRows(db, window)).map((row) => [row.escalation_id, row])),
+    new Map((await auditLearningReviewRows(db, window)).map((row) => [row.escalation_id, row])),
+    grouped((await auditDocumentRows(db, window)).flatMap((row) => (row.entity_id ? [{ ...row, escalation_id: row.entity_id }] : []))),
+    await escalationDeadlines(ctx),
+  ];
+  return rows.map((row): AuditEscalationFact => {
+    const snapshot = snapshots.get(snapshotKey(row));
+    if (snapshot === undefined) throw new Error(`The procedure snapshot of escalation ${row.id} was not read.`);
+    const procedure = procedureOf({ procedure_snapshot: snapshot });
+    const track = trackOf(procedure, row);
+    const position = new Map(track.stages.map((stage, index) => [stage.id, index]));
+    const resolution = resolutions.get(row.id);
+    const review = reviews.get(row.id);
+    return {
+      id: row.id,
+      child: { id: row.child_id, firstName: row.child_first_name, lastName: row.child_last_name },
+      categoryLabel: categoryLabel(row.category),
+      otherAgencyKindLabel: agencyKindLabel(row.other_agency_kind),
+      otherAgencyName: row.other_agency_name,
+      otherProfessional: { name: row.other_professional_name, role: row.other_professional_role },
+      status: row.status,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at,
+      procedureName: procedure.name,
+      stages: (stages.get(row.id) ?? []).map((record) => {
+        const stage = stageOf(track, record.stage_id);
+        const target = stageTarget(procedure, stage, record, deadlines);
+        return {
+          recordId: record.id,
+          label: stage.label,
+          title: stage.title,
+          position: position.get(stage.id) ?? 0,
+          startedAt: record.started_at,
+          outcome: record.outcome,
+          outcomeAt: record.outcome_at,
+          target: target ? { dueAt: target.dueAt, state: target.state, metAt: record.outcome_at } : null,
+          forms: stage.forms
+            .filter((use) => use.form !== 'written-statement-of-outcome')
+            .map((use) => ({ kind: use.form, title: formTitles[use.form], action: use.action })),
+        };
+      }),
+      entries: (entries.get(row.id) ?? []).map((entry) => ({
+        id: entry.id,
+        stageRecordId: entry.stage_record_id,
+        occurredAt: entry.occurred_at,
+        rationale: entry.rationale,
+        participants: parsePeople(entry.participants, 'participants'),
+        toldOfOutcome: parsePeople(entry.told_of_outcome, 'told of the outcome'),
+        originalReferrerTold: entry.original_referrer_told === 1,
+      })),
+      actions: (actions.get(row.id) ?? []).map((action) => {
+        const deadline = actionDeadline(action, deadlines.now);
+        return {
+          id: action.id,
+          description: action.description,
+          ownerName: action.owner_name,
+          ownerRole: action.owner_role,
+          dueDate: action.due_date,
+          doneAt: action.done_at,
+          deadline: { dueAt: deadline.dueAt, state: deadline.state, metAt: action.done_at },
+        };
+      }),
+      resolution: resolution ? { resolvedAt: resolution.resolved_at, outcomeStatement: resolution.outcome_statement } : null,
+      learningReview: review
+        ? {
+            reviewedAt: review.reviewed_at,
+            reviewedBy: review.reviewed_by_name,
+            wentWell: review.went_well,
+            wentBadly: review.went_badly,
+            issuesForPartnership: review.issues_for_partnership,
+            reportedToPartnershipAt: review.reported_to_partnership_at,
+          }
+        : null,
+      documents: (documents.get(row.id) ?? []).map((document) => ({ kind: document.kind, createdAt: document.created_at })),
+    };
+  });
+}
+
+async function referralFacts(ctx: ReadContext, window: AuditWindow): Promise<AuditReferralFact[]> {
+  const rows = await auditReferralRows(ctx.db, window);
+  const events = new Map<string, Awaited<ReturnType<typeof auditReferralEventRows>>>();
+  for (const event of await auditReferralEventRows(ctx.db, window)) {
+    const list = events.get(event.referral_id);
+    if (list) list.push(event);
+    else events.set(event.referral_id, [event]);
+  }
+  const deadlines = await referralDeadlineContext(ctx.db, ctx);
+  return rows.map((row) => {
+    const referral = toReferral(row, events.get(row.id) ?? [], [], deadlines);
+    return {
+      id: row.id,
+      child: { id: row.child_id, firstName: row.child_first_name, lastName: row.child_last_name },
+      madeAt: row.made_at,
+      referredTo: row.referred_to,
+      milestones: referral.milestones.map((milestone) => ({
+        id: milestone.id,
+        label: milestone.label,
+        dueAt: milestone.dueAt,
+        state: milestone.state,
+        metAt: milestone.metAt,
+        owedBySetting: owedBySetting(milestone.key),
+      })),
+    };
+  });
+}
+
+/** Everything the audit of `periods` needs, read in one pass over a window that covers them all. */
+async function auditFacts(ctx: ReadContext, periods: readonly ResolvedPeriod[]): Promise<AuditFacts> {
+  const db: ReadExecutor = ctx.db;
+  const settings = await getSettings(db);
+  const first = periods.map((period) => period.from).sort()[0] ?? '1970-01-01';
+  const last =
+    periods
+      .map((period) => period.to)
+      .sort()
+      .at(-1) ?? first;
+  // Widened a day each side: stored times carry their offset, so text comparison is right only to the hour.
+  const window: AuditWindow = { from: shiftDate(first, -lookbackDays(await settingProcedure(db)) - 1), to: shiftDate(last, 2) };
+  return {
+    now: nowIso(ctx.clock),
+    settingName: settings.setting_name,
+    region: settings.region,
+    regionLabel: regionLabels[settings.region],
+    closures: await listClosureDates(db),
+    staffNames: await staffNames(db),
+    escalations: await escalationFacts(ctx, window),
+    referrals: await referralFacts(ctx, window),
+  };
+}
+
+async function buildAudit(ctx: ReadContext, period: AuditPeriod): Promise<TermlyAudit> {
+  const termsOf = await termsOfSetting(ctx.db);
+  const resolved = resolvePeriod(period, termsOf);
+  const comparisons = comparisonPeriods(period, termsOf);
+  return termlyAudit(await auditFacts(ctx, [resolved, ...comparisons]), resolved, comparisons);
+}
+
+export async function runTermlyAudit(ctx: ReadContext, input: z.output<typeof runTermlyAuditInput>): Promise<TermlyAudit> {
+  return buildAudit(ctx, input.period);
+}
+
+/**
+ * The PDF for the governing body. The audit is worked out inside the dispatcher's queue; the PDF is
+ * rendered outside it (it can take seconds, and a Lock must not wait); the last step, queued again
+ * only if the same sitting is still open, keeps it in the file with its fingerprint and logs that it
+ * was made, as for every document. Read-only users may make it: what they made is kept too.
+ */
+export async function makeTermlyAuditDocument(
+  ctx: ReadContext,
+  input: z.output<typeof termlyAuditDocumentInput>,
+): Promise<OutsideQueue<DocumentFile & { id: string }>> {
+  const audit = await buildAudit(ctx, input.period);
+  const generatedAt = nowIso(ctx.clock);
+  const job = {
+    document: 'termly-audit' as const,
+    input: { audit, leaveOutNames: input.leaveOutNames, author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] }, generatedAt },
+  };
+  const id = randomUUID();
+  const title = `${TERMLY_AUDIT_TITLE}: ${audit.period.label}${input.leaveOutNames ? ' (children’s names left out)' : ''}`;
+  const name = neutralFileName(`Termly audit ${audit.period.label}`, generatedAt, id);
+  return outsideQueue(async () => {
+    const pdf = await ctx.renderDocument(job);
+    return async (context) => {
+      await storeDocument(context(), {
+        id,
+        childId: null,
+        entity: { type: 'termly-audit', id: `${audit.period.from}/${audit.period.to}` },
+        kind: 'termly-audit',
+        title,
+        fileName: name,
+        pdf,
+        at: generatedAt,
+      });
+      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    };
+  });
+}
+
+/** The termly-audit PDFs made so far (newest first), to open again exactly as they were made. */
+export async function listTermlyAuditDocuments(ctx: ReadContext): Promise<TermlyAuditDocumentSummary[]> {
+  return termlyAuditDocuments(ctx.db, 50);
+}
