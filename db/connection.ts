@@ -48,8 +48,11 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     try {
       // The first read proves the key: a wrong key makes the header undecryptable.
       db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
-      throw new DatabaseKeyError();
+    } catch (error) {
+      // Only "not a database" means the key (or the header) is wrong; a folder that can't be
+      // written (SQLITE_CANTOPEN for the -wal) or a failing disk is passed on to be named.
+      if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+      throw error;
     }
     expectPragma(db, 'cipher', 'sqlcipher');
     expectPragma(db, 'legacy', 4);
@@ -97,6 +100,22 @@ export function openEncryptedReadOnly(path: string, dataKey: Buffer): SqliteData
   }
 }
 
+/**
+ * Kysely over the connection. When SQLite has already rolled a transaction back itself (it does on
+ * a full disk or an I/O error), Kysely's own ROLLBACK would fail with "no transaction is active"
+ * and hide the real error; here that ROLLBACK is a no-op, so the caller sees SQLITE_FULL and can
+ * say the disk is full.
+ */
 export function createKysely(sqlite: SqliteDatabase): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const noop = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+  const database = new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') {
+        return (source: string) => (/^\s*rollback\s*$/i.test(source) && !target.inTransaction ? noop : target.prepare(source));
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
 }

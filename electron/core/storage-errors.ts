@@ -25,6 +25,8 @@ export function storageProblem(error: unknown): StorageProblem | null {
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
     if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
     if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read_only_folder';
+    // The -wal or -shm beside the file cannot be made: the folder is read-only, or not ours.
+    if (code === 'SQLITE_CANTOPEN') return 'read_only_folder';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === 'EBUSY') return 'busy_file';
     if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'disk_error';
   }
