@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { errorCodes, type ApiResult } from '../../shared/result';
-import { Dispatcher } from './dispatcher';
-import type { SessionOptions } from './session/session';
+import { Dispatcher, type DispatcherOptions } from './dispatcher';
 
 // How a transport reaches the core: the same `call(method, input)` whether the core runs in its
 // worker thread (the app, browser mode) or in-process (tests).
@@ -101,7 +100,7 @@ export function startCoreWorker(entry: URL | string, options: { dataDir: string;
 }
 
 /** The core in this thread: for tests, which need no worker to exercise the transports. */
-export function inProcessCore(options: SessionOptions): CoreClient & { dispatcher: Dispatcher } {
+export function inProcessCore(options: DispatcherOptions): CoreClient & { dispatcher: Dispatcher } {
   const dispatcher = new Dispatcher(options);
   return {
     dispatcher,

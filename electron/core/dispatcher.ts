@@ -2,13 +2,18 @@ import type { z } from 'zod';
 import { api, isApiMethod, type Access, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
 import { allowedRoles } from '../../shared/permissions';
 import { ApiFailure, type ApiResult, type FieldIssue } from '../../shared/result';
-import { Session, type SessionOptions } from './session/session';
+import { Session, type OpenFile, type SessionOptions } from './session/session';
 import { audit, type SessionContext } from './services/context';
 import { settingCalendar } from './services/deadline-context';
 import { handlers, type Handlers } from './handlers';
+import { OutsideQueue } from './outside-queue';
+import { inThreadRenderer, type DocumentRenderer } from './documents/renderer';
 
 // The one dispatcher both transports call: a queue and a session. Every call waits its turn, so
 // writes are applied in the order they were asked for and a lock never lands in the middle of one.
+// The one exception is work that needs neither the database nor the session (rendering a PDF): a
+// handler hands it back as OutsideQueue, it runs while other calls (a Lock) go ahead, and its last
+// step (storing the document) queues again, only if the same sitting is still open.
 // For each call it checks who may call the method (before reading the input), parses the input
 // with the contract's zod schema, hands the service the context its access level allows, and
 // turns every failure into a typed error: never a crash, never a half-written record.
@@ -19,6 +24,8 @@ import { handlers, type Handlers } from './handlers';
  */
 type TypedApi = { [M in ApiMethod]: { input: z.ZodType<ApiParsedInput<M>>; access: Access } };
 const typedApi: TypedApi = api;
+
+const LOCKED_WHILE_MAKING = 'Escalation Log was locked while the document was being made, so it was not kept. Unlock and make it again.';
 
 const INTERNAL_MESSAGE =
   'Something went wrong and nothing was saved. Try again; if it keeps happening, note what you did and tell your IT support.';
@@ -31,7 +38,7 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /** Everything a signed-in call may use; each handler's type narrows it to what its access level allows. */
-function callContext(session: Session): SessionContext {
+function callContext(session: Session, documents: DocumentRenderer): SessionContext {
   const file = session.requireOpen();
   let calendar: ReturnType<SessionContext['calendar']> | null = null;
   const context: SessionContext = {
@@ -39,6 +46,7 @@ function callContext(session: Session): SessionContext {
     user: file.user,
     clock: session.clock,
     fontsDir: session.fontsDir,
+    renderDocument: (job) => documents.render(job),
     session,
     calendar: () => (calendar ??= settingCalendar(file.db)),
     logAccess: (action, entity, summary) => file.db.transaction().execute((trx) => audit(trx, context, action, entity, summary)),
@@ -46,12 +54,19 @@ function callContext(session: Session): SessionContext {
   return context;
 }
 
+export interface DispatcherOptions extends SessionOptions {
+  /** Where documents are rendered: the app passes a render thread; by default, this thread. */
+  documents?: DocumentRenderer;
+}
+
 export class Dispatcher {
   readonly session: Session;
+  private readonly documents: DocumentRenderer;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(options: SessionOptions) {
+  constructor(options: DispatcherOptions) {
     this.session = new Session(options);
+    this.documents = options.documents ?? inThreadRenderer(options.fontsDir);
   }
 
   /** A call by name, as it arrives from a transport. */
@@ -64,7 +79,8 @@ export class Dispatcher {
 
   async callMethod<M extends ApiMethod>(method: M, rawInput: unknown): Promise<ApiResult<ApiOutput<M>>> {
     try {
-      const value = await this.serialise(() => this.run(method, rawInput));
+      const first = await this.serialise(() => this.run(method, rawInput));
+      const value = first.result instanceof OutsideQueue ? await this.finishOutside(first.result, first.sitting) : first.result;
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
@@ -83,9 +99,21 @@ export class Dispatcher {
     });
   }
 
-  /** Closes the file once every call already asked for has finished. */
+  /** Closes the file once every call already asked for has finished, and stops the render thread. */
   shutdown(): Promise<void> {
-    return this.serialise(() => this.session.close());
+    return this.serialise(() => this.session.close()).finally(() => this.documents.close());
+  }
+
+  /**
+   * Work handed back by a handler: done outside the queue, then its last step queued again, and
+   * run only if the sitting that asked for it is still the open one.
+   */
+  private async finishOutside<T>(pending: OutsideQueue<T>, sitting: OpenFile | null): Promise<T> {
+    const inside = await pending.work();
+    return this.serialise(async () => {
+      if (sitting === null || this.session.current !== sitting) throw new ApiFailure('locked', LOCKED_WHILE_MAKING);
+      return inside(() => callContext(this.session, this.documents));
+    });
   }
 
   /** Runs calls one at a time, in arrival order. */
@@ -95,7 +123,10 @@ export class Dispatcher {
     return result;
   }
 
-  private async run<M extends ApiMethod>(method: M, rawInput: unknown): Promise<ApiOutput<M>> {
+  private async run<M extends ApiMethod>(
+    method: M,
+    rawInput: unknown,
+  ): Promise<{ result: ApiOutput<M> | OutsideQueue<ApiOutput<M>>; sitting: OpenFile | null }> {
     const definition = typedApi[method];
     // Who may call comes first: a caller who may not use a method learns nothing from its schema.
     if (definition.access !== 'public') {
@@ -111,6 +142,8 @@ export class Dispatcher {
     }
     if (definition.access !== 'public') this.session.touch();
     const handler: Handlers[M] = handlers[method];
-    return handler.run({ session: this.session, context: () => callContext(this.session) }, parsed.data);
+    const sitting = this.session.current;
+    const result = await handler.run({ session: this.session, context: () => callContext(this.session, this.documents) }, parsed.data);
+    return { result, sitting };
   }
 }

@@ -1,6 +1,7 @@
 import type { Access, ApiAccess, ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { Session } from './session/session';
 import type { ReadContext, ServiceContext, SessionContext } from './services/context';
+import type { OutsideQueue } from './outside-queue';
 import { lock, setup, status, unlock, unlockWithRecoveryKey } from './session/unlock';
 import { changePassphrase } from './session/passphrase';
 import { confirmRecoveryKeyStored, keepCurrentRecoveryKey, recoverySheet, replaceRecoveryKey } from './session/recovery-key';
@@ -27,7 +28,8 @@ import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } fro
 // can only build SELECTs; `write` methods a service context; `own` and `dsl` methods, which may
 // change who can open the file, the session too. The type is built from the contract, so a method
 // without a handler, a handler with the wrong input or output, or a read method given a writable
-// database fails to compile.
+// database fails to compile. A handler may hand back work to do outside the dispatcher's queue
+// (OutsideQueue: rendering a document), whose last step the dispatcher queues again.
 
 /** What the dispatcher hands a handler: the session, and the signed-in context made on demand. */
 export interface CallScope {
@@ -45,12 +47,15 @@ interface ContextFor {
 
 export interface Handler<M extends ApiMethod, A extends Access> {
   readonly access: A;
-  run(scope: CallScope, input: ApiParsedInput<M>): Promise<ApiOutput<M>>;
+  run(scope: CallScope, input: ApiParsedInput<M>): Promise<ApiOutput<M> | OutsideQueue<ApiOutput<M>>>;
 }
 
 export type Handlers = { [M in ApiMethod]: Handler<M, ApiAccess<M>> };
 
-type Service<M extends ApiMethod, A extends Access> = (context: ContextFor[A], input: ApiParsedInput<M>) => Promise<ApiOutput<M>>;
+type Service<M extends ApiMethod, A extends Access> = (
+  context: ContextFor[A],
+  input: ApiParsedInput<M>,
+) => Promise<ApiOutput<M> | OutsideQueue<ApiOutput<M>>>;
 
 function publicMethod<M extends ApiMethod>(service: Service<M, 'public'>): Handler<M, 'public'> {
   return { access: 'public', run: (scope, input) => service(scope.session, input) };

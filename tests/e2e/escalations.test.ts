@@ -237,7 +237,7 @@ describe('a Liverpool situation 6 case', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Make the Written statement of the outcome (PDF)' }).click();
     const pdf = await download;
-    expect(pdf.suggestedFilename()).toMatch(/^Written statement of the outcome - Amelia Rose-Whitfield - \d{2}-\d{2}-\d{4}\.pdf$/);
+    expect(pdf.suggestedFilename()).toMatch(/^Written statement of the outcome - \d{2}-\d{2}-\d{4} - ref [0-9A-F]{8}\.pdf$/);
     await page.getByText('Written statement of the outcome, made by Priya Raman', { exact: false }).waitFor();
     await escalation.learningReview();
     await page.getByRole('heading', { name: 'Learning review' }).waitFor();
@@ -259,7 +259,7 @@ describe('a Liverpool situation 6 case', () => {
     await timeline.getByText('Phone call:', { exact: false }).first().waitFor();
     const chronology = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Make the escalation chronology (PDF)' }).click();
-    expect((await chronology).suggestedFilename()).toMatch(/^Escalation chronology - Amelia Rose-Whitfield - \d{2}-\d{2}-\d{4}\.pdf$/);
+    expect((await chronology).suggestedFilename()).toMatch(/^Escalation chronology - \d{2}-\d{2}-\d{4} - ref [0-9A-F]{8}\.pdf$/);
     await timeline.getByText('Escalation chronology (download)').waitFor();
     await screenshot(page, '13-child-timeline');
   });

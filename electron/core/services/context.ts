@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../shared/result';
 import { appendAudit } from '../../../db/queries/audit-log';
 import type { Executor, ReadExecutor } from '../../../db/queries/executor';
 import type { Session } from '../session/session';
+import type { DocumentJob } from '../documents/jobs';
 
 // What every signed-in service call gets. Services are plain functions of a context, so tests can
 // call them without any transport, and nothing in services/ needs the dispatcher.
@@ -23,6 +24,11 @@ interface CallerContext {
   clock: Clock;
   /** Absolute path of the PDF fonts folder. */
   fontsDir: string;
+  /**
+   * Renders a document to PDF bytes (in the render thread, in the app). Call it only from the work
+   * a handler hands back as OutsideQueue, never inside the queue: it can take seconds.
+   */
+  renderDocument: (job: DocumentJob) => Promise<Buffer>;
   /** The setting's calendar (region and closure days), read once per call when first asked for. */
   calendar: () => Promise<Calendar>;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../../shared/api';
 import { call, childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
 import { pdfText } from './pdf-text';
+import { documentReference } from '../../../electron/core/services/documents';
 
 // The escalation's documents, read back as a person would read them (their text), stored with
 // their fingerprint, and offered only when the record and the procedure call for them.
@@ -51,7 +52,11 @@ describe('escalation documents', () => {
   it('makes a written concern while open, keeps it with its fingerprint, and puts it on the timeline', async () => {
     const { core, escalation } = await open('bromley');
     const made = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'written-concern' });
-    expect(made.fileName).toBe('Written concern to the social worker and their manager - Zephyrine Quillfeather - 23-11-2026.pdf');
+    // A neutral name (it lands in Recent files and search indexes): what it is, the date, its reference; never the child.
+    expect(made.fileName).toBe(
+      `Written concern to the social worker and their manager - 23-11-2026 - ref ${documentReference(made.id)}.pdf`,
+    );
+    expect(made.fileName).toMatch(/ - ref [0-9A-F]{8}\.pdf$/);
     const words = await text(made.base64);
     for (const expected of [
       'Written concern: professional disagreement',
@@ -150,7 +155,7 @@ describe('the child’s escalation chronology', () => {
     const { core, escalation } = await open('bromley');
     await ok(core, 'escalations.recordEntry', entry(escalation.id, '2026-11-23T10:00:00.000+00:00'));
     const made = await ok(core, 'documents.childChronology', { childId: escalation.childId });
-    expect(made.fileName).toBe('Escalation chronology - Zephyrine Quillfeather - 23-11-2026.pdf');
+    expect(made.fileName).toBe(`Escalation chronology - 23-11-2026 - ref ${documentReference(made.id)}.pdf`);
     const words = await text(made.base64);
     for (const expected of [
       'Escalation chronology',

@@ -1,0 +1,21 @@
+import type { SessionContext } from './services/context';
+
+// Work a handler hands back to be done outside the dispatcher's queue. The dispatcher runs calls one
+// at a time so that writes land in order and a Lock never lands in the middle of one; but making a
+// PDF takes seconds and touches neither the database nor the session, and a Lock queued behind it
+// would wait all that time. So a document handler gathers what it needs inside the queue, returns
+// OutsideQueue with the rendering, and the rendering returns the last step (storing the document),
+// which the dispatcher queues again, only if the same sitting is still open: if the file was locked
+// meanwhile, nothing is stored and the caller is told.
+
+/** The step that runs inside the queue again, with the signed-in context of the same sitting. */
+export type InsideQueue<T> = (context: () => SessionContext) => Promise<T>;
+
+export class OutsideQueue<T> {
+  constructor(readonly work: () => Promise<InsideQueue<T>>) {}
+}
+
+/** Runs `work` outside the queue; what it returns runs inside the queue again. */
+export function outsideQueue<T>(work: () => Promise<InsideQueue<T>>): OutsideQueue<T> {
+  return new OutsideQueue(work);
+}
