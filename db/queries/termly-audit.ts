@@ -228,6 +228,8 @@ export async function termlyAuditDocuments(db: ReadExecutor, limit: number) {
     .select(['documents.id', 'documents.title', 'documents.created_at as createdAt', 'users.full_name as createdBy'])
     .where('documents.entity_type', '=', 'termly-audit')
     .orderBy('documents.created_at', 'desc')
+    // Made in the same second: the later row first.
+    .orderBy(sql<number>`documents.rowid`, 'desc')
     .limit(limit)
     .execute();
 }

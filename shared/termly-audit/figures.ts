@@ -388,7 +388,7 @@ function qualityGaps(escalation: Prepared): QualityGap[] {
     add(
       'name-initials',
       `person/${name}`,
-      `“${name}” (${where}) is initials, not a full name.`,
+      `“${name}” (${where}) is not written in full (first and last name).`,
       'Amend the record to give the person’s full name and role.',
     );
   }

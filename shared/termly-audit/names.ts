@@ -11,17 +11,24 @@ export function initialsOf(firstName: string, lastName: string): string {
   return `${firstLetter(firstName)}${firstLetter(lastName)}`;
 }
 
+function letters(word: string): string[] {
+  return Array.from(word.replace(/[.\-'’]/g, ''));
+}
+
+/** 'J', 'J.', 'J.S.': a cased letter standing for a name. (A single Han character is a whole name part, not an initial.) */
+function isInitial(word: string): boolean {
+  return /^(\p{L}\.){1,3}$/u.test(word) || (letters(word).length === 1 && /[\p{Lu}\p{Ll}]/u.test(word));
+}
+
 /**
- * A name written as initials rather than in full: fewer than two words of two letters or more
- * ('J Smith', 'J.S.', 'JS'), or a first word that is an initial ('J. Smith', 'J.S. Smith').
- * A middle initial ('Mary J. Blige') is fine: the first and last names are there.
+ * A name not written in full: fewer than two name parts that are not initials ('J Smith', 'J.S.',
+ * 'JS', 'Smith'), or a first part that is an initial ('J. Smith', 'J.S. Smith'). A middle initial
+ * ('Mary J. Blige') is fine: the first and last names are there.
  */
 export function looksLikeInitials(name: string): boolean {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = (word: string) => word.replace(/[.\-'’]/g, '');
-  if (words.filter((word) => Array.from(letters(word)).length > 1).length < 2) return true;
-  const first = words[0] ?? '';
-  return Array.from(letters(first)).length <= 1 || /^(\p{L}\.){1,3}$/u.test(first);
+  if (words.filter((word) => letters(word).length > 0 && !isInitial(word)).length < 2) return true;
+  return isInitial(words[0] ?? '');
 }
 
 const EMPTY_WORDS = new Set([
