@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOutput } from '../../../shared/api';
 import type { TermlyAudit } from '../../../shared/termly-audit/types';
-import { call, makeCore, ok, PASSPHRASE } from '../../../scripts/fixtures/core';
+import { call, ok, PASSPHRASE } from '../../../scripts/fixtures/core';
 import { pdfInfo, pdfText } from '../documents/pdf-text';
 import { buildHandBuiltRecords, NOW, type HandBuilt } from './hand-built';
 
