@@ -1,29 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { timescaleRule } from '../../../shared/deadlines';
 import { nextStage, type AgencyKind } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
+import { expectKeeps, normalise, policy, policyParts, policyPreamble, ruleInWords, stepsSaidBy, wordsAddedBy } from './policy-text';
 
-// Birmingham (seed 003): five stages in one working week each, who acts by kind of agency, and school
-// v school (or self-employed v school) straight from Stage One to Stage Five.
+// Birmingham (seed 003) against the school's Escalation Policy 2020–2022 itself
+// (tests/fixtures/policies/birmingham.txt): five stages in one working week each, who acts by kind of
+// agency, and school v school (or self-employed v school) straight from Stage One to Stage Five.
 
 const p = builtIn('birmingham');
 const t = trackOf(p, 'risk-disagreement');
-const straightToFive =
-  'If the disagreement is between two schools, or between a self-employed professional and a school, it will progress directly from Stage One to Stage Five.';
+const text = policy('birmingham');
+const STAGE_HEADING = /^Stage (One|Two|Three|Four|Five) .*$/gm;
+const parts = policyParts('birmingham', STAGE_HEADING);
+const preamble = policyPreamble('birmingham', STAGE_HEADING);
+
+function partOf(stageId: string) {
+  const part = parts[t.stages.findIndex((stage) => stage.id === stageId)];
+  if (!part) throw new Error(`no part of the policy for ${stageId}`);
+  return part.text;
+}
+
+function stepText(stageId: string, stepId: string): string | undefined {
+  return stageOf(t, stageId).steps.find((step) => step.id === stepId)?.text;
+}
 
 describe('Birmingham (seed 003)', () => {
-  it('has five stages, in order, with the policy’s titles, each to be resolved within one working week', () => {
-    expect(t.stages.map((s) => [s.id, s.label, s.title])).toEqual([
-      ['stage-1', 'Stage One', 'Escalation to individual line manager'],
-      ['stage-2', 'Stage Two', 'Escalation to safeguarding lead or senior manager'],
-      ['stage-3', 'Stage Three', 'Escalation to Second Tier Officers'],
-      ['stage-4', 'Stage Four', 'Escalation to Chief Officer'],
-      ['stage-5', 'Stage Five', 'Mediation by a Third-Party Agency'],
-    ]);
+  it('has the policy’s five stages, in order, under its headings, each to be resolved within one working week', () => {
+    expect(t.stages.map((s) => normalise(`${s.label} - ${s.title}`))).toEqual(parts.map((part) => normalise(part.heading[0])));
+    expect(t.stages.map((s) => s.id)).toEqual(['stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5']);
     expect(t.stages.map((s) => s.target?.timescale)).toEqual(Array.from({ length: 5 }, () => 'escalation-stage'));
-    expect(p.partnership).toBe('Birmingham Safeguarding Children Board (BSCB)');
+    const rule = timescaleRule('escalation-stage', p.timescaleOverrides);
+    expect(ruleInWords(rule).some((words) => preamble.says(`Professionals should attempt to resolve disagreements within ${words}`))).toBe(
+      true,
+    );
+    expectKeeps(p.partnership, text, ['Birmingham Safeguarding Children Board']);
   });
 
-  it('goes from stage 1 straight to stage 5 for school v school and self-employed v school, either way round', () => {
+  it('goes from stage 1 straight to stage 5 for school v school and self-employed v school, either way round, in the policy’s words', () => {
+    const [rule] = t.routing;
+    expect(t.routing).toHaveLength(1);
+    expect(text.says(rule?.reason ?? '')).toBe(true);
+    expect(partOf('stage-2').says(rule?.reason ?? '')).toBe(true);
     for (const [ourAgency, otherAgency] of [
       ['school', 'school'],
       ['school', 'self-employed'],
@@ -31,7 +49,7 @@ describe('Birmingham (seed 003)', () => {
     ] as const) {
       expect(nextStage(t, 'stage-1', { ourAgency, otherAgency }), `${ourAgency} v ${otherAgency}`).toEqual({
         stage: stageOf(t, 'stage-5'),
-        reason: straightToFive,
+        reason: rule?.reason,
       });
     }
   });
@@ -54,51 +72,103 @@ describe('Birmingham (seed 003)', () => {
     ).toEqual(['stage-3', 'stage-4', 'stage-5']);
   });
 
-  it('has the Head Teacher/Principal act for a school at stages 2–4', () => {
-    expect(t.stages.map((s) => s.whoActs.school)).toEqual([
-      'Your line manager/supervisor',
-      'The Head Teacher/Principal',
-      'The Head Teacher/Principal',
-      'The Head Teacher/Principal',
-      'The Head Teacher/Principal, who refers the case to the Business Manager of the Birmingham Safeguarding Children Board',
-    ]);
-    expect(stageOf(t, 'stage-2').whoActs['early-years']).toBe('Your named or designated safeguarding lead or service manager');
-  });
-
-  it('has the Trust’s Head of Service, Assistant Director and Executive Director act at stages 2–4', () => {
-    expect(t.stages.map((s) => s.whoActs['childrens-social-care'])).toEqual([
-      'The social worker’s manager/supervisor',
-      'The Head of Service (Birmingham Children’s Trust)',
-      'The Assistant Director (children’s social care)',
-      'The Executive Director for Children’s Services',
-      'The Business Manager of the Birmingham Safeguarding Children Board',
-    ]);
-  });
-
-  it('has the safeguarding lead for the relevant service act for a self-employed professional at stages 1–4', () => {
-    expect(t.stages.slice(0, 4).map((s) => s.whoActs['self-employed'])).toEqual(
-      Array.from({ length: 4 }, () => 'The safeguarding lead for the relevant service'),
+  it('has the Head Teacher/Principal act for a school at the stages whose part of the policy says so (2–4)', () => {
+    const headDeals = parts.map((part) =>
+      part.text.says('If one of the agencies is a school The Head Teacher/Principal will deal with this stage'),
     );
+    expect(headDeals).toEqual([false, true, true, true, false]);
+    t.stages.forEach((stage, i) => {
+      if (headDeals[i]) expect(stage.whoActs.school, stage.id).toBe('The Head Teacher/Principal');
+    });
+    expectKeeps(stageOf(t, 'stage-1').whoActs.school, partOf('stage-1'), ['manager/supervisor']);
+    expectKeeps(stageOf(t, 'stage-2').whoActs['early-years'], partOf('stage-2'), [
+      'named or designated safeguarding lead or service manager',
+    ]);
   });
 
-  it('offers the written statement of the outcome at every stage, and records and shares at every stage', () => {
-    expect(formsByStage(t)).toEqual(Array.from({ length: 5 }, () => ['complete written-statement-of-outcome']));
-    for (const stage of t.stages) {
-      expect(stage.summary, stage.id).toContain('agree a written statement of the outcome');
-      expect(stage.steps.at(-1)?.text, stage.id).toBe(
-        'Record all conversations and decisions in writing and share them with relevant personnel, including the professional who raised the initial concern.',
+  it('has children’s social care’s officer at each stage as the policy names them: Head of Service, Assistant Director, Executive Director', () => {
+    const named = parts.map(
+      (part) =>
+        /If one of the agencies is (?:Birmingham Children['’]s Trust|children['’]s social care), the (.+?) will deal with this stage/.exec(
+          part.text.raw,
+        )?.[1] ?? null,
+    );
+    expect(named).toEqual([null, 'Head of Service', 'Assistant Director', 'Executive Director for Children’s Services', null]);
+    t.stages.forEach((stage, i) => {
+      const officer = named[i];
+      if (officer) expect(normalise(stage.whoActs['childrens-social-care']), stage.id).toContain(normalise(officer));
+    });
+    expectKeeps(stageOf(t, 'stage-1').whoActs['childrens-social-care'], partOf('stage-1'), ['manager/supervisor']);
+    expectKeeps(stageOf(t, 'stage-5').whoActs['childrens-social-care'], partOf('stage-5'), [
+      'Business Manager',
+      'Birmingham Safeguarding Children Board',
+    ]);
+  });
+
+  it('has the safeguarding lead act for a self-employed professional at stages 1–4, as the policy says', () => {
+    expectKeeps(stageOf(t, 'stage-1').whoActs['self-employed'], partOf('stage-1'), ['the safeguarding lead for the relevant service']);
+    for (const id of ['stage-2', 'stage-3', 'stage-4']) {
+      expect(partOf(id).says('If one of the professionals is self-employed, the safeguarding lead will deal with this stage'), id).toBe(
+        true,
       );
+      expect(stageOf(t, id).whoActs['self-employed'], id).toContain('safeguarding lead');
     }
   });
 
-  it('refers Stage Five to the Board’s Business Manager for a meeting chaired from an uninvolved agency', () => {
-    expect(
-      stageOf(t, 'stage-5')
-        .steps.map((s) => s.text)
-        .slice(0, 2),
-    ).toEqual([
-      'Refer the case to the Business Manager of the Birmingham Safeguarding Children Board, who will notify the chair of the Board.',
-      'The chair identifies a Board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case.',
+  it('offers the written statement of the outcome at every stage, and records and shares at every stage, as the policy’s introduction says', () => {
+    expect(preamble.says('At every stage of the process all conversations and decisions must be recorded in writing')).toBe(true);
+    expect(formsByStage(t)).toEqual(Array.from({ length: 5 }, () => ['complete written-statement-of-outcome']));
+    for (const stage of t.stages) {
+      expectKeeps(stage.summary, preamble, [
+        'the agencies involved must agree a written statement of the outcome, including any consequent action to be taken',
+      ]);
+      expectKeeps(stage.steps.at(-1)?.text, preamble, [
+        'all conversations and decisions',
+        'in writing',
+        'with relevant personnel, including the professional who raised the initial concern',
+      ]);
+    }
+  });
+
+  it('takes each stage’s checklist from the policy’s sentences, put as steps', () => {
+    // No step is the policy's sentence word for word ("will attempt" becomes "attempt" …): the words
+    // that matter are checked one by one.
+    expect(t.stages.map((s) => stepsSaidBy(s, partOf(s.id)))).toEqual([[], [], [], [], []]);
+    expectKeeps(stepText('stage-1', 's1-1'), preamble, [
+      'discuss the issues',
+      'identify the areas of agreement and disagreement and specify the extent to which the area of disagreement is relevant to the issue of risk to the child',
     ]);
+    expectKeeps(stepText('stage-1', 's1-2'), preamble, ['with reference to the Right Help Right Time threshold descriptors']);
+    expectKeeps(stepText('stage-1', 's1-3'), partOf('stage-1'), [
+      'manager/supervisor who will discuss the issues with the equivalent manager/supervisor in the other agency',
+    ]);
+    expectKeeps(stepText('stage-2', 's2-2'), partOf('stage-2'), ['The two managers', 'attempt to resolve the disagreement']);
+    expectKeeps(stepText('stage-3', 's3-1'), partOf('stage-3'), ['second tier officer']);
+    expectKeeps(stepText('stage-4', 's4-1'), partOf('stage-4'), ['Chief Officer']);
+  });
+
+  it('refers Stage Five to the Board’s Business Manager for a meeting chaired from an uninvolved agency', () => {
+    const five = partOf('stage-5');
+    expectKeeps(stepText('stage-5', 's5-1'), five, [
+      'Business Manager',
+      'Birmingham Safeguarding Children Board, who will notify the chair of the Board',
+    ]);
+    expectKeeps(stepText('stage-5', 's5-2'), five, [
+      'a Board member from an uninvolved agency to chair a meeting of senior managers with operational responsibility for the case',
+    ]);
+    expectKeeps(stepText('stage-5', 's5-3'), five, ['a final opportunity to reach a decision']);
+    expectKeeps(stepText('stage-5', 's5-4'), five, ['The chair of this meeting', 'back to the chair of the Safeguarding Children Board']);
+  });
+
+  it('uses no word the policy does not, but these', () => {
+    const added: Record<string, string> = {
+      goes: 'Stage Four’s summary: "it goes to each agency’s chief officer"',
+      attend: 'Stage Five: "Attend the meeting", what the setting does there',
+      worker: 'who acts for children’s social care at Stage One: the social worker’s manager/supervisor',
+    };
+    const found = t.stages.flatMap((stage, i) =>
+      wordsAddedBy(stage, [...[parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : [])), preamble]),
+    );
+    expect([...new Set(found)].sort()).toEqual(Object.keys(added).sort());
   });
 });

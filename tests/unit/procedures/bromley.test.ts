@@ -1,78 +1,141 @@
 import { describe, expect, it } from 'vitest';
-import { timescales } from '../../../shared/deadlines';
-import { escalationCategories, nextStage } from '../../../shared/procedures';
+import { timescaleRule, timescales } from '../../../shared/deadlines';
+import { escalationCategories, formTitles, nextStage } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
+import { expectKeeps, policy, policyParts, policyPreamble, ruleInWords, stepsSaidBy, wordsAddedBy } from './policy-text';
 
-// Bromley (seed 002) against Ready Steady Grow Pre-School's escalation policy: four stages of
-// resolution, one working week each, the lead manager at stage 3 and the Resolution Panel at stage 4.
+// Bromley (seed 002) against Ready Steady Grow Pre-School's escalation policy itself
+// (tests/fixtures/policies/bromley.txt): four stages of resolution, one working week each, the lead
+// manager at stage 3 and the Resolution Panel at stage 4.
 
 const p = builtIn('bromley');
 const t = trackOf(p, 'threshold-disagreement');
+const text = policy('bromley');
+const STAGE_HEADING = /^Stage \d: .*$/gm;
+const parts = policyParts('bromley', STAGE_HEADING, /^Recording, Monitoring & Learning/m);
+const preamble = policyPreamble('bromley', STAGE_HEADING);
+
+/** A stage's own part of the policy, from its heading to the next. */
+function partOf(stageId: string) {
+  const part = parts[t.stages.findIndex((stage) => stage.id === stageId)];
+  if (!part) throw new Error(`no part of the policy for ${stageId}`);
+  return part.text;
+}
+
+function stepText(stageId: string, stepId: string): string | undefined {
+  return stageOf(t, stageId).steps.find((step) => step.id === stepId)?.text;
+}
 
 describe('Bromley (seed 002)', () => {
-  it('has one track of four stages, in order, with the policy’s titles', () => {
+  it('has one track of the policy’s four stages, in order, under its headings', () => {
+    expect(text.says('Here is a four-stage escalation process')).toBe(true);
     expect(p.tracks).toHaveLength(1);
     expect(escalationCategories.every((c) => p.categoryTracks[c] === 'stages')).toBe(true);
-    expect(t.stages.map((s) => `${s.label}: ${s.title}`)).toEqual([
-      'Stage 1: Front-line Professional to Professional',
-      'Stage 2: Manager to Manager / DSL to DSL',
-      'Stage 3: Senior Manager / Agency Safeguarding Lead',
-      'Stage 4: Escalation to Bromley Safeguarding Children Partnership (BSCP) / Chair',
-    ]);
+    expect(t.stages.map((s) => `${s.label}: ${s.title}`)).toEqual(parts.map((part) => part.heading[0].trim()));
     expect(t.stages.map((s) => s.id)).toEqual(['stage-1', 'stage-2', 'stage-3', 'stage-4']);
     expect(nextStage(t, 'stage-1', { ourAgency: 'early-years', otherAgency: 'school' })?.stage.id).toBe('stage-2');
     expect(nextStage(t, 'stage-4', schoolVsSocialCare)).toBeNull();
   });
 
-  it('aims to resolve each stage within one working week', () => {
-    expect(t.stages.map((s) => s.target)).toEqual(Array.from({ length: 4 }, () => ({ timescale: 'escalation-stage' })));
-    expect(timescales['escalation-stage'].rule).toEqual({ kind: 'working-weeks', weeks: 1 });
+  it('aims to resolve each stage within one working week, as the policy says', () => {
+    const rule = timescaleRule('escalation-stage', p.timescaleOverrides);
+    expect(rule).toEqual({ kind: 'working-weeks', weeks: 1 });
+    expect(t.stages.map((s) => s.target?.timescale)).toEqual(Array.from({ length: 4 }, () => 'escalation-stage'));
+    expect(ruleInWords(rule).some((words) => partOf('stage-1').says(`aim to resolve within ${words}`))).toBe(true);
+    expect(text.says('within a week unless risk demands faster action')).toBe(true);
+    expect(text.says(timescales['escalation-stage'].source.quote.split(' / ')[0] ?? '')).toBe(true);
+  });
+
+  it('takes each stage’s checklist from its part of the policy, word for word where it can', () => {
+    expect(t.stages.map((s) => stepsSaidBy(s, partOf(s.id)))).toEqual([
+      ['s1-1', 's1-2', 's1-5', 's1-6'],
+      ['s2-2', 's2-3', 's2-5'],
+      ['s3-1'],
+      [],
+    ]);
   });
 
   it('asks at stage 1 for the concern, why it is unsafe and the outcome sought, recorded on the child’s record', () => {
-    expect(stageOf(t, 'stage-1').steps.map((s) => s.text)).toEqual([
-      'Initiate a discussion (by phone, in person, or virtual) with the other professional as soon as possible.',
-      'Clearly explain what the concern is.',
-      'Explain why you believe the decision/practice is unsafe or inappropriate.',
-      'Say what outcome you seek.',
-      'Aim to resolve within 1 working week or a shorter timescale if the child is at risk.',
-      'Document the discussion, decisions made, and agreed next steps, and place this on the child’s record.',
+    const one = partOf('stage-1');
+    expectKeeps(stepText('stage-1', 's1-1'), one, [
+      'initiate a discussion (by phone, in person, or virtual) with the other professional as soon as possible',
+    ]);
+    expectKeeps(stepText('stage-1', 's1-2'), one, ['clearly explain: what the concern is']);
+    expectKeeps(stepText('stage-1', 's1-3'), one, ['believe the decision/practice is unsafe or inappropriate']);
+    expectKeeps(stepText('stage-1', 's1-4'), one, ['what outcome']);
+    expectKeeps(stepText('stage-1', 's1-5'), one, ['within 1 working week or a shorter timescale if the child is at risk']);
+    expectKeeps(stepText('stage-1', 's1-6'), one, [
+      'Document the discussion, decisions made, and agreed next steps',
+      'on the child’s record',
     ]);
   });
 
   it('records and informs the original referrer at stage 2', () => {
-    expect(stageOf(t, 'stage-2').steps.map((s) => s.text)).toEqual([
-      'The DSL or manager contacts their counterpart in the other agency.',
-      'Review the case, including any risk, safeguarding context, and professional rationale.',
-      'Propose and agree a course of action, clearly defined with timescales.',
-      'Record the conversation, decisions, and the agreed course of action, and place this on the child’s file.',
-      'Inform the original referrer.',
+    const two = partOf('stage-2');
+    expectKeeps(stepText('stage-2', 's2-1'), two, ['The DSL or manager', 'their counterpart in the other agency']);
+    expectKeeps(stepText('stage-2', 's2-4'), two, [
+      'Record the conversation, decisions, and the agreed course of action',
+      'on the child’s file',
     ]);
+    expectKeeps(stepText('stage-2', 's2-5'), two, ['inform the original referrer']);
   });
 
   it('identifies a lead manager at stage 3 and offers a Resolution Panel of at least three agencies at stage 4', () => {
-    expect(stageOf(t, 'stage-3').steps.map((s) => s.text)).toContain(
-      'Document the action plan, and identify a "lead manager" to implement and monitor it.',
-    );
-    const four = stageOf(t, 'stage-4');
-    expect(four.steps[1]?.text).toContain(
-      'a Resolution Panel, chaired by an independent or senior partner, with senior representatives from at least three different agencies',
-    );
-    expect(four.steps[1]?.text).toContain('or direct liaison with agency leadership');
-    expect(four.whoActs['childrens-social-care']).toBe('The BSCP business manager / partnership office');
-  });
-
-  it('has who acts for our side and the other agency', () => {
-    expect(t.stages.map((s) => [s.whoActs['early-years'], s.whoActs['childrens-social-care']])).toEqual([
-      ['The staff member (or DSL) raising the concern', 'The allocated social worker'],
-      ['The DSL or manager', 'The social worker’s manager (your counterpart)'],
-      ['Your senior leadership or senior safeguarding lead', 'The Head of Service or Director (children’s social care)'],
-      ['The DSL (who escalates to the BSCP)', 'The BSCP business manager / partnership office'],
+    const three = partOf('stage-3');
+    expectKeeps(stepText('stage-3', 's3-2'), three, [
+      'Senior managers from the involved agencies',
+      'convene (meeting or conference), review the disagreement, and agree a way forward',
     ]);
+    expectKeeps(stepText('stage-3', 's3-3'), three, ['"lead manager"', 'to implement and monitor']);
+    expectKeeps(stepText('stage-3', 's3-4'), three, ['all relevant parties, including the practitioner who raised the concern']);
+    const four = partOf('stage-4');
+    expectKeeps(stepText('stage-4', 's4-1'), four, ['the BSCP business manager / partnership office']);
+    expectKeeps(stepText('stage-4', 's4-2'), four, [
+      'Resolution Panel',
+      'chaired by an independent or senior partner',
+      'senior representatives from at least three different agencies',
+      'hear representations, examine evidence',
+      'direct liaison with agency leadership',
+    ]);
+    expectKeeps(stepText('stage-4', 's4-3'), four, ['process and outcome', 'a summary report', 'on the child’s record']);
+    expectKeeps(stepText('stage-4', 's4-4'), four, ['systemic / learning']);
   });
 
-  it('calls for no form, and follows up a phone referral within 48 hours (London)', () => {
+  it('has who acts in the policy’s words', () => {
+    expectKeeps(stageOf(t, 'stage-1').whoActs['early-years'], partOf('stage-1'), ['The staff member (or DSL) raising the concern']);
+    expectKeeps(stageOf(t, 'stage-2').whoActs['early-years'], partOf('stage-2'), ['The DSL or manager']);
+    expectKeeps(stageOf(t, 'stage-2').whoActs['childrens-social-care'], partOf('stage-2'), ['counterpart']);
+    expectKeeps(stageOf(t, 'stage-3').whoActs['childrens-social-care'], partOf('stage-3'), ['Head of Service', 'Director']);
+    expectKeeps(stageOf(t, 'stage-3').whoActs.health, partOf('stage-3'), [
+      'Head of Service, Director, or equivalent senior safeguarding lead',
+    ]);
+    expectKeeps(stageOf(t, 'stage-4').whoActs['childrens-social-care'], partOf('stage-4'), ['BSCP business manager / partnership office']);
+    expect(text.says('escalate to BSCP if needed')).toBe(true);
+    expect(stageOf(t, 'stage-4').whoActs['early-years']).toContain('DSL');
+  });
+
+  it('uses no word the policy does not, but these', () => {
+    const added: Record<string, string> = {
+      allocated: 'the allocated social worker: who "the other professional" is in children’s social care',
+      worker: 'likewise',
+      starts: 'the stage 1 summary "starts a discussion" for the policy’s "initiate a discussion"',
+      say: '"Say what outcome you seek", a step of its own from "explain … what outcome they seek"',
+      sooner: '"or sooner if the child is at risk" for the policy’s "or a shorter timescale"',
+      take: '"take part as the BSCP decides": what the setting does at stage 4',
+      decides: 'likewise: the BSCP chooses a panel or direct liaison',
+      note: '"note whether the BSCP will consider a systemic / learning review"',
+    };
+    const found = t.stages.flatMap((stage, i) =>
+      wordsAddedBy(stage, [...[parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : [])), preamble]),
+    );
+    expect([...new Set(found)].sort()).toEqual(Object.keys(added).sort());
+  });
+
+  it('calls for no form, as the policy names none, and follows up a phone referral within 48 hours (London, not the seed)', () => {
+    for (const title of Object.values(formTitles)) expect(text.says(title), title).toBe(false);
     expect(formsByStage(t)).toEqual([[], [], [], []]);
     expect(p.timescaleOverrides).toEqual({ 'written-follow-up': { kind: 'hours', hours: 48 } });
+    expect(ruleInWords({ kind: 'hours', hours: 48 }).some((words) => text.says(words))).toBe(false);
+    expect(p.source.note).toContain('the seed does not give one');
   });
 });

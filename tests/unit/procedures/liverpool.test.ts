@@ -1,44 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { escalationCategories, liverpoolLevelsOfNeed, liverpoolSituations, nextStage } from '../../../shared/procedures';
+import { timescaleRule, timescales } from '../../../shared/deadlines';
+import { escalationCategories, formTitles, liverpoolLevelsOfNeed, liverpoolSituations, nextStage } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
+import {
+  expectKeeps,
+  normalise,
+  policy,
+  policyFile,
+  policyParts,
+  policyPreamble,
+  policyText,
+  ruleInWords,
+  stepsSaidBy,
+  wordsAddedBy,
+} from './policy-text';
 
-// Liverpool (seed 001) against the Northway Primary & Nursery School policy: the levels of need, the
-// ten situations, the ladders for situations 5–7 (step letters and texts exactly as in the seed) and
-// the four LSCB stages with the Report to LSCB at stages 3 and 4.
+// Liverpool (seed 001) against the Northway Primary & Nursery School policy itself
+// (tests/fixtures/policies/liverpool.txt): the levels of need, the ten situations, the ladders for
+// situations 5–7 (step letters and texts as the policy lists them) and the four LSCB stages with the
+// Report to LSCB at stages 3 and 4.
 
 const p = builtIn('liverpool');
+const text = policy('liverpool');
+const LSCB_STAGE = /^\*\*Stage \d\*\*$/gm;
+const lscbParts = policyParts('liverpool', LSCB_STAGE, /^## Liverpool Schools/m);
+const lscbPreamble = policyPreamble('liverpool', LSCB_STAGE);
+const lscb = trackOf(p, 'cin-plan-discontinued');
 
-const lscbTitles = [
-  'Attempt Resolution; Escalate to Line Manager',
-  'Escalation to Organisation Safeguarding Representative',
-  'Escalation to LSCB Safeguarding Representative',
-  'Escalation to LSCB Chair',
-];
-const lastStep = 'If there is no agreement you will be supported to escalate your concerns further following the LSCB policy';
-
-function ladderOf(category: string): [string, string][] {
-  return trackOf(p, category)
-    .stages.filter((s) => s.id.startsWith('step-'))
-    .map((s) => [s.label, s.title]);
+/** An LSCB stage's titles: the bold headings of its part of the policy, "Stage N" aside. */
+function lscbTitle(index: number): string {
+  const raw = lscbParts[index]?.text.raw ?? '';
+  return [...raw.matchAll(/^\*\*(.+)\*\*$/gm)]
+    .map((match) => match[1] ?? '')
+    .filter((heading) => !/^Stage \d$/.test(heading))
+    .join('; ');
 }
+
+/** A situation's ladder as the policy lists it: its heading, and each lettered line. */
+function ladderInPolicy(situation: number): { heading: string; section: ReturnType<typeof policyText>; lines: [string, string][] } {
+  const raw = policyFile('liverpool');
+  const start = raw.search(new RegExp(`^## \\*\\*${situation}\\. `, 'm'));
+  const end = raw.indexOf('\n## ', start + 1);
+  const section = raw.slice(start, end < 0 ? raw.length : end);
+  const heading = /^## \*\*(.+)\*\*$/m.exec(section)?.[1] ?? '';
+  const lines = [...section.matchAll(/^- ([a-z])\. (.+)$/gm)].map((match): [string, string] => [match[1] ?? '', match[2] ?? '']);
+  return { heading, section: policyText(section), lines };
+}
+
+const ladders = [
+  { situation: 5, category: 'cin-plan-not-progressing' },
+  { situation: 6, category: 'cp-plan-not-progressing' },
+  { situation: 7, category: 'case-conference-no-cp-plan' },
+] as const;
 
 describe('Liverpool (seed 001)', () => {
   it('names the partnership and its source', () => {
     expect(p.partnership).toBe('Liverpool Safeguarding Children Board (LSCB)');
-    expect(p.name).toBe('Liverpool escalation guidance (LSCB)');
-    expect(p.source.note).toContain('situations 1–4, 9 and 10 is cut');
-  });
-
-  it('has the four levels of need', () => {
-    expect(liverpoolLevelsOfNeed.map((l) => [l.level, l.title])).toEqual([
-      [1, 'Universal services'],
-      [2, 'Early Help'],
-      [3, 'Complex Early Help'],
-      [4, 'Child in Need and Child Protection'],
+    expectKeeps(p.partnership, text, ['Safeguarding Children Board', 'LSCB']);
+    expect(text.says("Liverpool's summary escalation procedures")).toBe(true);
+    expectKeeps(p.source.document, text, [
+      'Northway Primary & Nursery School',
+      'Escalation Guidance Policy 2018',
+      'Liverpool Schools’ Safeguarding Flow Chart 2018',
     ]);
+    expect(p.source.note).toContain('situations 1–4, 9 and 10 is cut');
+    expectKeeps(p.source.note, text, ['press for re-consideration and if required make the referral themselves']);
   });
 
-  it('maps its ten situations to categories and tracks: ladders for 5–7, the LSCB stages for the rest', () => {
+  it('has the four levels of need, in the policy’s words', () => {
+    expect(liverpoolLevelsOfNeed.map((l) => l.level)).toEqual([1, 2, 3, 4]);
+    for (const level of liverpoolLevelsOfNeed) expect(text.says(level.title), level.title).toBe(true);
+    expect(text.says(liverpoolLevelsOfNeed[0].description)).toBe(true);
+    expect(text.says(liverpoolLevelsOfNeed[2].description)).toBe(true);
+    for (const part of liverpoolLevelsOfNeed[3].description.split('; ')) expect(text.says(part), part).toBe(true);
+  });
+
+  it('lists its ten situations as the policy does, and maps them to tracks: ladders for 5–7, the LSCB stages for the rest', () => {
+    const listed = [...policyFile('liverpool').matchAll(/^(\d+)\. (.+)$/gm)].map((match) => [Number(match[1]), normalise(match[2] ?? '')]);
+    expect(liverpoolSituations.map((s) => [s.situation, normalise(s.text)])).toEqual(listed);
     expect(liverpoolSituations.map((s) => [s.situation, s.category, p.categoryTracks[s.category]])).toEqual([
       [1, 'internal-referral-disagreement', 'lscb'],
       [2, 'cp-referral-not-accepted', 'lscb'],
@@ -51,124 +90,126 @@ describe('Liverpool (seed 001)', () => {
       [9, 'cp-plan-discontinued', 'lscb'],
       [10, 'early-help-requested-instead', 'lscb'],
     ]);
-    expect(liverpoolSituations[6]?.text).toBe(
-      'Disagreement at a child protection case conference not to make the child subject to a child protection plan',
-    );
     const situationCategories = new Set<string>(liverpoolSituations.map((s) => s.category));
     for (const category of escalationCategories.filter((c) => !situationCategories.has(c))) expect(p.categoryTracks[category]).toBe('lscb');
   });
 
-  it('has situation 5’s ladder a–g, in the seed’s words', () => {
-    expect(ladderOf('cin-plan-not-progressing')).toEqual([
-      ['Step a', 'Speak to the social worker to discuss your concerns'],
-      ['Step b', 'Speak to the social worker’s line manager'],
-      ['Step c', 'Put your concerns in writing to the social worker and their line manager'],
-      [
-        'Step d',
-        'Consider requesting a child in need meeting is convened at the earliest opportunity to discuss your concerns with other professionals',
-      ],
-      ['Step e', 'Speak to the Team Leader and then the Service Manager'],
-      ['Step f', 'Seek advice from phil.cooper@si.liverpool.gov.uk'],
-      ['Step g', lastStep],
-    ]);
-  });
+  it.each(ladders)(
+    'has situation $situation’s ladder as the policy lists it, each line a step with its letter',
+    ({ situation, category }) => {
+      const inPolicy = ladderInPolicy(situation);
+      const t = trackOf(p, category);
+      expect(normalise(t.title)).toBe(normalise(inPolicy.heading));
+      const steps = t.stages.filter((s) => s.id.startsWith('step-'));
+      expect(steps.map((s) => [s.id, s.label])).toEqual(inPolicy.lines.map(([letter]) => [`step-${letter}`, `Step ${letter}`]));
+      expect(steps.map((s) => normalise(s.title))).toEqual(inPolicy.lines.map(([, line]) => normalise(line)));
+      expect(inPolicy.section.says('Always follow the Local Safeguarding Children Board’s escalation policy')).toBe(true);
+      for (const stage of steps) {
+        expect(
+          stage.steps.map((step) => normalise(step.text)),
+          stage.id,
+        ).toEqual([normalise(stage.title)]);
+        expect(normalise(stage.summary).startsWith(normalise(stage.title)), stage.id).toBe(true);
+        // Every line but the last, which goes on to the LSCB stages themselves.
+        if (stage !== steps.at(-1))
+          expect(stage.summary, stage.id).toContain('Always follow the Local Safeguarding Children Board’s escalation policy.');
+      }
+    },
+  );
 
-  it('has situation 6’s ladder a–i, in the seed’s words', () => {
-    expect(ladderOf('cp-plan-not-progressing')).toEqual([
-      ['Step a', 'Speak to the social worker to discuss your concerns'],
-      ['Step b', 'Speak to the social worker’s line manager'],
-      ['Step c', 'Put your concerns in writing to the social worker and their manager'],
-      [
-        'Step d',
-        'Consider requesting a core meeting is convened at the earliest opportunity to discuss your concerns with other professionals',
-      ],
-      ['Step e', 'Speak to a Social Worker Team Leader'],
-      ['Step f', 'Contact the Independent Reviewing Officer to discuss your concerns'],
-      ['Step g', 'If there is no agreement ask to speak to the Service Manager'],
-      ['Step h', 'Seek advice from phil.cooper@si.liverpool.gov.uk'],
-      ['Step i', lastStep],
-    ]);
-  });
-
-  it('has situation 7’s ladder a–g, in the seed’s words', () => {
-    expect(ladderOf('case-conference-no-cp-plan')).toEqual([
-      ['Step a', 'Raise your concerns during the case conference and ask for your concerns to be minuted'],
-      ['Step b', 'Write to the Independent Conference Chair (Independent Reviewing Officer) putting your concerns in writing'],
-      ['Step c', 'Speak to the Independent Reviewing Officer’s Manager'],
-      ['Step d', 'If there is no agreement ask to speak to a Social Worker Team Leader.'],
-      ['Step e', 'If there is no agreement ask to speak to the Service Manager'],
-      ['Step f', 'Seek advice from phil.cooper@si.liverpool.gov.uk'],
-      ['Step g', lastStep],
-    ]);
-  });
-
-  it('makes each ladder step one checklist item, the seed’s line as a sentence', () => {
+  it('has who acts at each ladder step in the step’s own words', () => {
     const six = trackOf(p, 'cp-plan-not-progressing');
-    expect(stageOf(six, 'step-a').steps).toEqual([{ id: 'step-a-1', text: 'Speak to the social worker to discuss your concerns.' }]);
-    expect(stageOf(trackOf(p, 'case-conference-no-cp-plan'), 'step-d').steps).toEqual([
-      { id: 'step-d-1', text: 'If there is no agreement ask to speak to a Social Worker Team Leader.' },
+    const sixInPolicy = ladderInPolicy(6).section;
+    expectKeeps(stageOf(six, 'step-f').whoActs['childrens-social-care'], sixInPolicy, ['The Independent Reviewing Officer']);
+    expectKeeps(stageOf(six, 'step-e').whoActs['childrens-social-care'], sixInPolicy, ['Social Worker Team Leader']);
+    expectKeeps(stageOf(six, 'step-b').whoActs['childrens-social-care'], sixInPolicy, ['the social worker’s line manager']);
+    const seven = trackOf(p, 'case-conference-no-cp-plan');
+    expectKeeps(stageOf(seven, 'step-b').whoActs['childrens-social-care'], ladderInPolicy(7).section, [
+      'the Independent Conference Chair (Independent Reviewing Officer)',
     ]);
-    expect(stageOf(six, 'step-f').whoActs['childrens-social-care']).toBe('The Independent Reviewing Officer');
+    expect(text.says('discuss it without delay with the school’s Designated Safeguarding Lead')).toBe(true);
     expect(stageOf(six, 'step-a').whoActs.school).toBe('The Designated Safeguarding Lead');
   });
 
-  it('asks for the concerns in writing (the written concern) at 5c, 6c and 7b only', () => {
-    const written = (category: string) =>
-      trackOf(p, category)
+  it('asks for the concerns in writing (the written concern) at the ladder steps that say "in writing", and only there', () => {
+    for (const { situation, category } of ladders) {
+      const inWriting = ladderInPolicy(situation)
+        .lines.filter(([, line]) => policyText(line).says('in writing'))
+        .map(([letter]) => `step-${letter}`);
+      const written = trackOf(p, category)
         .stages.filter((s) => s.forms.some((f) => f.form === 'written-concern'))
         .map((s) => s.id);
-    expect(written('cin-plan-not-progressing')).toEqual(['step-c']);
-    expect(written('cp-plan-not-progressing')).toEqual(['step-c']);
-    expect(written('case-conference-no-cp-plan')).toEqual(['step-b']);
+      expect(written, category).toEqual(inWriting);
+    }
   });
 
-  it('continues each ladder into the four LSCB stages after its last step', () => {
-    for (const [category, last] of [
-      ['cin-plan-not-progressing', 'step-g'],
-      ['cp-plan-not-progressing', 'step-i'],
-      ['case-conference-no-cp-plan', 'step-g'],
-    ] as const) {
+  it('continues each ladder, after its last line ("… following the LSCB policy"), into the four LSCB stages', () => {
+    for (const { situation, category } of ladders) {
       const t = trackOf(p, category);
+      const [lastLetter, lastLine] = ladderInPolicy(situation).lines.at(-1) ?? ['', ''];
+      expect(policyText(lastLine).says('escalate your concerns further following the LSCB policy'), category).toBe(true);
+      const last = `step-${lastLetter}`;
       const tail = t.stages.slice(-4);
-      expect(tail.map((s) => [s.id, s.label, s.title])).toEqual(
-        lscbTitles.map((title, i) => [`stage-${i + 1}`, `LSCB Stage ${i + 1}`, title]),
-      );
+      expect(tail.map((s) => [s.id, s.label, s.title])).toEqual(lscb.stages.map((s) => [s.id, `LSCB ${s.label}`, s.title]));
       expect(stageOf(t, last).summary).toContain('goes on to the LSCB stages that follow it here, starting with LSCB Stage 1');
       expect(nextStage(t, last, schoolVsSocialCare)).toEqual({ stage: stageOf(t, 'stage-1'), reason: null });
       expect(nextStage(t, 'stage-4', schoolVsSocialCare)).toBeNull();
+      expect(t.stages).toHaveLength(ladderInPolicy(situation).lines.length + 4);
     }
-    expect(trackOf(p, 'cp-plan-not-progressing').stages).toHaveLength(13);
-    expect(trackOf(p, 'cin-plan-not-progressing').stages).toHaveLength(11);
   });
 
-  it('uses the four LSCB stages alone for situation 8', () => {
-    const t = trackOf(p, 'cin-plan-discontinued');
-    expect(t.id).toBe('lscb');
-    expect(t.stages.map((s) => [s.id, s.label, s.title])).toEqual(
-      lscbTitles.map((title, i) => [`stage-${i + 1}`, `Stage ${i + 1}`, title]),
-    );
-    expect(t.routing).toEqual([]);
-    expect(stageOf(t, 'stage-1').steps.map((s) => s.text)).toEqual([
-      'Initial attempts should be made between the workers to resolve the issues. Record Outcome.',
-      'If unresolved escalate to Line Manager to agree action.',
-      'Line manager discusses concerns or matters unresolved with their counterpart in the other agency (Line Managers should consider professionals meeting if necessary). Record Outcome.',
+  it('has the policy’s four LSCB stages, under its headings, alone for situation 8', () => {
+    expect(lscb.id).toBe('lscb');
+    expect(text.says('8. Disagreement about the decision to discontinue a child in need plan')).toBe(true);
+    expect(lscb.stages.map((s) => [s.id, s.label])).toEqual(lscbParts.map((_, i) => [`stage-${i + 1}`, `Stage ${i + 1}`]));
+    expect(lscb.stages.map((s) => s.title)).toEqual(lscbParts.map((_, i) => lscbTitle(i)));
+    expect(lscb.stages.map((s) => s.title)).toEqual([
+      'Attempt Resolution; Escalate to Line Manager',
+      'Escalation to Organisation Safeguarding Representative',
+      'Escalation to LSCB Safeguarding Representative',
+      'Escalation to LSCB Chair',
     ]);
-    expect(stageOf(t, 'stage-2').steps.map((s) => s.text)).toContain(
-      'Organisation safeguarding representative collates detail of cases escalated to them for referral to LSCB for monitoring.',
-    );
-    expect(stageOf(t, 'stage-3').steps.map((s) => s.text)).toContain(
-      'Appendix 2 Report to LSCB: Multi-Agency Resolution Levels 3 and 4 is completed and submitted to LSCB Team.',
-    );
-    expect(stageOf(t, 'stage-4').whoActs['childrens-social-care']).toBe('The LSCB Chair');
+    expect(lscb.routing).toEqual([]);
   });
 
-  it('has the Report to LSCB completed at LSCB stage 3 and updated at 4, and at no other stage of any track', () => {
-    expect(formsByStage(trackOf(p, 'cin-plan-discontinued'))).toEqual([
+  it('takes the LSCB stages’ checklists from the policy, word for word where it can', () => {
+    expect(lscb.stages.map((s, i) => stepsSaidBy(s, lscbParts[i]?.text ?? text))).toEqual([
+      ['stage-1-2', 'stage-1-3'],
+      ['stage-2-1', 'stage-2-2', 'stage-2-3'],
+      ['stage-3-1', 'stage-3-2'],
       [],
-      [],
-      ['complete liverpool-report-to-lscb'],
-      ['update liverpool-report-to-lscb'],
     ]);
+    const one = lscbParts[0]?.text ?? text;
+    expectKeeps(stageOf(lscb, 'stage-1').steps[0]?.text, one, [
+      'Initial attempts should be made between the workers to resolve the issues',
+      'Record Outcome',
+    ]);
+    expectKeeps(stageOf(lscb, 'stage-1').steps[2]?.text, one, [
+      'Line manager discusses concerns or matters unresolved with their counterpart in the other agency',
+      '(Line Managers should consider professionals meeting if necessary)',
+      'Record Outcome',
+    ]);
+    expectKeeps(stageOf(lscb, 'stage-3').steps[2]?.text, lscbParts[2]?.text ?? text, ['record']);
+    expectKeeps(stageOf(lscb, 'stage-4').steps[0]?.text, lscbParts[3]?.text ?? text, ['LSCB Chair']);
+    expectKeeps(stageOf(lscb, 'stage-4').whoActs['childrens-social-care'], lscbParts[3]?.text ?? text, ['LSCB Chair']);
+  });
+
+  it('has the Report to LSCB completed where the policy says, at stage 3, and updated at stage 4 (its title is for levels 3 and 4), in every track', () => {
+    const title = formTitles['liverpool-report-to-lscb'];
+    expect(lscbParts.map((part) => part.text.says(`${title} is completed and submitted to LSCB Team`))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+    const levels = /Levels (\d) and (\d)/.exec(title)?.slice(1) ?? [];
+    expect(levels).toEqual(['3', '4']);
+    expect(formsByStage(lscb)).toEqual(
+      lscb.stages.map((_, i) => {
+        const level = levels.indexOf(String(i + 1));
+        return level < 0 ? [] : [`${level === 0 ? 'complete' : 'update'} liverpool-report-to-lscb`];
+      }),
+    );
     for (const t of p.tracks) {
       const withReport = t.stages
         .filter((s) => s.forms.some((f) => f.form === 'liverpool-report-to-lscb'))
@@ -177,8 +218,55 @@ describe('Liverpool (seed 001)', () => {
     }
   });
 
-  it('sets no stage target, and follows up a phone referral in writing within 24 hours', () => {
+  it('sets no stage target, as no stage or ladder names a timescale, and follows up a phone referral in writing within 24 hours', () => {
+    const noTimescale = /\b(days?|weeks?|hours?|months?)\b/i;
+    for (const part of lscbParts) expect(noTimescale.test(part.text.raw)).toBe(false);
+    for (const { situation } of ladders) expect(noTimescale.test(ladderInPolicy(situation).section.raw)).toBe(false);
     expect(p.tracks.flatMap((t) => t.stages).every((s) => s.target === null)).toBe(true);
     expect(p.timescaleOverrides).toEqual({ 'written-follow-up': { kind: 'hours', hours: 24 } });
+    const followUp = timescaleRule('written-follow-up', p.timescaleOverrides);
+    expect(
+      ruleInWords(followUp).some((words) =>
+        text.says(`follow up your concerns in writing within ${words} using the Multi-Agency Referral Form`),
+      ),
+    ).toBe(true);
+    for (const id of ['written-follow-up', 'la-decision'] as const) {
+      expect(timescales[id].source.document, id).toContain('Liverpool');
+      expect(text.says(timescales[id].source.quote), id).toBe(true);
+      expect(
+        ruleInWords(timescales[id].rule).some((words) => text.says(words)),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  it('uses no word the policy does not, but these', () => {
+    const added: Record<string, string> = {
+      involved: 'who acts at LSCB stage 1 for another agency: "the professional involved"',
+      gives: 'LSCB stage 4’s summary: "the policy gives no more detail for this stage"',
+      more: 'likewise',
+      covers: 'LSCB stage 4: "the Report to LSCB covers levels 3 and 4"',
+      happens: 'likewise: "update it with what happens at this stage"',
+      update: 'likewise, and the step "Update the Report to LSCB"',
+      goes: 'the last ladder step: "escalating from this step goes on to the LSCB stages"',
+      here: 'likewise: "the LSCB stages that follow it here"',
+      starting: 'likewise: "starting with LSCB Stage 1"',
+      next: 'who acts at the last ladder step: "the LSCB escalation policy: next, LSCB Stage 1"',
+      allocated: 'who acts at ladder step a: "the allocated social worker"',
+      outcome: 'LSCB stage 4 "Record Outcome", as the policy asks at stages 1 to 3 (it gives stage 4 only its heading)',
+    };
+    const found = new Set<string>();
+    lscb.stages.forEach((stage, i) => {
+      const context = [lscbParts[i - 1], lscbParts[i], lscbParts[i + 1]].flatMap((part) => (part ? [part.text] : []));
+      for (const word of wordsAddedBy(stage, [...context, lscbPreamble])) found.add(word);
+    });
+    for (const { situation, category } of ladders) {
+      for (const stage of trackOf(p, category).stages.filter((s) => s.id.startsWith('step-'))) {
+        // A ladder line is the policy's word for word (checked above); who acts and the summary may
+        // draw on the whole policy (the DSL, School Improvement Liverpool, the LSCB stages).
+        for (const word of wordsAddedBy(stage, [ladderInPolicy(situation).section, text])) found.add(word);
+      }
+    }
+    expect([...found].sort()).toEqual(Object.keys(added).sort());
   });
 });
