@@ -75,10 +75,12 @@ import type { TermlyAudit } from './termly-audit/types';
 import {
   changePassphraseInput,
   confirmRecoveryKeyStoredInput,
+  recoverySheetCopyInput,
   setupInput,
   unlockInput,
   unlockWithRecoveryKeyInput,
   type NewRecoveryKey,
+  type RecoverySheet,
   type SessionStatus,
 } from './schemas/session';
 
@@ -122,7 +124,8 @@ export const api = {
   'session.unlockWithRecoveryKey': method<SessionStatus>()(unlockWithRecoveryKeyInput, 'public'),
   'session.lock': method<SessionStatus>()(emptyInput, 'public'),
   'session.changePassphrase': method<{ changed: true }>()(changePassphraseInput, 'own'),
-  'session.recoverySheet': method<DocumentFile>()(emptyInput, 'dsl'),
+  'session.recoverySheet': method<RecoverySheet>()(emptyInput, 'dsl'),
+  'session.recoverySheetCopy': method<DocumentFile>()(recoverySheetCopyInput, 'dsl'),
   'session.confirmRecoveryKeyStored': method<SessionStatus>()(confirmRecoveryKeyStoredInput, 'dsl'),
   'session.replaceRecoveryKey': method<NewRecoveryKey>()(emptyInput, 'dsl'),
   'session.keepCurrentRecoveryKey': method<SessionStatus>()(emptyInput, 'dsl'),

@@ -4,7 +4,13 @@ import type { ReadContext, ServiceContext, SessionContext } from './services/con
 import type { OutsideQueue } from './outside-queue';
 import { lock, setup, status, unlock, unlockWithRecoveryKey } from './session/unlock';
 import { changePassphrase } from './session/passphrase';
-import { confirmRecoveryKeyStored, keepCurrentRecoveryKey, recoverySheet, replaceRecoveryKey } from './session/recovery-key';
+import {
+  confirmRecoveryKeyStored,
+  keepCurrentRecoveryKey,
+  recoverySheet,
+  recoverySheetCopy,
+  replaceRecoveryKey,
+} from './session/recovery-key';
 import { amendChild, createChild, getChild, listChildSummaries } from './services/children';
 import { getDashboard } from './services/dashboard';
 import { childTimeline } from './services/timeline';
@@ -81,6 +87,7 @@ export const handlers: Handlers = {
   'session.lock': publicMethod((session) => lock(session)),
   'session.changePassphrase': own(changePassphrase),
   'session.recoverySheet': dsl((ctx) => recoverySheet(ctx)),
+  'session.recoverySheetCopy': dsl((ctx) => recoverySheetCopy(ctx)),
   'session.confirmRecoveryKeyStored': dsl(confirmRecoveryKeyStored),
   'session.replaceRecoveryKey': dsl((ctx) => replaceRecoveryKey(ctx)),
   'session.keepCurrentRecoveryKey': dsl((ctx) => keepCurrentRecoveryKey(ctx)),

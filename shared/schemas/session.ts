@@ -68,6 +68,18 @@ export const confirmRecoveryKeyStoredInput = z
   })
   .strict();
 
+/**
+ * Saving the recovery sheet as a file is a choice the DSL makes after a warning: a file copy of the
+ * key can end up in Downloads, backups and search indexes. Printing needs no file at all.
+ */
+export const recoverySheetCopyInput = z
+  .object({
+    understood: z.literal(true, {
+      message: 'Tick to confirm you understand the saved copy must be deleted once the sheet is printed.',
+    }),
+  })
+  .strict();
+
 export const noInput = emptyInput;
 
 export interface SessionUser {
@@ -100,5 +112,14 @@ export type SessionStatus =
 
 export interface NewRecoveryKey {
   recoveryKey: string;
+  fileId: string;
+}
+
+/** What the printed recovery sheet shows, for the page to print from memory (never a file). */
+export interface RecoverySheet {
+  settingName: string;
+  dslName: string;
+  recoveryKey: string;
+  createdAt: string;
   fileId: string;
 }

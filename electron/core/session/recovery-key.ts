@@ -5,19 +5,22 @@ import { generateRecoveryKey } from '../../../db/recovery-key';
 import { getSettings, updateSettings } from '../../../db/queries/settings';
 import { ApiFailure } from '../../../shared/result';
 import type { DocumentFile } from '../../../shared/api';
-import type { confirmRecoveryKeyStoredInput, NewRecoveryKey, SessionStatus } from '../../../shared/schemas/session';
+import type { confirmRecoveryKeyStoredInput, NewRecoveryKey, RecoverySheet, SessionStatus } from '../../../shared/schemas/session';
 import { audit, nowIso, type SessionContext } from '../services/context';
+import { outsideQueue, type OutsideQueue } from '../outside-queue';
 import { recordSessionEvent } from './open-file';
-import { renderRecoverySheet } from './recovery-sheet';
 import { status } from './unlock';
 
 // The recovery key after setup: its printable sheet (from memory, never stored), the DSL's
 // confirmation that it is stored, and replacing it in two steps so the setting is never left
 // without a key it holds.
+// The sheet is printed by the page from what recoverySheet answers (the print dialog; no file is
+// made). A PDF copy, which would land in Downloads, is made only when the DSL chooses it after a
+// warning (recoverySheetCopy), and both are logged.
 
-export async function recoverySheet(ctx: SessionContext): Promise<DocumentFile> {
-  const { session } = ctx;
-  const pending = session.pendingRecoveryKey;
+/** The pending key, or why there is none to print. */
+async function sheetOf(ctx: SessionContext): Promise<RecoverySheet> {
+  const pending = ctx.session.pendingRecoveryKey;
   if (!pending) {
     throw new ApiFailure(
       'conflict',
@@ -25,15 +28,32 @@ export async function recoverySheet(ctx: SessionContext): Promise<DocumentFile> 
     );
   }
   const settings = await getSettings(ctx.db);
-  const pdf = await renderRecoverySheet(session.fontsDir, {
+  return {
     settingName: settings.setting_name,
     dslName: ctx.user.fullName,
     recoveryKey: pending.recoveryKey,
     createdAt: pending.createdAt,
     fileId: pending.fileId,
+  };
+}
+
+/** What the printed sheet shows, for the page to print from memory. */
+export async function recoverySheet(ctx: SessionContext): Promise<RecoverySheet> {
+  const sheet = await sheetOf(ctx);
+  await recordSessionEvent(ctx.session, 'recovery.sheet', 'Opened the recovery sheet to print');
+  return sheet;
+}
+
+/** The sheet as a PDF file, only when the DSL chose to save a copy after the warning (the input says so). */
+export async function recoverySheetCopy(ctx: SessionContext): Promise<OutsideQueue<DocumentFile>> {
+  const sheet = await sheetOf(ctx);
+  return outsideQueue(async () => {
+    const pdf = await ctx.renderDocument({ document: 'recovery-sheet', input: sheet });
+    return async () => {
+      await recordSessionEvent(ctx.session, 'recovery.sheet.saved', 'Saved a copy of the recovery sheet as a PDF file, after the warning');
+      return { fileName: 'Escalation Log recovery sheet.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') };
+    };
   });
-  await recordSessionEvent(session, 'recovery.sheet', 'Printed the recovery sheet');
-  return { fileName: 'Escalation Log recovery sheet.pdf', mimeType: 'application/pdf', base64: pdf.toString('base64') };
 }
 
 export async function confirmRecoveryKeyStored(

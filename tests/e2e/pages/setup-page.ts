@@ -40,9 +40,25 @@ export class RecoveryKeyPage {
     return (await this.page.getByTestId('recovery-key').locator('span').allInnerTexts()).join('-');
   }
 
-  async downloadSheet() {
+  /** Prints from memory: the page's print dialog (tests replace window.print to count calls). */
+  async printSheet() {
+    await this.page.getByRole('button', { name: 'Print the recovery sheet' }).click();
+  }
+
+  /** The print-only copy of the sheet (hidden on screen, the only thing printed). */
+  printedSheet() {
+    return this.page.getByTestId('recovery-sheet-print');
+  }
+
+  /** Saving a PDF copy: offered behind a warning, and only once it is acknowledged. */
+  async offerCopy() {
+    await this.page.getByRole('button', { name: 'Save a copy as a file instead' }).click();
+  }
+
+  async saveCopy() {
+    await this.page.getByLabel('I understand: I will delete the saved copy once the sheet is printed').check();
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: 'Download the recovery sheet (PDF)' }).click();
+    await this.page.getByRole('button', { name: 'Save a copy (PDF)' }).click();
     return download;
   }
 

@@ -20,6 +20,7 @@ const specific: Record<ApiMethod, unknown[]> = {
   'session.lock': [{ now: true }],
   'session.changePassphrase': [{ currentPassphrase: 'x', newPassphrase: 'short', newPassphraseConfirm: 'short' }],
   'session.recoverySheet': [{ key: 'x' }],
+  'session.recoverySheetCopy': [{}, { understood: false }, { understood: 'yes' }],
   'session.confirmRecoveryKeyStored': [
     { confirmed: false, storedWhere: 'safe' },
     { confirmed: true, storedWhere: '' },

@@ -243,14 +243,18 @@ describe('recovery key', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['recoveryKey'] }] } });
   });
 
-  it('prints the recovery sheet only while the new key is pending', async () => {
+  it('gives the recovery sheet to print only while the new key is pending, and a PDF copy only when asked after the warning', async () => {
     const { core, recovery } = await setUpCore();
     const sheet = await ok(core, 'session.recoverySheet', {});
-    expect(sheet.mimeType).toBe('application/pdf');
-    expect(Buffer.from(sheet.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sheet).toMatchObject({ recoveryKey: recovery.recoveryKey, fileId: recovery.fileId, dslName: 'Priya Raman' });
+    expect(await core.call('session.recoverySheetCopy', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const copy = await ok(core, 'session.recoverySheetCopy', { understood: true });
+    expect(copy.mimeType).toBe('application/pdf');
+    expect(Buffer.from(copy.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(recovery.recoveryKey.length).toBeGreaterThan(50);
     await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
     expect(await call(core, 'session.recoverySheet', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call(core, 'session.recoverySheetCopy', { understood: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 
