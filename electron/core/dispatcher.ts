@@ -6,6 +6,10 @@ import { Session, type OpenFile, type SessionOptions } from './session/session';
 import { audit, type SessionContext } from './services/context';
 import { settingCalendar } from './services/deadline-context';
 import { handlers, type Handlers } from './handlers';
+import { storageFailure } from './storage-errors';
+import { automaticBackupIfDue, lastBackupHint } from './services/backups';
+import { lock } from './session/unlock';
+import { checkpoint } from '../../db/queries/integrity';
 import { OutsideQueue } from './outside-queue';
 import { inThreadRenderer, type DocumentRenderer } from './documents/renderer';
 
@@ -84,24 +88,40 @@ export class Dispatcher {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+      // The disk or the file: named, never "Something went wrong". A damaged file is closed at once,
+      // so nothing more is written to it and nothing more is shown from it.
+      const storage = storageFailure(error, () => lastBackupHint(this.session.paths));
+      if (storage) {
+        if (storage.code === 'damaged_file') await this.serialise(() => this.session.close()).catch(() => undefined);
+        return { ok: false, error: storage.toApiError() };
+      }
       // Unexpected: log the kind of error (never record content) and answer plainly.
       console.error(`[core] ${method} failed:`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
       return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
     }
   }
 
-  /** Locks if nothing has been asked of the session for the idle period. */
+  /**
+   * Locks if nothing has been asked of the session for the idle period (with the automatic backup a
+   * lock makes, if one is due); otherwise makes the daily automatic backup if it is due. Called by
+   * the worker's timer every few seconds; a backup that fails is recorded, and shown on the dashboard.
+   */
   lockIfIdle(): Promise<boolean> {
     return this.serialise(async () => {
-      if (!this.session.idleExpired()) return false;
-      await this.session.close();
+      if (!this.session.idleExpired()) {
+        await automaticBackupIfDue(this.session, 'daily').catch(() => null);
+        return false;
+      }
+      await lock(this.session, 'lock');
       return true;
     });
   }
 
   /** Closes the file once every call already asked for has finished, and stops the render thread. */
   shutdown(): Promise<void> {
-    return this.serialise(() => this.session.close()).finally(() => this.documents.close());
+    return this.serialise(async () => {
+      await lock(this.session, 'quit');
+    }).finally(() => this.documents.close());
   }
 
   /**
@@ -112,7 +132,9 @@ export class Dispatcher {
     const inside = await pending.work();
     return this.serialise(async () => {
       if (sitting === null || this.session.current !== sitting) throw new ApiFailure('locked', LOCKED_WHILE_MAKING);
-      return inside(() => callContext(this.session, this.documents));
+      const stored = await inside(() => callContext(this.session, this.documents));
+      this.foldWal();
+      return stored;
     });
   }
 
@@ -144,6 +166,23 @@ export class Dispatcher {
     const handler: Handlers[M] = handlers[method];
     const sitting = this.session.current;
     const result = await handler.run({ session: this.session, context: () => callContext(this.session, this.documents) }, parsed.data);
+    if (definition.access !== 'read') this.foldWal();
     return { result, sitting };
+  }
+
+  /**
+   * After a call that may have written, the write-ahead log is folded into the records file before
+   * the answer goes back, so an acknowledged write never lives only in the -wal file (a damaged or
+   * deleted -wal then loses nothing that was acknowledged). A failed checkpoint loses nothing either:
+   * the write is already durable in the log, and the next checkpoint folds it in.
+   */
+  private foldWal(): void {
+    const file = this.session.current;
+    if (!file) return;
+    try {
+      checkpoint(file.sqlite);
+    } catch {
+      // See above.
+    }
   }
 }

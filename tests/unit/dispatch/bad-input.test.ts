@@ -164,6 +164,25 @@ const specific: Record<ApiMethod, unknown[]> = {
     { period: { kind: 'year', schoolYear: 2026 }, leaveOutNames: 'yes' },
   ],
   'termlyAudit.documents': [{ limit: 5 }],
+  'backups.status': [{ folder: '/tmp' }],
+  'backups.updateSettings': [
+    { folder: '', keep: 10, automatic: true },
+    { folder: '/tmp', keep: 0, automatic: true },
+    { folder: '/tmp', keep: 5, automatic: 'yes' },
+  ],
+  'backups.run': [{ folder: '/tmp' }],
+  'backups.listSets': [{ folder: '' }, { folder: 7 }],
+  'backups.openSet': [
+    { folder: '/tmp', setName: '../escape', passphrase: 'x' },
+    { folder: '/tmp', setName: 'a set' },
+  ],
+  'backups.restore': [{ confirmed: false }],
+  'backups.cancelRestore': [{ now: true }],
+  'retention.forChild': [{ childId: 'x' }],
+  'retention.list': [{ all: true }],
+  'retention.placeHold': [{ childId: NIL, reason: '' }],
+  'retention.liftHold': [{ childId: 'x', reason: 'done' }],
+  'retention.deleteChild': [{ childId: NIL, reason: 'reviewed', confirmName: '' }],
 };
 
 /** Everything a bad call could have touched: every table's rows. */
