@@ -77,3 +77,29 @@ export function termChoices(firstYear: number, lastYear: number, termsOf: TermsO
   for (let year = lastYear; year >= firstYear; year -= 1) choices.push(...[...termsOf(year)].reverse());
   return choices;
 }
+
+/** The period as a short key for the screen's address: 'term:2026:autumn', 'year:2026', 'range:2026-10-01:2026-11-15'. */
+export function periodKey(period: AuditPeriod): string {
+  switch (period.kind) {
+    case 'term':
+      return `term:${period.schoolYear}:${period.term}`;
+    case 'year':
+      return `year:${period.schoolYear}`;
+    case 'range':
+      return `range:${period.from}:${period.to}`;
+  }
+}
+
+/** The period a key names, or null for anything else (the input schema still checks what is sent). */
+export function parsePeriodKey(key: string | null): AuditPeriod | null {
+  if (!key) return null;
+  const [kind, first = '', second = ''] = key.split(':');
+  const year = Number(first);
+  if (kind === 'term' && Number.isInteger(year) && (second === 'autumn' || second === 'spring' || second === 'summer')) {
+    return { kind: 'term', schoolYear: year, term: second };
+  }
+  if (kind === 'year' && Number.isInteger(year) && first !== '') return { kind: 'year', schoolYear: year };
+  if (kind === 'range' && /^\d{4}-\d{2}-\d{2}$/.test(first) && /^\d{4}-\d{2}-\d{2}$/.test(second))
+    return { kind: 'range', from: first, to: second };
+  return null;
+}

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'referrals' }
   | { name: 'referral-new'; childId: string | null }
   | { name: 'referral'; id: string }
+  | { name: 'audit'; period: string | null }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'referrals' && !second) return { name: 'referrals' };
   if (first === 'referrals' && second === 'new') return { name: 'referral-new', childId: params.get('child') };
   if (first === 'referrals' && second && !third) return { name: 'referral', id: second };
+  if (first === 'audit' && !second) return { name: 'audit', period: params.get('period') };
   if (first === 'settings' && !second) return { name: 'settings' };
   return { name: 'not-found', path };
 }
@@ -66,6 +68,8 @@ export function href(route: Route): string {
       return route.childId ? `#/referrals/new?child=${route.childId}` : '#/referrals/new';
     case 'referral':
       return `#/referrals/${route.id}`;
+    case 'audit':
+      return route.period ? `#/audit?period=${encodeURIComponent(route.period)}` : '#/audit';
     case 'settings':
       return '#/settings';
     case 'not-found':

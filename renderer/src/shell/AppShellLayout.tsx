@@ -14,6 +14,7 @@ const sections: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Children', route: { name: 'children' }, matches: ['children', 'child', 'child-new'] },
   { label: 'Escalations', route: { name: 'escalations' }, matches: ['escalations', 'escalation', 'escalation-new'] },
   { label: 'Referrals', route: { name: 'referrals' }, matches: ['referrals', 'referral', 'referral-new'] },
+  { label: 'Audit', route: { name: 'audit', period: null }, matches: ['audit'] },
   { label: 'Settings', route: { name: 'settings' }, matches: ['settings'] },
 ];
 

@@ -10,6 +10,7 @@ import { EscalationPage } from '../screens/escalations/EscalationPage';
 import { ReferralsList } from '../screens/referrals/ReferralsList';
 import { NewReferral } from '../screens/referrals/NewReferral';
 import { ReferralPage } from '../screens/referrals/ReferralPage';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
 /** The screen for a route. Keyed by id so moving between records starts each screen afresh. */
@@ -42,6 +43,8 @@ export function Screen({ route }: { route: Route }) {
       return <NewReferral key={route.childId ?? ''} childId={route.childId} />;
     case 'referral':
       return <ReferralPage key={route.id} id={route.id} />;
+    case 'audit':
+      return <AuditScreen period={route.period} />;
     case 'settings':
       return <SettingsScreen />;
     case 'not-found':

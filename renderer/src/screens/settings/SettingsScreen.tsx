@@ -3,6 +3,7 @@ import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/Page';
 import { CalendarSettings } from './CalendarSettings';
+import { TermDatesSettings } from './TermDatesSettings';
 import { ProcedureSettings } from './ProcedureSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { PeopleSettings } from './PeopleSettings';
@@ -24,6 +25,7 @@ export function SettingsScreen() {
         <Tabs.List mb="md">
           <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>
           <Tabs.Tab value="calendar">Calendar</Tabs.Tab>
+          <Tabs.Tab value="terms">Term dates</Tabs.Tab>
           <Tabs.Tab value="security">Passphrase and security</Tabs.Tab>
           {can(role, 'users.list') ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
         </Tabs.List>
@@ -32,6 +34,9 @@ export function SettingsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="calendar">
           <CalendarSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="terms">
+          <TermDatesSettings />
         </Tabs.Panel>
         {can(role, 'users.list') ? (
           <Tabs.Panel value="people">
