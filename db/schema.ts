@@ -1,7 +1,10 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Table types for Kysely: the shape of the file as the latest migration leaves it. Migrations
 // never import these (they take Kysely<any>), so a later change here cannot rewrite history.
+
+/** A nullable column that may be left out of an insert (it starts as NULL). */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface SettingsTable {
   id: 1;
@@ -43,6 +46,10 @@ export interface ChildrenTable {
   social_worker_contact: string | null;
   created_at: string;
   created_by: string;
+  /** First and last names folded for search (shared/children/name-keys.ts), kept up to date on every write. */
+  name_key: string;
+  /** Surname then first name, folded: the register's order. */
+  sort_key: string;
 }
 
 export interface AmendmentsTable {
@@ -164,6 +171,8 @@ export interface EscalationStagesTable {
   outcome: 'resolved' | 'escalated' | 'closed-unresolved' | null;
   outcome_at: string | null;
   outcome_reason: string | null;
+  /** The procedure's skip rule (by id) under which the DSL went straight to this stage; null when reached in order. */
+  skip_rule: Optional<string>;
 }
 
 export interface StageEntriesTable {
@@ -193,11 +202,19 @@ export interface EscalationActionsTable {
   owner_name: string;
   owner_role: string;
   due_date: string;
+  /** The date it was agreed ('YYYY-MM-DD'), which may be before it was recorded. */
+  agreed_on: string;
   done_at: string | null;
   done_note: string | null;
   done_by: string | null;
+  /** Why it was recorded as done at a time before the action itself was recorded. */
+  done_backdated_reason: Optional<string>;
   created_at: string;
   created_by: string;
+  /** Withdrawn: kept, no longer due, with when, why and by whom. */
+  withdrawn_at: Optional<string>;
+  withdrawn_reason: Optional<string>;
+  withdrawn_by: Optional<string>;
 }
 
 export interface EscalationResolutionsTable {

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { ApiResult } from './result';
-import { amendChildInput, createChildInput, getChildInput, listChildrenInput, type Child, type ChildSummary } from './schemas/children';
+import {
+  amendChildInput,
+  childDuplicatesInput,
+  createChildInput,
+  getChildInput,
+  listChildrenInput,
+  type Child,
+  type ChildSummary,
+} from './schemas/children';
 import { emptyInput } from './schemas/common';
 import { dashboardInput, timelineInput, type Dashboard, type TimelineItem } from './schemas/dashboard';
 import {
@@ -134,6 +142,7 @@ export const api = {
   'children.list': method<ChildSummary[]>()(listChildrenInput, 'read'),
   'children.get': method<Child>()(getChildInput, 'read'),
   'children.amend': method<Child>()(amendChildInput, 'write'),
+  'children.duplicates': method<ChildSummary[]>()(childDuplicatesInput, 'read'),
   'children.timeline': method<TimelineItem[]>()(timelineInput, 'read'),
 
   'dashboard.get': method<Dashboard>()(dashboardInput, 'read'),

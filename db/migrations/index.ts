@@ -4,6 +4,7 @@ import * as m0002 from './0002_referrals_and_escalations';
 import * as m0003 from './0003_drafts';
 import * as m0004 from './0004_backups_and_retention';
 import * as m0005 from './0005_term_dates';
+import * as m0006 from './0006_children_keys_actions_and_skips';
 
 // The static list of migrations, in order. A packaged app can't read a directory of migration
 // files, and a static list means the bundle carries exactly the migrations this version knows.
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_drafts': m0003,
   '0004_backups_and_retention': m0004,
   '0005_term_dates': m0005,
+  '0006_children_keys_actions_and_skips': m0006,
 };

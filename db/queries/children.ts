@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { ChildrenTable } from '../schema';
+import type { ChildSearch } from '../../shared/children/name-keys';
 import type { Executor, ReadExecutor } from './executor';
 
 export type ChildRow = Selectable<ChildrenTable>;
@@ -16,15 +17,32 @@ export async function updateChild(db: Executor, id: string, changes: Updateable<
   await db.updateTable('children').set(changes).where('id', '=', id).execute();
 }
 
-/** Children in surname order; `search` matches any part of the full name, ignoring case. */
-export async function listChildren(db: ReadExecutor, search: string | undefined): Promise<ChildRow[]> {
+/**
+ * Children in the register's order (surname, then first name, accents and case folded: sort_key).
+ * `search` is what was typed, already parsed (shared/children/name-keys.ts): every name word must be
+ * part of the child's folded name, and a date of birth typed must match.
+ */
+export async function listChildren(db: ReadExecutor, search: ChildSearch | undefined): Promise<ChildRow[]> {
   let query = db.selectFrom('children').selectAll();
-  const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  for (const word of words) {
+  for (const word of search?.words ?? []) {
     const pattern = `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query = query.where(sql<boolean>`lower(first_name || ' ' || last_name) LIKE ${pattern} ESCAPE '\\'`);
+    query = query.where(sql<boolean>`name_key LIKE ${pattern} ESCAPE '\\'`);
   }
-  return query.orderBy('last_name').orderBy('first_name').execute();
+  const dates = search?.dates;
+  if (dates && 'iso' in dates) query = query.where('date_of_birth', '=', dates.iso);
+  if (dates && 'monthDay' in dates) query = query.where('date_of_birth', 'like', `%${dates.monthDay}`);
+  return query.orderBy('sort_key').orderBy('date_of_birth').orderBy('id').execute();
+}
+
+/** Children with this folded name and date of birth: possibly the same child entered twice. */
+export async function childrenWithIdentity(db: ReadExecutor, identity: { nameKey: string; dateOfBirth: string }): Promise<ChildRow[]> {
+  return db
+    .selectFrom('children')
+    .selectAll()
+    .where('name_key', '=', identity.nameKey)
+    .where('date_of_birth', '=', identity.dateOfBirth)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function countChildren(db: ReadExecutor): Promise<number> {

@@ -11,7 +11,7 @@ import {
   recoverySheetCopy,
   replaceRecoveryKey,
 } from './session/recovery-key';
-import { amendChild, createChild, getChild, listChildSummaries } from './services/children';
+import { amendChild, createChild, findDuplicates, getChild, listChildSummaries } from './services/children';
 import { getDashboard } from './services/dashboard';
 import { childTimeline } from './services/timeline';
 import { createReferral, getReferral, listReferrals, recordReferralEvent } from './services/referrals';
@@ -96,6 +96,7 @@ export const handlers: Handlers = {
   'children.list': read(listChildSummaries),
   'children.get': read((ctx, input) => getChild(ctx, input.id)),
   'children.amend': write(amendChild),
+  'children.duplicates': read(findDuplicates),
   'children.timeline': read((ctx, input) => childTimeline(ctx, input.childId)),
 
   'dashboard.get': read((ctx) => getDashboard(ctx)),

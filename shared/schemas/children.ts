@@ -43,7 +43,26 @@ const childFields = {
   socialWorkerContact: optionalText("the social worker's contact details", 200),
 };
 
-export const createChildInput = z.object(childFields).strict();
+export const createChildInput = z
+  .object({
+    ...childFields,
+    /**
+     * Ticked when a child with the same name and date of birth (accents and case aside) is already on
+     * the register and this is a different child: without it the core refuses, naming the other record.
+     */
+    confirmedNotDuplicate: z.boolean().optional(),
+  })
+  .strict();
+
+/** The children already on the register with this name and date of birth (checked as the form is filled in). */
+export const childDuplicatesInput = z
+  .object({
+    firstName: z.string().trim().max(60),
+    lastName: z.string().trim().max(60),
+    dateOfBirth: z.string().max(10),
+  })
+  .strict();
+
 export type CreateChildInput = z.input<typeof createChildInput>;
 
 export const listChildrenInput = z

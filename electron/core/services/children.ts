@@ -2,14 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Updateable } from 'kysely';
 import type { AmendmentsTable, ChildrenTable } from '../../../db/schema';
 import type { z } from 'zod';
-import type { amendChildInput, createChildInput, listChildrenInput, Child, ChildSummary } from '../../../shared/schemas/children';
+import type {
+  amendChildInput,
+  childDuplicatesInput,
+  createChildInput,
+  listChildrenInput,
+  Child,
+  ChildSummary,
+} from '../../../shared/schemas/children';
 import type { LevelOfNeed } from '../../../shared/schemas/children';
-import { findChild, insertChild, listChildren, updateChild, type ChildRow } from '../../../db/queries/children';
+import { childFullName } from '../../../shared/schemas/children';
+import { nameKey, parseChildSearch, sortKey } from '../../../shared/children/name-keys';
+import { formatUkDate } from '../../../shared/deadlines';
+import { fieldFailure } from '../../../shared/result';
+import { childrenWithIdentity, findChild, insertChild, listChildren, updateChild, type ChildRow } from '../../../db/queries/children';
 import { amendedEntityIds, insertAmendments } from '../../../db/queries/amendments';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The children register: add, list, search, open, amend. A change to a saved child is an
-// amendment: the old value, who, when and why are kept, and the record shows as amended.
+// amendment: the old value, who, when and why are kept, and the record shows as amended. Names are
+// found and sorted by their folded keys (shared/children/name-keys.ts), written with every change of
+// name. A child whose name and date of birth match one already on the register is added only when
+// the DSL confirms it is a different child.
 
 function toLevel(value: number): LevelOfNeed {
   if (value === 1 || value === 2 || value === 3 || value === 4) return value;
@@ -33,10 +47,37 @@ function toChild(row: ChildRow, amended: boolean): Child {
   };
 }
 
+function toSummary(row: ChildRow): ChildSummary {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
+    classOrYear: row.class_or_year,
+    levelOfNeed: toLevel(row.level_of_need),
+    planStatus: row.plan_status,
+  };
+}
+
+/** Children already on the register with this name (folded) and date of birth. */
+export async function findDuplicates(ctx: ReadContext, input: z.output<typeof childDuplicatesInput>): Promise<ChildSummary[]> {
+  const key = nameKey(input);
+  if (!input.firstName || !input.lastName || !/^\d{4}-\d{2}-\d{2}$/.test(input.dateOfBirth) || key === '') return [];
+  return (await childrenWithIdentity(ctx.db, { nameKey: key, dateOfBirth: input.dateOfBirth })).map(toSummary);
+}
+
 export async function createChild(ctx: ServiceContext, input: z.output<typeof createChildInput>): Promise<Child> {
   const id = randomUUID();
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
+    const same = await childrenWithIdentity(trx, { nameKey: nameKey(input), dateOfBirth: input.dateOfBirth });
+    const first = same[0];
+    if (first && input.confirmedNotDuplicate !== true) {
+      throw fieldFailure(
+        ['confirmedNotDuplicate'],
+        `${childFullName({ firstName: first.first_name, lastName: first.last_name })}, born ${formatUkDate(first.date_of_birth)}, is already on the register. Open their record instead, or confirm this is a different child.`,
+      );
+    }
     await insertChild(trx, {
       id,
       first_name: input.firstName,
@@ -49,8 +90,18 @@ export async function createChild(ctx: ServiceContext, input: z.output<typeof cr
       social_worker_contact: input.socialWorkerContact,
       created_at: now,
       created_by: ctx.user.id,
+      name_key: nameKey(input),
+      sort_key: sortKey(input),
     });
-    await audit(trx, ctx, 'child.created', { type: 'child', id }, 'Added a child to the register');
+    await audit(
+      trx,
+      ctx,
+      'child.created',
+      { type: 'child', id },
+      first
+        ? 'Added a child to the register, confirmed as a different child from one already there with the same name and date of birth'
+        : 'Added a child to the register',
+    );
   });
   return getChild(ctx, id);
 }
@@ -63,16 +114,8 @@ export async function getChild(ctx: ReadContext, id: string): Promise<Child> {
 }
 
 export async function listChildSummaries(ctx: ReadContext, input: z.output<typeof listChildrenInput>): Promise<ChildSummary[]> {
-  const rows = await listChildren(ctx.db, input.search);
-  return rows.map((row) => ({
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    classOrYear: row.class_or_year,
-    levelOfNeed: toLevel(row.level_of_need),
-    planStatus: row.plan_status,
-  }));
+  const rows = await listChildren(ctx.db, input.search ? parseChildSearch(input.search) : undefined);
+  return rows.map(toSummary);
 }
 
 /** Each amendable field and the column it is stored in. */
@@ -113,7 +156,9 @@ export async function amendChild(ctx: ServiceContext, input: z.output<typeof ame
       });
     }
     if (amendments.length === 0) return;
-    await updateChild(trx, input.id, update);
+    // A changed name is found and sorted by its new spelling.
+    const names = { firstName: update.first_name ?? row.first_name, lastName: update.last_name ?? row.last_name };
+    await updateChild(trx, input.id, { ...update, name_key: nameKey(names), sort_key: sortKey(names) });
     await insertAmendments(trx, amendments);
     const fields = amendments.map((amendment) => amendment.field).join(', ');
     await audit(trx, ctx, 'child.amended', { type: 'child', id: input.id }, `Amended ${fields}`);

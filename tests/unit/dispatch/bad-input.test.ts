@@ -39,6 +39,7 @@ const specific: Record<ApiMethod, unknown[]> = {
     { id: NIL, changes: {}, reason: 'x' },
     { id: NIL, changes: { levelOfNeed: 2 }, reason: '' },
   ],
+  'children.duplicates': [{ firstName: 'A', lastName: 'B', dateOfBirth: 20170314 }, { firstName: 'A' }],
   'children.timeline': [{ childId: 'x' }],
   'dashboard.get': [{ window: 'today' }],
   'referrals.create': [
