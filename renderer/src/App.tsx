@@ -1,4 +1,4 @@
-import { Alert, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionStatus } from '../../shared/schemas/session';
 import { apiBridge, onSessionLocked } from './api/client';
@@ -6,6 +6,7 @@ import { AppShellLayout } from './shell/AppShellLayout';
 import { SetupScreen } from './screens/setup/SetupScreen';
 import { RecoveryKeyScreen } from './screens/setup/RecoveryKeyScreen';
 import { UnlockScreen } from './screens/unlock/UnlockScreen';
+import { RestoreScreen } from './screens/restore/RestoreScreen';
 import { SessionContext, type SessionContextValue } from './api/session';
 
 // The session gate: what the core says the session is decides the whole screen. Checked on load,
@@ -16,6 +17,8 @@ export function App() {
   const [failure, setFailure] = useState<string | null>(null);
   /** A recovery key just made (setup or recovery), shown once and never stored. */
   const [freshRecoveryKey, setFreshRecoveryKey] = useState<string | null>(null);
+  /** Restoring a backup while nothing is unlocked (a new computer, a damaged file, or from the unlock screen). */
+  const [restoring, setRestoring] = useState(false);
 
   const refresh = useCallback(async () => {
     const result = await apiBridge.call('session.status', {});
@@ -84,6 +87,20 @@ export function App() {
       </Center>
     );
   }
+  if (restoring && status.state !== 'unlocked') {
+    return (
+      <RestoreScreen
+        onBack={() => {
+          void apiBridge.call('backups.cancelRestore', {});
+          setRestoring(false);
+        }}
+        onRestored={() => {
+          setRestoring(false);
+          void refresh();
+        }}
+      />
+    );
+  }
   switch (status.state) {
     case 'not-set-up':
       return (
@@ -92,6 +109,7 @@ export function App() {
             setFreshRecoveryKey(recoveryKey);
             void refresh();
           }}
+          onRestore={() => setRestoring(true)}
         />
       );
     case 'damaged':
@@ -104,11 +122,21 @@ export function App() {
             <Alert color="red" role="alert">
               <Text>{status.message}</Text>
             </Alert>
+            <Button w="fit-content" onClick={() => setRestoring(true)}>
+              Restore from a backup
+            </Button>
           </Stack>
         </Container>
       );
     case 'locked':
-      return <UnlockScreen retryAfterSeconds={status.retryAfterSeconds} onUnlocked={setStatus} />;
+      return (
+        <UnlockScreen
+          retryAfterSeconds={status.retryAfterSeconds}
+          onUnlocked={setStatus}
+          notice={status.notice}
+          onRestore={() => setRestoring(true)}
+        />
+      );
     case 'unlocked':
       if (!context) return null;
       return (

@@ -80,7 +80,7 @@ export function checkBackupFolder(folder: string, dataDir: string, path: (string
     );
   }
   const resolved = resolve(folder);
-  let isDirectory = false;
+  let isDirectory: boolean;
   try {
     isDirectory = statSync(resolved).isDirectory();
   } catch {

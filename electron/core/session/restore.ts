@@ -257,7 +257,7 @@ export async function openBackupSetChecked(session: Session, input: z.output<typ
   const preview = await openBackupSet(session, input);
   const pending = session.pendingRestore;
   if (!pending) throw new Error('The staged restore went missing.');
-  let intact = false;
+  let intact: boolean;
   try {
     intact = await stagedChainIntact(`${session.paths.database}.restoring`, pending.dataKey);
   } catch {

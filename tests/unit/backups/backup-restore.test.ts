@@ -5,6 +5,7 @@ import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore, tempDataDir, Tes
 import { readManifest, serialiseManifest, sha256File } from '../../../db/backup-set';
 import { openEncryptedDatabase } from '../../../db/connection';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
+import { openOf, present } from '../support/open-file';
 
 // Backups and restore through the dispatcher, on real encrypted files.
 
@@ -129,7 +130,7 @@ describe('a backup', () => {
       }
     }
     await Promise.all(writes);
-    const made = await backup!;
+    const made = await present(backup, 'the backup');
     const before = acknowledged.slice(0, backupStarted);
     await ok(core, 'backups.openSet', { folder, setName: made.setName, passphrase: PASSPHRASE });
     await ok(core, 'backups.restore', { confirmed: true });
@@ -174,12 +175,18 @@ describe('a restore', () => {
     await ok(core, 'backups.openSet', { folder, setName: made.setName, passphrase: PASSPHRASE });
     const done = await ok(core, 'backups.restore', { confirmed: true });
     expect(done.keptAsideIn).toMatch(/Replaced by restore /);
-    expect(readdirSync(done.keptAsideIn!)).toEqual(expect.arrayContaining(['escalation-log.db', 'escalation-log.keys.json']));
+    expect(readdirSync(present(done.keptAsideIn, 'the folder kept aside'))).toEqual(
+      expect.arrayContaining(['escalation-log.db', 'escalation-log.keys.json']),
+    );
     expect(await ok(core, 'session.status', {})).toMatchObject({ state: 'locked' });
     await ok(core, 'session.unlock', { passphrase: PASSPHRASE });
     expect(await childNames(core)).toEqual(['Before']);
     // The file kept aside still opens, with the record made after the backup.
-    const aside = openEncryptedDatabase(join(done.keptAsideIn!, 'escalation-log.db'), core.session.current!.dataKey, { create: false });
+    const aside = openEncryptedDatabase(
+      join(present(done.keptAsideIn, 'the folder kept aside'), 'escalation-log.db'),
+      openOf(core).dataKey,
+      { create: false },
+    );
     expect(aside.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 2 });
     aside.close();
     expect(existsSync(join(dataDir, 'escalation-log.restore.json'))).toBe(false);
@@ -214,7 +221,7 @@ describe('a restore', () => {
       const { set, expectRefused } = await setWithRecords();
       const db = join(set, 'escalation-log.db');
       const bytes = readFileSync(db);
-      bytes[5000] ^= 0x01;
+      bytes.writeUInt8(bytes.readUInt8(5000) ^ 0x01, 5000);
       writeFileSync(db, bytes);
       await expectRefused('backup_refused', /has changed since the backup was made/);
     });
@@ -252,7 +259,7 @@ describe('a restore', () => {
     it('a set whose audit log was rewritten, with every fingerprint recomputed to match', async () => {
       const { core, set, expectRefused } = await setWithRecords();
       const dbPath = join(set, 'escalation-log.db');
-      const sqlite = openEncryptedDatabase(dbPath, core.session.current!.dataKey, { create: false });
+      const sqlite = openEncryptedDatabase(dbPath, openOf(core).dataKey, { create: false });
       sqlite.exec('DROP TRIGGER audit_log_no_update');
       sqlite.prepare('UPDATE audit_log SET summary = ? WHERE seq = 1').run('Nothing to see here');
       sqlite.pragma('journal_mode = DELETE');

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../../db/queries/audit-log';
 import { auditHead, integrityCheck } from '../../../db/queries/integrity';
 import { listSets, readManifest, verifySetFiles } from '../../../db/backup-set';
 import { dataPaths, loadKeySlots, unlockWithPassphrase } from '../../../db/vault';
+import { present } from '../support/open-file';
 
 // Crash safety: a real process (scenarios/crash-child.ts) writes, backs up, or restores, and is
 // killed with SIGKILL at a random moment, at least 200 times in all. After every kill the live file
@@ -159,13 +160,13 @@ async function lane(seed: number): Promise<{ kills: Record<string, number>; rest
       prefix: `L${seed}k${kill}x`,
       passphrase: PASSPHRASE,
       backupFolder: folder.backupFolder,
-      restoreSet: sets.length > 0 ? sets[Math.floor(next() * sets.length)]!.name : undefined,
+      restoreSet: sets.length > 0 ? present(sets[Math.floor(next() * sets.length)], 'a set').name : undefined,
     };
     const before = mode === 'restore' ? await inspect(folder.dataDir) : null;
     const restoreSet = orders.restoreSet ? readManifest(join(folder.backupFolder, orders.restoreSet)) : null;
     const t0 = Date.now();
     const life = await live(orders, mode === 'restore' ? Math.floor(next() * 120) : 20 + Math.floor(next() * 260));
-    kills[mode] += 1;
+    kills[mode] = (kills[mode] ?? 0) + 1;
     for (const line of life.lines) {
       if (line.startsWith('ACK ')) expected.names.add(line.slice(4));
       if (line.startsWith('ACK-AMEND ')) expected.amended.add(line.slice(10));
@@ -209,7 +210,7 @@ async function lane(seed: number): Promise<{ kills: Record<string, number>; rest
     // Every complete set verifies; a killed backup leaves at most a hidden partial folder.
     for (const set of listSets(folder.backupFolder)) {
       expect(set.problem, `${context}: set ${set.name}`).toBeNull();
-      verifySetFiles(set.path, set.manifest!);
+      verifySetFiles(set.path, present(set.manifest, 'its manifest'));
     }
   }
   return { kills, restoresFinished, restoresLeftOld };
@@ -219,7 +220,10 @@ describe('killed at random moments (SIGKILL) while writing, backing up and resto
   it('the live file always opens whole with every acknowledged write; a restore is all or nothing', async () => {
     const started = Date.now();
     const results = await Promise.all([lane(11), lane(29)]);
-    const total = results.reduce((sum, result) => sum + result.kills.write! + result.kills.backup! + result.kills.restore!, 0);
+    const total = results.reduce(
+      (sum, result) => sum + (result.kills.write ?? 0) + (result.kills.backup ?? 0) + (result.kills.restore ?? 0),
+      0,
+    );
     console.log(
       `crash test: ${total} kills in ${Math.round((Date.now() - started) / 1000)} s`,
       JSON.stringify(

@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { call, childInput, ok, setUpCore, TestClock } from '../../../scripts/fixtures/core';
-import { insertChild } from '../../../db/queries/children';
+import { openOf } from '../support/open-file';
 
 // Retention (IRMS toolkit): kept until date of birth + 25 years; nothing deleted before then or
 // under a legal hold; after it the DSL may delete with a reason, and the audit log keeps only
 // what kind of records went, when, by whom and why.
 
-const ADULT = { ...childInput, firstName: 'Bartholomew', lastName: 'Ingleby-Frost', dateOfBirth: '2000-05-01' };
+const ADULT = { ...childInput, firstName: 'Bartholomew', lastName: 'Ingleby-Frost', dateOfBirth: '2016-05-01' };
 
 async function withRecords() {
   const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
   const { core } = await setUpCore(undefined, clock);
   await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
-  const young = await ok(core, 'children.create', childInput);
-  // The older child was recorded in 2012, when he was at the school (the form today would refuse a
-  // date of birth over 25 years ago, so he is written as the app wrote him then).
-  const old = { id: crypto.randomUUID() };
-  await insertChild(core.session.current!.db, {
-    id: old.id,
-    first_name: ADULT.firstName,
-    last_name: ADULT.lastName,
-    date_of_birth: ADULT.dateOfBirth,
-    class_or_year: ADULT.classOrYear,
-    level_of_need: ADULT.levelOfNeed,
-    plan_status: ADULT.planStatus,
-    social_worker_name: ADULT.socialWorkerName,
-    social_worker_contact: ADULT.socialWorkerContact,
-    created_at: '2012-01-10T09:00:00.000+00:00',
-    created_by: core.session.current!.user.id,
-  });
+  const young = await ok(core, 'children.create', { ...childInput, dateOfBirth: '2024-01-10', classOrYear: 'Nursery' });
+  const old = await ok(core, 'children.create', ADULT);
+  // Years pass: it is now 2043, after Bartholomew's review date (2041) and before the younger child's (2049).
+  clock.time = new Date('2043-01-05T10:00:00Z');
   await ok(core, 'children.amend', { id: old.id, changes: { classOrYear: 'Left in 2016' }, reason: 'Left the school' });
   await ok(core, 'drafts.save', { formKey: `referral-new:${old.id}`, content: { summary: 'Draft about Bartholomew' } });
   return { core, clock, young, old };
@@ -38,8 +25,8 @@ describe('retention', () => {
   it("shows each child's review date (date of birth plus 25 years) and refuses deletion before it", async () => {
     const { core, young } = await withRecords();
     const retention = await ok(core, 'retention.forChild', { childId: young.id });
-    expect(retention).toMatchObject({ reviewDate: '2042-03-14', pastReview: false, canDelete: false, hold: null });
-    expect(retention.reason).toMatch(/Kept until the review date, 14\/03\/2042/);
+    expect(retention).toMatchObject({ reviewDate: '2049-01-10', pastReview: false, canDelete: false, hold: null });
+    expect(retention.reason).toMatch(/Kept until the review date, 10\/01\/2049/);
     const refused = await call(core, 'retention.deleteChild', {
       childId: young.id,
       reason: 'Tidying up',
@@ -52,7 +39,7 @@ describe('retention', () => {
   it('lists records past their review date for the DSL', async () => {
     const { core, old } = await withRecords();
     expect(await ok(core, 'retention.list', {})).toEqual([
-      { childId: old.id, fullName: 'Bartholomew Ingleby-Frost', dateOfBirth: '2000-05-01', reviewDate: '2025-05-01', hold: null },
+      { childId: old.id, fullName: 'Bartholomew Ingleby-Frost', dateOfBirth: '2016-05-01', reviewDate: '2041-05-01', hold: null },
     ]);
   });
 
@@ -71,7 +58,7 @@ describe('retention', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/legal hold/) } });
     // Even around the service, the file itself refuses.
-    await expect(core.session.current!.db.deleteFrom('children').where('id', '=', old.id).execute()).rejects.toThrow(/legal hold/);
+    await expect(openOf(core).db.deleteFrom('children').where('id', '=', old.id).execute()).rejects.toThrow(/legal hold/);
     const lifted = await ok(core, 'retention.liftHold', { childId: old.id, reason: 'The inquiry has closed' });
     expect(lifted).toMatchObject({ canDelete: true, hold: null });
   });
@@ -89,9 +76,9 @@ describe('retention', () => {
     expect(await call(core, 'children.get', { id: old.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await ok(core, 'children.get', { id: young.id })).toMatchObject({ firstName: 'Zephyrine' });
 
-    const sqlite = core.session.current!.sqlite;
+    const sqlite = openOf(core).sqlite;
     const entry = sqlite.prepare("SELECT * FROM audit_log WHERE action = 'retention.deleted'").get() as Record<string, string>;
-    expect(entry).toMatchObject({ entity_type: 'child', entity_id: old.id, actor_id: core.session.current!.user.id });
+    expect(entry).toMatchObject({ entity_type: 'child', entity_id: old.id, actor_id: openOf(core).user.id });
     expect(entry.summary).toMatch(/^Deleted a child's records after their review date: .*1 child records.*Reason: Reviewed at the end/);
     // Nothing of the content anywhere in the file any more, the log included.
     const everything = JSON.stringify(
@@ -99,10 +86,10 @@ describe('retention', () => {
         sqlite.prepare(`SELECT * FROM "${name}"`).all(),
       ),
     );
-    for (const word of ['Bartholomew', 'Ingleby', '2000-05-01', 'Left in 2016']) expect(everything).not.toContain(word);
+    for (const word of ['Bartholomew', 'Ingleby', '2016-05-01', 'Left in 2016']) expect(everything).not.toContain(word);
     // The audit chain still verifies: deletion appends, never rewrites.
     const { verifyAuditChain } = await import('../../../db/queries/audit-log');
-    expect(await verifyAuditChain(core.session.current!.db)).toMatchObject({ intact: true });
+    expect(await verifyAuditChain(openOf(core).db)).toMatchObject({ intact: true });
   });
 
   it('is the DSL\u2019s alone', async () => {

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore, tempDataDir } from '../../../scripts/fixtures/core';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
+import { openOf } from '../support/open-file';
 
 // Damage is named: a byte changed anywhere in the locked records file (a page, the header) or in
 // its write-ahead log after a crash is answered `damaged_file` with the way out, or, where the
@@ -10,6 +11,11 @@ import type { Dispatcher } from '../../../electron/core/dispatcher';
 // before. Never wrong data shown silently, and never "Something went wrong".
 
 const PAGE = 4096;
+
+/** Flips bits of one byte in place. */
+function flip(bytes: Buffer, at: number, mask: number): void {
+  bytes.writeUInt8(bytes.readUInt8(at) ^ mask, at);
+}
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -78,7 +84,7 @@ describe('a byte changed in the locked records file', () => {
       const dir = copyFolder(dataDir, ['escalation-log.keys.json', 'escalation-log.keys.previous.json', 'escalation-log.last-backup.json']);
       const bytes = Buffer.from(database);
       const page = 1 + Math.floor(next() * (pages - 1));
-      bytes[page * PAGE + Math.floor(next() * PAGE)] ^= 1 << Math.floor(next() * 8);
+      flip(bytes, page * PAGE + Math.floor(next() * PAGE), 1 << Math.floor(next() * 8));
       writeFileSync(join(dir, 'escalation-log.db'), bytes);
       outcomes[await expectNamedOrWhole(dir, everything)] += 1;
     }
@@ -91,7 +97,7 @@ describe('a byte changed in the locked records file', () => {
     for (const offset of [0, 15, 16, 20, 100, 4000]) {
       const dir = copyFolder(dataDir, ['escalation-log.keys.json', 'escalation-log.keys.previous.json', 'escalation-log.last-backup.json']);
       const bytes = readFileSync(join(dataDir, 'escalation-log.db'));
-      bytes[offset] ^= 0x20;
+      flip(bytes, offset, 0x20);
       writeFileSync(join(dir, 'escalation-log.db'), bytes);
       expect(await expectNamedOrWhole(dir, everything)).toBe('damaged');
     }
@@ -103,12 +109,12 @@ describe('a byte changed in the locked records file', () => {
     for (let i = 0; i < 40; i += 1) await ok(core, 'children.create', { ...childInput, firstName: `Open${'abcdefghij'[i % 10]}` });
     // Damage every page after the first few, under the open connection (a failing disk).
     const path = join(dataDir, 'escalation-log.db');
-    core.session.current!.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    openOf(core).sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = readFileSync(path);
-    for (let page = 3; page < bytes.length / PAGE; page += 1) bytes[page * PAGE + 200] ^= 0xff;
+    for (let page = 3; page < bytes.length / PAGE; page += 1) flip(bytes, page * PAGE + 200, 0xff);
     writeFileSync(path, bytes);
-    core.session.current!.sqlite.pragma('cache_size = 0');
-    core.session.current!.sqlite.pragma('cache_size = -2000');
+    openOf(core).sqlite.pragma('cache_size = 0');
+    openOf(core).sqlite.pragma('cache_size = -2000');
     const read = await call(core, 'children.list', {});
     expect(read).toMatchObject({ ok: false, error: { code: 'damaged_file', message: expect.stringMatching(/damaged/) } });
     expect(await ok(core, 'session.status', {})).toMatchObject({ state: 'locked' });
@@ -132,7 +138,7 @@ describe('after a crash, a byte changed in the write-ahead log', () => {
     for (let trial = 0; trial < 12; trial += 1) {
       const dir = copyFolder(dataDir, ['escalation-log.db', 'escalation-log.keys.json', 'escalation-log.keys.previous.json']);
       const bytes = readFileSync(wal);
-      bytes[32 + Math.floor(next() * (bytes.length - 32))] ^= 0x08;
+      flip(bytes, 32 + Math.floor(next() * (bytes.length - 32)), 0x08);
       writeFileSync(join(dir, 'escalation-log.db-wal'), bytes);
       const reopened = makeCore(dir);
       const result = await call(reopened, 'session.unlock', { passphrase: PASSPHRASE });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { call, childInput, ok, setUpCore } from '../../../scripts/fixtures/core';
 import { appendAudit } from '../../../db/queries/audit-log';
+import { openOf } from '../support/open-file';
 
 // A full disk and a read-only folder, for real: scenarios/disk.ts runs in its own user and mount
 // namespaces (`unshare -rm`, no privileges needed where unprivileged user namespaces are allowed,
@@ -87,7 +88,7 @@ describe('a records file that cannot grow (SQLite max_page_count: full, portable
   it('answers disk_full, and Lock locks even though its own log entry cannot be written, saying so after', async () => {
     const { core } = await setUpCore();
     await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
-    const open = core.session.current!;
+    const open = openOf(core);
     const pages = open.sqlite.pragma('page_count', { simple: true }) as number;
     open.sqlite.pragma(`max_page_count = ${pages}`);
     const key = open.dataKey;

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { acquireDataFolderLock, FolderInUseError, LOCK_FILE_NAME } from '../../../electron/hosting/data-lock';
 import { tempDataDir } from '../../../scripts/fixtures/core';
+import { present } from '../support/open-file';
 
 // One writer per data folder, between real processes.
 
@@ -14,7 +15,7 @@ function hold(dir: string, app = 'browser'): Promise<{ child: ChildProcess; said
   const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, dir, app], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((done, fail) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    present(child.stdout, 'its output').on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('\n')) done({ child, said: out.trim() });
     });

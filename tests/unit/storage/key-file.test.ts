@@ -5,6 +5,7 @@ import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore, setupInput, temp
 import { parseKeySlotFile, writeKeySlotFileAtomic } from '../../../db/keyslots';
 import { dataPaths, loadKeySlots } from '../../../db/vault';
 import { Session } from '../../../electron/core/session/session';
+import { openOf, present } from '../support/open-file';
 
 // The key file is never the single point of loss: a damaged one is told apart from a wrong
 // passphrase (and never counted by the throttle), its previous generation is kept beside it and
@@ -206,20 +207,20 @@ describe('two key changes at once', () => {
       core.session.current &&
         import('../../../db/vault').then(({ updateSlots }) =>
           updateSlots(dataPaths(dataDir), {
-            dataKey: Buffer.from(core.session.current!.dataKey),
+            dataKey: Buffer.from(openOf(core).dataKey),
             now: 't',
             cost: { N: 2 ** 12, r: 8, p: 1 },
-            passphraseFor: { userId: core.session.current!.user.id, passphrase: NEW_PASSPHRASE },
+            passphraseFor: { userId: openOf(core).user.id, passphrase: NEW_PASSPHRASE },
           }),
         ),
       import('../../../db/vault').then(async ({ updateSlots }) => {
         const file = loadKeySlots(dataPaths(dataDir)).file;
-        const tom = file.slots.find((slot) => slot.kind === 'passphrase' && slot.userId !== core.session.current!.user.id);
+        const tom = file.slots.find((slot) => slot.kind === 'passphrase' && slot.userId !== openOf(core).user.id);
         return updateSlots(dataPaths(dataDir), {
-          dataKey: Buffer.from(core.session.current!.dataKey),
+          dataKey: Buffer.from(openOf(core).dataKey),
           now: 't',
           cost: { N: 2 ** 12, r: 8, p: 1 },
-          passphraseFor: { userId: tom!.userId!, passphrase: 'Tom has a brand new passphrase' },
+          passphraseFor: { userId: present(tom?.userId, "Tom's slot"), passphrase: 'Tom has a brand new passphrase' },
         });
       }),
     ]);

@@ -10,6 +10,7 @@ import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { TimelineView } from '../../components/TimelineView';
 import { ageOn, ukDate } from '../../format';
 import { href } from '../../routing/router';
+import { ChildRetention } from '../../components/ChildRetention';
 
 function Detail({ label, value }: { label: string; value: string }) {
   return (
@@ -97,6 +98,7 @@ export function ChildPage({ id }: { id: string }) {
           <Detail label="Social worker’s contact" value={c.socialWorkerContact ?? '—'} />
         </SimpleGrid>
       </Card>
+      <ChildRetention childId={id} fullName={name} />
       <Title order={2} size="h3" mb="sm">
         Timeline
       </Title>

@@ -10,6 +10,8 @@ import { MissedMilestoneAction } from '../../components/MissedMilestoneAction';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ukDateTime } from '../../format';
 import { href } from '../../routing/router';
+import { DashboardBackupLine } from '../../components/BackupStatusLine';
+import { SessionWarnings } from '../../components/SessionWarnings';
 
 // The home screen: overdue, due today, due this week, across every child.
 
@@ -80,6 +82,10 @@ export function Dashboard() {
           </>
         }
       />
+      <SessionWarnings />
+      <Stack mb="lg">
+        <DashboardBackupLine />
+      </Stack>
       {!data.procedureChosen ? (
         <Alert color="orange" title="Choose your partnership’s escalation procedure" mb="lg">
           Escalations follow the stages of your safeguarding partnership’s procedure.{' '}

@@ -7,6 +7,13 @@ import { TermDatesSettings } from './TermDatesSettings';
 import { ProcedureSettings } from './ProcedureSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { PeopleSettings } from './PeopleSettings';
+import { BackupSettings } from './BackupSettings';
+import { RetentionSettings } from './RetentionSettings';
+
+/** The tab named in the address (`#/settings?tab=backups`, as the dashboard's backup line links), else the first. */
+function tabFromAddress(): string {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') ?? 'procedure';
+}
 
 export function SettingsScreen() {
   const { status } = useSession();
@@ -21,13 +28,15 @@ export function SettingsScreen() {
             : 'Only the Designated Safeguarding Lead can change most of these.'
         }
       />
-      <Tabs defaultValue="procedure" keepMounted={false}>
+      <Tabs defaultValue={tabFromAddress()} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="procedure">Escalation procedure</Tabs.Tab>
           <Tabs.Tab value="calendar">Calendar</Tabs.Tab>
           <Tabs.Tab value="terms">Term dates</Tabs.Tab>
           <Tabs.Tab value="security">Passphrase and security</Tabs.Tab>
           {can(role, 'users.list') ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
+          {can(role, 'backups.updateSettings') ? <Tabs.Tab value="backups">Backups</Tabs.Tab> : null}
+          {can(role, 'retention.list') ? <Tabs.Tab value="retention">Retention</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="procedure">
           <ProcedureSettings />
@@ -41,6 +50,16 @@ export function SettingsScreen() {
         {can(role, 'users.list') ? (
           <Tabs.Panel value="people">
             <PeopleSettings />
+          </Tabs.Panel>
+        ) : null}
+        {can(role, 'backups.updateSettings') ? (
+          <Tabs.Panel value="backups">
+            <BackupSettings />
+          </Tabs.Panel>
+        ) : null}
+        {can(role, 'retention.list') ? (
+          <Tabs.Panel value="retention">
+            <RetentionSettings />
           </Tabs.Panel>
         ) : null}
         <Tabs.Panel value="security">

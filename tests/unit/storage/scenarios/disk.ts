@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { createKysely, openEncryptedDatabase } from '../../../../db/connection';
 import { verifyAuditChain } from '../../../../db/queries/audit-log';
 import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore } from '../../../../scripts/fixtures/core';
+import { openOf } from '../../support/open-file';
 
-const [mountPoint, scenario] = process.argv.slice(2);
-if (!mountPoint || !scenario) throw new Error('usage: disk.ts <mount point> <full|read-only>');
+const [mountArg, scenario] = process.argv.slice(2);
+if (!mountArg || !scenario) throw new Error('usage: disk.ts <mount point> <full|read-only>');
+const mountPoint: string = mountArg;
 const results: Record<string, unknown> = {};
 
 function fillDisk(dir: string): string {
@@ -54,8 +56,8 @@ async function full(): Promise<void> {
     await ok(core, 'children.create', { ...childInput, firstName: `Before${'abcde'[i]}` });
     acknowledged += 1;
   }
-  const key = Buffer.from(core.session.current!.dataKey);
-  const keyInSession = core.session.current!.dataKey;
+  const key = Buffer.from(openOf(core).dataKey);
+  const keyInSession = openOf(core).dataKey;
   const filler = fillDisk(mountPoint);
   // Writes on a full disk: named, nothing saved.
   // The -wal file may still have room: write until the disk refuses, then twice more.
@@ -105,7 +107,7 @@ async function readOnly(): Promise<void> {
   const { core } = await setUpCore(writable);
   await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
   await ok(core, 'children.create', childInput);
-  const key = Buffer.from(core.session.current!.dataKey);
+  const key = Buffer.from(openOf(core).dataKey);
   await ok(core, 'session.lock', {});
   const readOnlyView = join(mountPoint, 'read-only-view');
   execFileSync('mkdir', ['-p', readOnlyView]);
