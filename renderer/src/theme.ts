@@ -5,7 +5,7 @@ import { createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 // primary colour's shade 7 (white on indigo 7 is 5:1) and pick black or white text by the
 // background (autoContrast: black on orange, red and green); dimmed text is gray 7, not 6 (3.3:1);
 // the text of light alerts and badges is their colour's shade 9 darkened (shade 9 on its light
-// background is 3.6:1 for orange, 4:1 for green).
+// background is 3.6:1 for orange, 4:1 for green); error messages are red 9, not red 6 (3.3:1).
 export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 7,
@@ -22,6 +22,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(
       Object.entries(resolved.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
     ),

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { passphraseStrength } from '../people/passphrase-strength';
 
 // Field schemas shared by every form and every API input. Messages are what the DSL reads beside
 // the field, so they say what to do, in plain English.
@@ -57,10 +58,20 @@ export function isoInstantSchema(what: string) {
     });
 }
 
+/**
+ * A new passphrase: long enough, and hard enough to guess (shared/people/passphrase-strength.ts),
+ * with the reason when it is not. Checked by the core and, as it is typed, by the screens.
+ */
 export const passphraseSchema = z
   .string({ message: 'Enter a passphrase.' })
   .min(12, { message: 'Use at least 12 characters: three random words is a good passphrase.' })
-  .max(200, { message: 'The passphrase must be 200 characters or fewer.' });
+  .max(200, { message: 'The passphrase must be 200 characters or fewer.' })
+  .superRefine((value, ctx) => {
+    // Only once the length is right: one message at a time, and never an estimate of a huge input.
+    if (value.length < 12 || value.length > 200) return;
+    const strength = passphraseStrength(value);
+    if (strength.problem) ctx.addIssue({ code: 'custom', message: strength.problem });
+  });
 
 export const emptyInput = z.object({}).strict();
 

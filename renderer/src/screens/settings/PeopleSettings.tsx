@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
+import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 // The people who can unlock the records, each with their own passphrase: deputies record and make
 // documents; read-only people can look. Removing someone removes their key slot at once.
@@ -119,6 +120,7 @@ export function PeopleSettings() {
             />
             <PasswordInput label="Their passphrase again" required autoComplete="new-password" {...form.bind('passphraseConfirm')} />
           </SimpleGrid>
+          <PassphraseStrength passphrase={form.values.passphrase} fieldError={form.error('passphrase')} />
           <Group justify="flex-end">
             <Button type="submit" loading={form.submitting}>
               Add this person

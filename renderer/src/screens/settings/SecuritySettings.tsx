@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi';
 import { FormError } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
+import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 export function SecuritySettings() {
   const { status, showRecoveryKey } = useSession();
@@ -64,6 +65,7 @@ export function SecuritySettings() {
         <Stack>
           <PasswordInput label="Current passphrase" required {...form.bind('currentPassphrase')} autoComplete="current-password" />
           <PasswordInput label="New passphrase" required {...form.bind('newPassphrase')} autoComplete="new-password" />
+          <PassphraseStrength passphrase={form.values.newPassphrase} fieldError={form.error('newPassphrase')} />
           <PasswordInput label="New passphrase again" required {...form.bind('newPassphraseConfirm')} autoComplete="new-password" />
           <Button type="submit" loading={form.submitting} w="fit-content">
             Change passphrase

@@ -1,24 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Container,
-  Group,
-  Paper,
-  PasswordInput,
-  Radio,
-  Stack,
-  Stepper,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Container, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
 import { regionLabels, regions } from '../../../../shared/deadlines';
 import { FormError } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
+import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 // First run: the setting, then the DSL and their passphrase. The recovery key follows (its own
 // screen), because the session gate sends an unconfirmed key there.
@@ -36,7 +23,7 @@ const initial: Values = {
 
 const settingFields = ['settingName', 'settingType', 'region'] as const;
 
-export function SetupScreen({ onSetUp, onRestore }: { onSetUp: (recoveryKey: string) => void; onRestore?: () => void }) {
+export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => void }) {
   const [step, setStep] = useState(0);
   const toInput = useCallback((values: Values) => values, []);
   const form = useApiForm({
@@ -64,14 +51,6 @@ export function SetupScreen({ onSetUp, onRestore }: { onSetUp: (recoveryKey: str
               Records of professional-disagreement escalations about children, kept in one encrypted file on this computer. Nothing is sent
               anywhere.
             </Text>
-            {onRestore ? (
-              <Text size="sm">
-                Moving Escalation Log to a new computer?{' '}
-                <Anchor component="button" type="button" size="sm" onClick={onRestore}>
-                  Restore from a backup instead
-                </Anchor>
-              </Text>
-            ) : null}
           </Stack>
           <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false} size="sm">
             <Stepper.Step label="Your setting" description="Name, type and region" />
@@ -130,10 +109,12 @@ export function SetupScreen({ onSetUp, onRestore }: { onSetUp: (recoveryKey: str
                   autoFocus
                 />
                 <Alert color="indigo" variant="light" title="Choosing a passphrase">
-                  At least 12 characters: three random words works well. It unlocks the records on this computer. If it is forgotten, only
-                  the recovery key (next step) can open the records.
+                  Three or four words picked at random work well. It must be hard to guess: anyone with a copy of the records file could try
+                  passphrases at their own pace. It unlocks the records on this computer; if it is forgotten, only the recovery key (next
+                  step) can open them.
                 </Alert>
                 <PasswordInput label="Passphrase" required {...form.bind('passphrase')} autoComplete="new-password" />
+                <PassphraseStrength passphrase={form.values.passphrase} fieldError={form.error('passphrase')} />
                 <PasswordInput label="Passphrase again" required {...form.bind('passphraseConfirm')} autoComplete="new-password" />
                 <Group justify="space-between">
                   <Button variant="default" onClick={() => setStep(0)}>

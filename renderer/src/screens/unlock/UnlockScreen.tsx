@@ -5,6 +5,7 @@ import type { ApiError } from '../../../../shared/result';
 import { FormError } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
 import { OfficialStrip } from '../../shell/OfficialStrip';
+import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 // Unlock with the passphrase, or with the recovery key (which then needs a new passphrase).
 // Repeated wrong attempts are slowed down by the core; the wait is shown as a countdown.
@@ -92,6 +93,7 @@ function RecoveryForm({
         <AttemptNotices error={form.formError} wait={wait} />
         <TextInput label="Recovery key" required autoFocus {...form.bind('recoveryKey')} autoComplete="off" spellCheck={false} />
         <PasswordInput label="New passphrase" required {...form.bind('newPassphrase')} autoComplete="new-password" />
+        <PassphraseStrength passphrase={form.values.newPassphrase} fieldError={form.error('newPassphrase')} />
         <PasswordInput label="New passphrase again" required {...form.bind('newPassphraseConfirm')} autoComplete="new-password" />
         <Button type="submit" loading={form.submitting} disabled={wait > 0}>
           Unlock with the recovery key
@@ -104,15 +106,9 @@ function RecoveryForm({
 export function UnlockScreen({
   retryAfterSeconds,
   onUnlocked,
-  notice,
-  onRestore,
 }: {
   retryAfterSeconds: number;
   onUnlocked: (status: SessionStatus) => void;
-  /** What went wrong at the last lock, or a key file answered from its previous generation. */
-  notice?: string | undefined;
-  /** Shows the restore screen (restore from a backup). */
-  onRestore?: () => void;
 }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [wait, setWait] = useCountdown(retryAfterSeconds);
@@ -125,11 +121,6 @@ export function UnlockScreen({
             <Title order={1}>Escalation Log is locked</Title>
             <Text c="dimmed">The safeguarding records on this computer are encrypted. Unlock them to continue.</Text>
           </Stack>
-          {notice ? (
-            <Alert color="orange" role="alert" title="Before you unlock">
-              {notice}
-            </Alert>
-          ) : null}
           <Paper withBorder p="lg">
             {mode === 'passphrase' ? (
               <PassphraseForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} />
@@ -140,11 +131,6 @@ export function UnlockScreen({
           <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'passphrase' ? 'recovery' : 'passphrase')}>
             {mode === 'passphrase' ? 'Forgotten your passphrase? Use the recovery key' : 'Unlock with your passphrase instead'}
           </Anchor>
-          {onRestore ? (
-            <Anchor component="button" type="button" size="sm" onClick={onRestore}>
-              Restore from a backup
-            </Anchor>
-          ) : null}
         </Stack>
       </Container>
     </>
