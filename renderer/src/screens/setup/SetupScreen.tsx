@@ -1,4 +1,18 @@
-import { Alert, Button, Container, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { settingTypeLabels, settingTypes, type SetupInput } from '../../../../shared/schemas/session';
 import { regionLabels, regions } from '../../../../shared/deadlines';
@@ -23,7 +37,7 @@ const initial: Values = {
 
 const settingFields = ['settingName', 'settingType', 'region'] as const;
 
-export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => void }) {
+export function SetupScreen({ onSetUp, onRestore }: { onSetUp: (recoveryKey: string) => void; onRestore?: () => void }) {
   const [step, setStep] = useState(0);
   const toInput = useCallback((values: Values) => values, []);
   const form = useApiForm({
@@ -51,6 +65,14 @@ export function SetupScreen({ onSetUp }: { onSetUp: (recoveryKey: string) => voi
               Records of professional-disagreement escalations about children, kept in one encrypted file on this computer. Nothing is sent
               anywhere.
             </Text>
+            {onRestore ? (
+              <Text size="sm">
+                Moving Escalation Log to a new computer?{' '}
+                <Anchor component="button" type="button" size="sm" onClick={onRestore}>
+                  Restore from a backup instead
+                </Anchor>
+              </Text>
+            ) : null}
           </Stack>
           <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false} size="sm">
             <Stepper.Step label="Your setting" description="Name, type and region" />

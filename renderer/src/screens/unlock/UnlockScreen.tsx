@@ -106,9 +106,15 @@ function RecoveryForm({
 export function UnlockScreen({
   retryAfterSeconds,
   onUnlocked,
+  notice,
+  onRestore,
 }: {
   retryAfterSeconds: number;
   onUnlocked: (status: SessionStatus) => void;
+  /** What went wrong at the last lock, or a key file answered from its previous generation. */
+  notice?: string | undefined;
+  /** Shows the restore screen (restore from a backup). */
+  onRestore?: () => void;
 }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [wait, setWait] = useCountdown(retryAfterSeconds);
@@ -121,6 +127,11 @@ export function UnlockScreen({
             <Title order={1}>Escalation Log is locked</Title>
             <Text c="dimmed">The safeguarding records on this computer are encrypted. Unlock them to continue.</Text>
           </Stack>
+          {notice ? (
+            <Alert color="orange" role="alert" title="Before you unlock">
+              {notice}
+            </Alert>
+          ) : null}
           <Paper withBorder p="lg">
             {mode === 'passphrase' ? (
               <PassphraseForm onUnlocked={onUnlocked} wait={wait} setWait={setWait} />
@@ -131,6 +142,11 @@ export function UnlockScreen({
           <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'passphrase' ? 'recovery' : 'passphrase')}>
             {mode === 'passphrase' ? 'Forgotten your passphrase? Use the recovery key' : 'Unlock with your passphrase instead'}
           </Anchor>
+          {onRestore ? (
+            <Anchor component="button" type="button" size="sm" onClick={onRestore}>
+              Restore from a backup
+            </Anchor>
+          ) : null}
         </Stack>
       </Container>
     </>
