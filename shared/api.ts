@@ -24,6 +24,7 @@ import {
   recordStageEntryInput,
   resolveInput,
   setStepDoneInput,
+  withdrawActionInput,
   type EscalationDetail,
   type EscalationDraft,
   type EscalationSummary,
@@ -89,6 +90,7 @@ import {
   unlockWithRecoveryKeyInput,
   type NewRecoveryKey,
   type RecoverySheet,
+  type RecoveryUnlocked,
   type SessionStatus,
 } from './schemas/session';
 
@@ -129,7 +131,7 @@ export const api = {
   'session.status': method<SessionStatus>()(emptyInput, 'public'),
   'session.setup': method<NewRecoveryKey>()(setupInput, 'public'),
   'session.unlock': method<SessionStatus>()(unlockInput, 'public'),
-  'session.unlockWithRecoveryKey': method<SessionStatus>()(unlockWithRecoveryKeyInput, 'public'),
+  'session.unlockWithRecoveryKey': method<RecoveryUnlocked>()(unlockWithRecoveryKeyInput, 'public'),
   'session.lock': method<SessionStatus>()(emptyInput, 'public'),
   'session.changePassphrase': method<{ changed: true }>()(changePassphraseInput, 'own'),
   'session.recoverySheet': method<RecoverySheet>()(emptyInput, 'dsl'),
@@ -160,6 +162,7 @@ export const api = {
   'escalations.amendEntry': method<EscalationDetail>()(amendStageEntryInput, 'write'),
   'escalations.addAction': method<EscalationDetail>()(addActionInput, 'write'),
   'escalations.completeAction': method<EscalationDetail>()(completeActionInput, 'write'),
+  'escalations.withdrawAction': method<EscalationDetail>()(withdrawActionInput, 'write'),
   'escalations.setStepDone': method<EscalationDetail>()(setStepDoneInput, 'write'),
   'escalations.escalate': method<EscalationDetail>()(escalateInput, 'write'),
   'escalations.resolve': method<EscalationDetail>()(resolveInput, 'write'),

@@ -2,7 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import type { EscalationActionsTable } from '../schema';
 import type { Executor, ReadExecutor } from './executor';
 
-// Actions agreed during an escalation: who will do what by when, and when it was done.
+// Actions agreed during an escalation: who will do what by when, when it was agreed, and when it
+// was done (or that it was withdrawn, and why).
 
 export type ActionRow = Selectable<EscalationActionsTable>;
 
@@ -26,10 +27,23 @@ export async function insertAction(db: Executor, row: Insertable<EscalationActio
   await db.insertInto('escalation_actions').values(row).execute();
 }
 
-export async function markActionDone(db: Executor, id: string, done: { at: string; note: string | null; by: string }): Promise<void> {
+export async function markActionDone(
+  db: Executor,
+  id: string,
+  done: { at: string; note: string | null; by: string; backdatedReason: string | null },
+): Promise<void> {
   await db
     .updateTable('escalation_actions')
-    .set({ done_at: done.at, done_note: done.note, done_by: done.by })
+    .set({ done_at: done.at, done_note: done.note, done_by: done.by, done_backdated_reason: done.backdatedReason })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Withdrawn: the action stays on the record, with when, why and by whom. */
+export async function markActionWithdrawn(db: Executor, id: string, withdrawn: { at: string; reason: string; by: string }): Promise<void> {
+  await db
+    .updateTable('escalation_actions')
+    .set({ withdrawn_at: withdrawn.at, withdrawn_reason: withdrawn.reason, withdrawn_by: withdrawn.by })
     .where('id', '=', id)
     .execute();
 }

@@ -133,7 +133,7 @@ export async function auditEntryRows(db: ReadExecutor, window: AuditWindow) {
 export async function auditActionRows(db: ReadExecutor, window: AuditWindow) {
   return db
     .selectFrom('escalation_actions')
-    .select(['id', 'escalation_id', 'description', 'owner_name', 'owner_role', 'due_date', 'done_at'])
+    .select(['id', 'escalation_id', 'description', 'owner_name', 'owner_role', 'due_date', 'done_at', 'withdrawn_at'])
     .where('escalation_id', 'in', escalationIds(db, window))
     .orderBy('due_date')
     .execute();
@@ -222,14 +222,16 @@ export async function staffNames(db: ReadExecutor): Promise<string[]> {
 
 /** Termly-audit PDFs made before, newest first. */
 export async function termlyAuditDocuments(db: ReadExecutor, limit: number) {
-  return db
-    .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.created_by')
-    .select(['documents.id', 'documents.title', 'documents.created_at as createdAt', 'users.full_name as createdBy'])
-    .where('documents.entity_type', '=', 'termly-audit')
-    .orderBy('documents.created_at', 'desc')
-    // Made in the same second: the later row first.
-    .orderBy(sql<number>`documents.rowid`, 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('documents')
+      .innerJoin('users', 'users.id', 'documents.created_by')
+      .select(['documents.id', 'documents.title', 'documents.created_at as createdAt', 'users.full_name as createdBy'])
+      .where('documents.entity_type', '=', 'termly-audit')
+      .orderBy('documents.created_at', 'desc')
+      // Made in the same second: the later row first.
+      .orderBy(sql<number>`documents.rowid`, 'desc')
+      .limit(limit)
+      .execute()
+  );
 }

@@ -114,6 +114,7 @@ export const handlers: Handlers = {
   'escalations.amendEntry': write(async (ctx, input) => getEscalation(ctx, await lifecycle.amendStageEntry(ctx, input))),
   'escalations.addAction': write(async (ctx, input) => getEscalation(ctx, await lifecycle.addAction(ctx, input))),
   'escalations.completeAction': write(async (ctx, input) => getEscalation(ctx, await lifecycle.completeAction(ctx, input))),
+  'escalations.withdrawAction': write(async (ctx, input) => getEscalation(ctx, await lifecycle.withdrawAction(ctx, input))),
   'escalations.setStepDone': write(async (ctx, input) => getEscalation(ctx, await lifecycle.setStepDone(ctx, input))),
   'escalations.escalate': write(async (ctx, input) => getEscalation(ctx, await lifecycle.escalate(ctx, input))),
   'escalations.resolve': write(async (ctx, input) => getEscalation(ctx, await lifecycle.resolve(ctx, input))),

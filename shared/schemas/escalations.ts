@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fullNameSchema, idSchema, isoDateSchema, isoInstantSchema, optionalText, requiredText } from './common';
-import type { Deadline } from '../deadlines';
+import type { Deadline, DeadlineState } from '../deadlines';
 import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
 import { contactMethods, type ContactMethod } from '../escalations/contact-methods';
 import { escalationStatuses, type EscalationStatus, type StageOutcome } from '../escalations/statuses';
@@ -17,6 +17,9 @@ const personSchema = z
   })
   .strict();
 export type Person = z.output<typeof personSchema>;
+
+/** An agreed action's deadline: as every deadline, except that a withdrawn action is `not-required`. */
+export type ActionDeadline = Omit<Deadline, 'state'> & { state: DeadlineState };
 
 export const openEscalationInput = z
   .object({
@@ -84,13 +87,28 @@ export const addActionInput = z
     description: requiredText('what is to be done', 2000),
     ownerName: fullNameSchema('the full name of who will do it'),
     ownerRole: requiredText('their role', 120),
+    /** When it was agreed: an action can be recorded after the meeting that agreed it. Today when left out. */
+    agreedOn: isoDateSchema('the date it was agreed').optional(),
     dueDate: isoDateSchema('the date it is due'),
+  })
+  .strict()
+  .refine((value) => value.agreedOn === undefined || value.dueDate >= value.agreedOn, {
+    path: ['dueDate'],
+    message: 'The date it is due cannot be before the date it was agreed.',
+  });
+
+export const completeActionInput = z
+  .object({
+    actionId: idSchema,
+    doneAt: isoInstantSchema('when it was done'),
+    note: optionalText('a note', 2000),
+    /** Required when it was done before the action was recorded: why it is recorded after the event. */
+    backdatedReason: optionalText('why it is recorded after it was done', 2000),
   })
   .strict();
 
-export const completeActionInput = z
-  .object({ actionId: idSchema, doneAt: isoInstantSchema('when it was done'), note: optionalText('a note', 2000) })
-  .strict();
+/** An action no longer wanted: kept on the record, marked withdrawn with why, and no longer due. */
+export const withdrawActionInput = z.object({ actionId: idSchema, reason: requiredText('why the action is withdrawn', 2000) }).strict();
 
 export const setStepDoneInput = z
   .object({ escalationId: idSchema, stageId: z.string().min(1).max(100), stepId: z.string().min(1).max(100), done: z.boolean() })
@@ -187,10 +205,18 @@ export interface ActionView {
   description: string;
   ownerName: string;
   ownerRole: string;
+  /** The date it was agreed ('YYYY-MM-DD'). */
+  agreedOn: string;
   dueDate: string;
-  deadline: Deadline;
+  /** Met when done by its date; `not-required` once withdrawn. */
+  deadline: ActionDeadline;
   doneAt: string | null;
   doneNote: string | null;
+  /** Why it was recorded as done at a time before the action itself was recorded. */
+  doneBackdatedReason: string | null;
+  /** When the action was recorded. */
+  recordedAt: string;
+  withdrawn: { at: string; reason: string; by: string } | null;
 }
 
 export interface LadderRung {

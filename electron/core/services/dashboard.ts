@@ -111,6 +111,8 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     const row = escalationById.get(action.escalation_id);
     if (!row) continue;
     const deadline = actionDeadline(action, now);
+    // Withdrawn: no longer due.
+    if (deadline.state === 'not-required') continue;
     place(
       items,
       {

@@ -1,3 +1,4 @@
+import { formatUkDate } from '../../../shared/deadlines';
 import { contactMethodLabels } from '../../../shared/escalations/contact-methods';
 import { referralCategoryLabels } from '../../../shared/referrals/categories';
 import { referralEventLabels } from '../../../shared/referrals/events';
@@ -135,13 +136,20 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
     }
     for (const action of actions.filter((candidate) => candidate.escalation_id === row.id)) {
       const deadline = actionDeadline(action, deadlines.now);
+      const withdrawn = action.withdrawn_at !== null && action.done_at === null;
       items.push({
         ...base,
         id: `action/${action.id}`,
         kind: 'action',
-        at: action.done_at ?? deadline.dueAt,
-        title: `Action: ${action.description}`,
-        detail: `${action.owner_name} (${action.owner_role})`,
+        at: action.done_at ?? action.withdrawn_at ?? deadline.dueAt,
+        title: withdrawn ? `Action withdrawn: ${action.description}` : `Action: ${action.description}`,
+        detail: [
+          `${action.owner_name} (${action.owner_role}), agreed ${formatUkDate(action.agreed_on)}`,
+          withdrawn ? `Withdrawn because: ${action.withdrawn_reason ?? ''}` : null,
+          action.done_backdated_reason ? `Recorded as done after the event: ${action.done_backdated_reason}` : null,
+        ]
+          .filter(Boolean)
+          .join('. '),
         state: deadline.state,
         dueAt: deadline.dueAt,
         explanation: deadline.explanation,

@@ -103,6 +103,7 @@ const specific: Record<ApiMethod, unknown[]> = {
   'escalations.amendEntry': [{ entryId: NIL, changes: {}, reason: 'r' }],
   'escalations.addAction': [{ escalationId: NIL, description: 'd', ownerName: 'Daniel Okafor', ownerRole: 'SW', dueDate: '2026-13-01' }],
   'escalations.completeAction': [{ actionId: NIL, doneAt: 'yesterday' }],
+  'escalations.withdrawAction': [{ actionId: NIL, reason: '' }, { actionId: NIL }],
   'escalations.setStepDone': [{ escalationId: NIL, stageId: 's', stepId: 'x', done: 'yes' }],
   'escalations.escalate': [{ escalationId: NIL, reason: '', escalatedAt: '2026-11-20T10:00:00Z' }],
   'escalations.resolve': [

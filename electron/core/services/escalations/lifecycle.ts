@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { formatUkDate, formatUkDateTime } from '../../../../shared/deadlines';
 import { nextStage, trackFor, type Procedure } from '../../../../shared/procedures';
 import type {
   addActionInput,
   amendStageEntryInput,
   closeUnresolvedInput,
   completeActionInput,
+  withdrawActionInput,
   escalateInput,
   learningReviewInput,
   openEscalationInput,
@@ -17,7 +20,7 @@ import { ApiFailure, fieldFailure } from '../../../../shared/result';
 import { findChild } from '../../../../db/queries/children';
 import { getSettings } from '../../../../db/queries/settings';
 import { insertAmendments } from '../../../../db/queries/amendments';
-import { findAction, insertAction, markActionDone } from '../../../../db/queries/escalation-actions';
+import { findAction, insertAction, markActionDone, markActionWithdrawn } from '../../../../db/queries/escalation-actions';
 import { insertLearningReview, insertResolution, learningReviewFor } from '../../../../db/queries/escalation-outcomes';
 import {
   closeEscalation,
@@ -42,6 +45,7 @@ import { currentRecord, parseStepsDone, partiesOf, procedureOf, stageOf, trackOf
 // escalation as it now stands.
 
 const FUTURE_TOLERANCE_MS = 60_000;
+const LONDON = 'Europe/London';
 
 function notInFuture(ctx: ServiceContext, iso: string, path: string, what: string): void {
   if (Date.parse(iso) > ctx.clock().getTime() + FUTURE_TOLERANCE_MS) {
@@ -165,10 +169,24 @@ export async function recordStageEntry(ctx: ServiceContext, input: z.output<type
   return input.escalationId;
 }
 
+/** The London calendar date of an instant ('YYYY-MM-DD'). */
+function londonDate(iso: string): string {
+  const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON).toISODate();
+  if (date === null) throw new Error(`Not a date and time: ${iso}`);
+  return date;
+}
+
 export async function addAction(ctx: ServiceContext, input: z.output<typeof addActionInput>): Promise<string> {
   const id = randomUUID();
+  const now = nowIso(ctx.clock);
+  const agreedOn = input.agreedOn ?? londonDate(now);
+  if (agreedOn > londonDate(now)) throw fieldFailure(['agreedOn'], 'The date it was agreed cannot be in the future.');
+  if (input.dueDate < agreedOn) throw fieldFailure(['dueDate'], 'The date it is due cannot be before the date it was agreed.');
   await ctx.db.transaction().execute(async (trx) => {
-    const { current } = await requireOpen(trx, input.escalationId);
+    const { row, current } = await requireOpen(trx, input.escalationId);
+    if (agreedOn < londonDate(row.opened_at)) {
+      throw fieldFailure(['agreedOn'], `This is before the escalation was opened (${formatUkDate(row.opened_at)}).`);
+    }
     if (input.entryId) {
       const entry = await findEntry(trx, input.entryId);
       if (!entry || entry.escalation_id !== input.escalationId)
@@ -182,11 +200,12 @@ export async function addAction(ctx: ServiceContext, input: z.output<typeof addA
       description: input.description,
       owner_name: input.ownerName,
       owner_role: input.ownerRole,
+      agreed_on: agreedOn,
       due_date: input.dueDate,
       done_at: null,
       done_note: null,
       done_by: null,
-      created_at: nowIso(ctx.clock),
+      created_at: now,
       created_by: ctx.user.id,
     });
     await audit(trx, ctx, 'escalation.action', { type: 'escalation', id: input.escalationId }, 'Agreed an action');
@@ -194,17 +213,53 @@ export async function addAction(ctx: ServiceContext, input: z.output<typeof addA
   return input.escalationId;
 }
 
+/**
+ * An action recorded as done, at the time it was really done: that may be before the action was
+ * recorded (an action agreed at a meeting and entered afterwards, a visit made before anyone wrote it
+ * down), never before the day it was agreed. Done before it was recorded needs the reason why.
+ */
 export async function completeAction(ctx: ServiceContext, input: z.output<typeof completeActionInput>): Promise<string> {
   notInFuture(ctx, input.doneAt, 'doneAt', 'When it was done');
   return ctx.db.transaction().execute(async (trx) => {
     const action = await findAction(trx, input.actionId);
     if (!action) throw notFound('This action');
     if (action.done_at !== null) throw new ApiFailure('conflict', 'This action is already recorded as done.');
-    if (Date.parse(input.doneAt) < Date.parse(action.created_at)) {
-      throw fieldFailure(['doneAt'], 'An action cannot be done before it was agreed.');
+    if (action.withdrawn_at !== null) {
+      throw new ApiFailure(
+        'conflict',
+        'This action was withdrawn, so it cannot be recorded as done. The withdrawal and its reason stay on the record.',
+      );
     }
-    await markActionDone(trx, action.id, { at: input.doneAt, note: input.note, by: ctx.user.id });
+    if (londonDate(input.doneAt) < action.agreed_on) {
+      throw fieldFailure(['doneAt'], `An action cannot be done before it was agreed (${formatUkDate(action.agreed_on)}).`);
+    }
+    const backdated = Date.parse(input.doneAt) < Date.parse(action.created_at);
+    if (backdated && input.backdatedReason === null) {
+      throw fieldFailure(
+        ['backdatedReason'],
+        `This is before the action was recorded (${formatUkDateTime(action.created_at)}): say why it is recorded after it was done.`,
+      );
+    }
+    await markActionDone(trx, action.id, {
+      at: input.doneAt,
+      note: input.note,
+      by: ctx.user.id,
+      backdatedReason: backdated ? input.backdatedReason : null,
+    });
     await audit(trx, ctx, 'escalation.action.done', { type: 'escalation', id: action.escalation_id }, 'Recorded an action as done');
+    return action.escalation_id;
+  });
+}
+
+/** An action no longer wanted is kept, marked withdrawn with why; it is no longer due. */
+export async function withdrawAction(ctx: ServiceContext, input: z.output<typeof withdrawActionInput>): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const action = await findAction(trx, input.actionId);
+    if (!action) throw notFound('This action');
+    if (action.done_at !== null) throw new ApiFailure('conflict', 'This action is recorded as done, so it cannot be withdrawn.');
+    if (action.withdrawn_at !== null) throw new ApiFailure('conflict', 'This action is already withdrawn.');
+    await markActionWithdrawn(trx, action.id, { at: nowIso(ctx.clock), reason: input.reason, by: ctx.user.id });
+    await audit(trx, ctx, 'escalation.action.withdrawn', { type: 'escalation', id: action.escalation_id }, 'Withdrew an agreed action');
     return action.escalation_id;
   });
 }

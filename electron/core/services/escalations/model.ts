@@ -3,6 +3,7 @@ import { dueByEndOf, dueByTimescale, withState, type Deadline } from '../../../.
 import { agencyKinds } from '../../../../shared/escalations/agency-kinds';
 import { formTitles, parseProcedure, trackById, type Parties, type Procedure, type Stage, type Track } from '../../../../shared/procedures';
 import type { EscalationDocumentKind } from '../../../../shared/schemas/documents';
+import type { ActionDeadline } from '../../../../shared/schemas/escalations';
 import type { ActionRow } from '../../../../db/queries/escalation-actions';
 import type { EscalationRow, StageRecordRow } from '../../../../db/queries/escalations';
 import type { DeadlineContext } from '../deadline-context';
@@ -89,9 +90,15 @@ export function stageTarget(procedure: Procedure, stage: Stage, record: StageRec
   return withState(due, record.outcome_at, deadlines.now);
 }
 
-/** An agreed action is due by the end of its agreed date; met when it was done. */
-export function actionDeadline(action: Pick<ActionRow, 'due_date' | 'done_at'>, now: string): Deadline {
-  return withState(dueByEndOf(action.due_date), action.done_at, now);
+/**
+ * An agreed action is due by the end of its agreed date; met when it was done by then (however long
+ * after it was done it was recorded). A withdrawn action is no longer owed: `not-required`, so it is
+ * neither overdue nor counted as met or missed.
+ */
+export function actionDeadline(action: Pick<ActionRow, 'due_date' | 'done_at' | 'withdrawn_at'>, now: string): ActionDeadline {
+  const due = dueByEndOf(action.due_date);
+  if (action.withdrawn_at !== null && action.done_at === null) return { ...due, state: 'not-required' };
+  return withState(due, action.done_at, now);
 }
 
 /**

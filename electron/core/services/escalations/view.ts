@@ -156,10 +156,21 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     description: action.description,
     ownerName: action.owner_name,
     ownerRole: action.owner_role,
+    agreedOn: action.agreed_on,
     dueDate: action.due_date,
     deadline: actionDeadline(action, deadlines.now),
     doneAt: action.done_at,
     doneNote: action.done_note,
+    doneBackdatedReason: action.done_backdated_reason,
+    recordedAt: action.created_at,
+    withdrawn:
+      action.withdrawn_at !== null
+        ? {
+            at: action.withdrawn_at,
+            reason: action.withdrawn_reason ?? '',
+            by: (action.withdrawn_by !== null ? parts.userNames.get(action.withdrawn_by) : undefined) ?? 'Unknown user',
+          }
+        : null,
   }));
   return {
     id: row.id,
