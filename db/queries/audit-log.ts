@@ -5,7 +5,7 @@ import type { Executor, ReadExecutor } from './executor';
 // so removing, reordering or editing a row breaks the chain from that point on. Triggers in the
 // file refuse UPDATE and DELETE as well.
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
   at: string;
@@ -57,8 +57,4 @@ export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
     prevHash = row.hash;
   }
   return { intact: true, rows: rows.length };
-}
-
-export async function recentAudit(db: ReadExecutor, limit: number) {
-  return db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
 }

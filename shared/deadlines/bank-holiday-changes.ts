@@ -30,14 +30,14 @@ export interface HolidayMove {
   name?: string;
 }
 
-export interface HolidayAddition {
+interface HolidayAddition {
   kind: 'add';
   regions: readonly Region[];
   date: string;
   name: string;
 }
 
-export type HolidayChange = HolidayMove | HolidayAddition;
+type HolidayChange = HolidayMove | HolidayAddition;
 
 const wholeUk: readonly Region[] = ['england-and-wales', 'scotland', 'northern-ireland'];
 

@@ -31,7 +31,7 @@ export interface HolidayEntry {
   readonly description: string;
 }
 
-export interface YearHolidays {
+interface YearHolidays {
   readonly list: readonly HolidayEntry[];
   readonly byDay: ReadonlyMap<number, HolidayEntry>;
 }

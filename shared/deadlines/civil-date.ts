@@ -43,7 +43,7 @@ export function isWeekend(dayNumber: number): boolean {
   return isoWeekday(dayNumber) >= 6;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -8,7 +8,7 @@ import { endOfLondonDay, formatOffset, londonOffsetMinutes, londonWallClock } fr
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-export function weekdayName(dayNumber: number): string {
+function weekdayName(dayNumber: number): string {
   return weekdayNames[(((dayNumber + 3) % 7) + 7) % 7] ?? '';
 }
 
@@ -16,7 +16,7 @@ export function monthName(month: number): string {
   return monthNames[month - 1] ?? '';
 }
 
-export interface DayWords {
+interface DayWords {
   readonly year: number;
   readonly month: number;
   /** 'Sat 26' */

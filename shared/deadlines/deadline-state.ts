@@ -8,7 +8,7 @@ import type { DueByResult } from './types';
 export type DeadlineState = 'met' | 'met-late' | 'overdue' | 'due' | 'not-required';
 
 /** The state of a deadline that is owed: every deadline but a referral milestone that fell away. */
-export type OwedDeadlineState = Exclude<DeadlineState, 'not-required'>;
+type OwedDeadlineState = Exclude<DeadlineState, 'not-required'>;
 
 /** A deadline as the screens and documents show it: when, its working in words, and whether it was met. */
 export interface Deadline extends DueByResult {

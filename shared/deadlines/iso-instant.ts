@@ -6,7 +6,7 @@ import { MS_PER_DAY, dayNumberFromCivil, daysInMonth } from './civil-date';
 // YYYY-MM-DDTHH:mm[:ss[.fraction]] then Z or ±HH[:MM] (or ±HHMM). Hand-rolled on char codes rather
 // than a regular expression or luxon because it runs on every call and dominated the benchmark.
 
-export type ParsedInstant = { ok: true; ms: number } | { ok: false; reason: string };
+type ParsedInstant = { ok: true; ms: number } | { ok: false; reason: string };
 
 const DASH = 45;
 const PLUS = 43;

@@ -108,7 +108,7 @@ export function endOfLondonDay(dayNumber: number): number {
   return wallMs - londonOffsetMinutes(guess) * MS_PER_MINUTE;
 }
 
-export interface WallClock {
+interface WallClock {
   dayNumber: number;
   hour: number;
   minute: number;
@@ -147,7 +147,7 @@ export function clockChangesBetween(fromMs: number, toMs: number): ClockChange[]
   return found;
 }
 
-export function zoneAbbreviation(offsetMinutes: number): string {
+function zoneAbbreviation(offsetMinutes: number): string {
   if (offsetMinutes === 0) return 'GMT';
   if (offsetMinutes === 60) return 'BST';
   if (offsetMinutes === 120) return 'BDST';

@@ -27,7 +27,7 @@ export const timescaleIds = [
 
 export type TimescaleId = (typeof timescaleIds)[number];
 
-export interface Timescale {
+interface Timescale {
   id: TimescaleId;
   /** Plain English, e.g. 'Strategy discussion (immediate risk)'. */
   label: string;

@@ -20,8 +20,6 @@ export type Rule =
   | { kind: 'hours'; hours: number }
   | { kind: 'months'; months: number };
 
-export type RuleKind = Rule['kind'];
-
 export interface Calendar {
   region: Region;
   /**

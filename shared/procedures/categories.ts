@@ -101,7 +101,7 @@ export const categoryDetails: Readonly<Record<EscalationCategory, { label: strin
   other: { label: 'Something else', description: 'Another professional disagreement about a child’s safety or welfare.' },
 };
 
-export function isEscalationCategory(value: string): value is EscalationCategory {
+function isEscalationCategory(value: string): value is EscalationCategory {
   return escalationCategories.some((category) => category === value);
 }
 

@@ -6,25 +6,13 @@ import { cscp } from './cscp';
 import { liverpool } from './liverpool';
 import type { Procedure } from './schema';
 
-export {
-  agencyKindSchema,
-  parseProcedure,
-  procedureSchema,
-  routingRuleSchema,
-  ruleSchema,
-  stageSchema,
-  timescaleIdSchema,
-  trackSchema,
-} from './schema';
-export type { AgencyKind, FormUse, Procedure, RoutingRule, Stage, StageStep, Track } from './schema';
-export { categoryDetails, categoryLabel, escalationCategories, isEscalationCategory } from './categories';
-export type { EscalationCategory } from './categories';
-export { formActionLabels, formActions, formIds, formTitles } from './forms';
-export type { FormAction, FormId } from './forms';
-export { formsFor, nextStage, ruleMatches, trackById, trackFor, whoToContact } from './routing';
-export type { Parties, StageForm } from './routing';
+export { parseProcedure, procedureSchema } from './schema';
+export type { AgencyKind, Procedure, Stage, Track } from './schema';
+export { categoryDetails, categoryLabel, escalationCategories } from './categories';
+export { formActionLabels, formTitles } from './forms';
+export { formsFor, nextStage, trackById, trackFor, whoToContact } from './routing';
+export type { Parties } from './routing';
 export { copyProcedure } from './copy';
-export { timescaleIds } from '../deadlines/timescales';
 export { liverpoolLevelsOfNeed, liverpoolSituations } from './liverpool';
 
 /** The five built-ins, in the order DESIGN.md lists them (the settings screen shows them so). */

@@ -15,7 +15,7 @@ function holds(kinds: readonly AgencyKind[] | undefined, kind: AgencyKind): bool
 }
 
 /** True when both of the rule's conditions hold, with the pair of parties taken either way round. */
-export function ruleMatches(rule: RoutingRule, parties: Parties): boolean {
+function ruleMatches(rule: RoutingRule, parties: Parties): boolean {
   const { ourAgency, otherAgency } = rule.when;
   return (
     (holds(ourAgency, parties.ourAgency) && holds(otherAgency, parties.otherAgency)) ||
@@ -56,7 +56,7 @@ export function whoToContact(stage: Stage, agency: AgencyKind): string {
   return stage.whoActs[agency];
 }
 
-export interface StageForm {
+interface StageForm {
   form: FormId;
   action: FormAction;
   title: string;

@@ -1,33 +1,31 @@
 import { z } from 'zod';
-import type { Rule } from '../deadlines';
-import type { TimescaleOverrides } from '../deadlines/timescales';
-import { agencyKinds } from '../escalations/agency-kinds';
+import { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS, timescaleIds, type Rule, type TimescaleOverrides } from '../deadlines';
+import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';
-import { timescaleIds } from '../deadlines/timescales';
 
 // The shape of a procedure, as zod schemas with the types inferred from them. The built-ins are
 // written in this shape and parse with it (a test checks); a setting's edited copy is validated
 // with it at the API boundary before it is saved, and every stored snapshot is read back through it.
 
 /** The kinds of agency (the list is the escalation record's, so the two can never disagree). */
-export const agencyKindSchema = z.enum(agencyKinds);
-export type AgencyKind = z.infer<typeof agencyKindSchema>;
+const agencyKindSchema = z.enum(agencyKinds);
+export type { AgencyKind };
 
 const idText = z.string().trim().min(1).max(100);
 const text = (max: number) => z.string().trim().min(1, { message: 'This cannot be empty.' }).max(max);
 
-export const timescaleIdSchema = z.enum(timescaleIds, { message: 'Choose a timescale from the catalogue.' });
+const timescaleIdSchema = z.enum(timescaleIds, { message: 'Choose a timescale from the catalogue.' });
 
-// The deadline calculator refuses counts above these (shared/deadlines/validation.ts): refusing
-// them here too means an edited copy can never hold a rule that later fails to give a date.
+// The deadline calculator refuses counts above its limits: refusing them here too means an edited
+// copy can never hold a rule that later fails to give a date.
 const count = (max: number) => z.number().int().min(0).max(max);
-export const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('working-days'), days: count(5000) }).strict(),
-  z.object({ kind: z.literal('working-weeks'), weeks: count(1000) }).strict(),
+const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('working-days'), days: count(MAX_WORKING_DAYS) }).strict(),
+  z.object({ kind: z.literal('working-weeks'), weeks: count(MAX_WORKING_WEEKS) }).strict(),
   z.object({ kind: z.literal('same-day') }).strict(),
-  z.object({ kind: z.literal('hours'), hours: count(175_320) }).strict(),
-  z.object({ kind: z.literal('months'), months: count(240) }).strict(),
+  z.object({ kind: z.literal('hours'), hours: count(MAX_HOURS) }).strict(),
+  z.object({ kind: z.literal('months'), months: count(MAX_MONTHS) }).strict(),
 ]);
 
 /** Who acts at a stage, for every kind of agency: a copy may not leave a kind unanswered. */
@@ -35,7 +33,7 @@ const whoActsSchema = z.record(agencyKindSchema, text(300));
 
 const formUseSchema = z.object({ form: z.enum(formIds), action: z.enum(formActions) }).strict();
 
-export const stageSchema = z
+const stageSchema = z
   .object({
     /** Stable: stage records refer to it, so it never changes once an escalation has used it. */
     id: idText,
@@ -66,12 +64,10 @@ export const stageSchema = z
     });
   });
 export type Stage = z.infer<typeof stageSchema>;
-export type StageStep = Stage['steps'][number];
-export type FormUse = z.infer<typeof formUseSchema>;
 
 const agencyList = z.array(agencyKindSchema).min(1).max(agencyKinds.length);
 
-export const routingRuleSchema = z
+const routingRuleSchema = z
   .object({
     id: idText,
     from: idText,
@@ -93,7 +89,7 @@ export const routingRuleSchema = z
   .strict();
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
-export const trackSchema = z
+const trackSchema = z
   .object({
     id: idText,
     title: text(300),

@@ -12,7 +12,7 @@ export const levelOfNeedLabels: Record<LevelOfNeed, string> = {
 };
 
 export const planStatuses = ['none', 'early-help', 'child-in-need', 'child-protection', 'looked-after'] as const;
-export type PlanStatus = (typeof planStatuses)[number];
+type PlanStatus = (typeof planStatuses)[number];
 export const planStatusLabels: Record<PlanStatus, string> = {
   none: 'No plan',
   'early-help': 'Early help plan',
@@ -62,8 +62,6 @@ export const childDuplicatesInput = z
     dateOfBirth: z.string().max(10),
   })
   .strict();
-
-export type CreateChildInput = z.input<typeof createChildInput>;
 
 export const listChildrenInput = z
   .object({ search: z.string().trim().max(120, { message: 'Search for 120 characters or fewer.' }).optional() })

@@ -4,7 +4,7 @@ import { idSchema } from './common';
 // Documents made from the records: stored in the encrypted file with their hash, and on the
 // child's timeline.
 
-export const escalationDocumentKinds = [
+const escalationDocumentKinds = [
   'written-concern',
   'written-statement-of-outcome',
   'liverpool-report-to-lscb',
@@ -18,12 +18,3 @@ export const generateEscalationDocumentInput = z
 
 export const getDocumentInput = z.object({ id: idSchema }).strict();
 export const childChronologyInput = z.object({ childId: idSchema }).strict();
-
-export interface StoredDocumentSummary {
-  id: string;
-  kind: string;
-  title: string;
-  createdAt: string;
-  createdBy: string;
-  sha256: string;
-}

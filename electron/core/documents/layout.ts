@@ -9,7 +9,7 @@ import { TEXT_FONT } from './fonts';
 // Dates and times are written by shared/deadlines' UK formatter, as on screen, so the printed copy
 // and the screen never differ.
 
-export const MARKING = 'OFFICIAL-SENSITIVE';
+const MARKING = 'OFFICIAL-SENSITIVE';
 
 /** A4 is 595.28 pt wide; the text column is what is left between the side margins. */
 const SIDE_MARGIN = 50;

@@ -23,7 +23,7 @@ async function latestCopy(db: ReadExecutor, id: string, version?: number): Promi
   return definition === undefined ? null : parseProcedure(JSON.parse(definition));
 }
 
-export async function loadProcedure(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
+async function loadProcedure(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
   const builtIn = getBuiltInProcedure(id);
   if (builtIn) return version === undefined || version === builtIn.version ? builtIn : null;
   return latestCopy(db, id, version);

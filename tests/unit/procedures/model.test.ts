@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timescales } from '../../../shared/deadlines';
+import { timescaleIds, timescales } from '../../../shared/deadlines';
 import {
   builtInProcedures,
   copyProcedure,
@@ -8,7 +8,6 @@ import {
   getBuiltInProcedure,
   nextStage,
   procedureSchema,
-  timescaleIds,
   trackFor,
   whoToContact,
   type AgencyKind,

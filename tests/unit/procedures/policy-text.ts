@@ -9,7 +9,7 @@ import type { Stage } from '../../../shared/procedures';
 // against a copy of its own words. Matching ignores case, spacing, punctuation, Markdown emphasis and
 // links, and typographic quotes and dashes: the procedures write ’ where the seeds write '.
 
-export type PolicyName = 'berkshire-west' | 'liverpool' | 'bromley' | 'birmingham' | 'cscp';
+type PolicyName = 'berkshire-west' | 'liverpool' | 'bromley' | 'birmingham' | 'cscp';
 
 /** Lower case, typographic quotes and dashes made plain, Markdown links and emphasis dropped, punctuation and runs of white space made one space. */
 export function normalise(text: string): string {
@@ -29,7 +29,7 @@ export function policyFile(name: PolicyName): string {
   return readFileSync(fileURLToPath(new URL(`../../fixtures/policies/${name}.txt`, import.meta.url)), 'utf8');
 }
 
-export interface PolicyText {
+interface PolicyText {
   /** The raw text the part was cut from. */
   raw: string;
   /** True when the policy says `phrase` word for word (as normalise() reads both). */
@@ -69,7 +69,7 @@ function stems(word: string): string[] {
 }
 
 /** The words of `text` that carry content, as normalise() writes them. */
-export function contentWords(text: string): string[] {
+function contentWords(text: string): string[] {
   return normalise(text)
     .trim()
     .split(' ')

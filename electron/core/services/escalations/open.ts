@@ -17,7 +17,7 @@ import { openEscalation } from './lifecycle';
 // policy written for exactly that, unless the setting follows Berkshire West (or its own edited
 // copy of it), in which case that version is used.
 
-export const MISSED_TIMESCALE_CATEGORY = 'statutory-timescale-missed';
+const MISSED_TIMESCALE_CATEGORY = 'statutory-timescale-missed';
 const BERKSHIRE_WEST = 'berkshire-west';
 
 async function procedureForMissedMilestone(db: Executor): Promise<Procedure> {
