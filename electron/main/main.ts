@@ -4,16 +4,22 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor, session, shell, type Me
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { startCoreWorker, type CoreClient } from '../core/client';
 import { registerIpc } from './ipc';
-import { resolveDataDir } from '../hosting/data-dir';
+import { denyEverythingByDefault, windowPreferences } from './window-security';
+import { defaultUserDataDir, networkFolderProblem, resolveDataDir } from '../hosting/data-dir';
 import { acquireDataFolderLock, FolderInUseError } from '../hosting/data-lock';
 import { rendererOrigin } from '../hosting/origins';
 
 // The Electron main process: app lifecycle, the one window, the menu. Everything else (the
-// encrypted file, services, documents) is in the core worker; this file only relays.
+// encrypted file, services, documents) is in the core worker; this file only relays. The window's
+// security settings and handlers are in window-security.ts, the IPC relay in ipc.ts, the app://
+// protocol in app-protocol.ts (each tested with a fake `electron`).
 
 registerAppScheme();
 // UK dates in the window's own controls (date pickers) whatever the PC's language is set to.
 app.commandLine.appendSwitch('lang', 'en-GB');
+// Chromium's own profile (caches, storage) in the same local folder as the records, not the roaming
+// profile, which folder redirection can put on a network share (see hosting/data-dir.ts).
+app.setPath('userData', defaultUserDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -27,7 +33,13 @@ const renderer = rendererOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackage
 async function start(): Promise<void> {
   await app.whenReady();
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const dataDir = resolveDataDir(process.argv, process.env, () => app.getPath('userData'));
+  const dataDir = resolveDataDir(process.argv, process.env, () => defaultUserDataDir());
+  const onNetwork = networkFolderProblem(dataDir);
+  if (onNetwork) {
+    dialog.showErrorBox('Escalation Log can’t use this folder', onNetwork);
+    app.exit(1);
+    return;
+  }
   // One Escalation Log per data folder (browser mode may be running on it): the second one says so and stops.
   try {
     acquireDataFolderLock(dataDir, 'desktop');
@@ -45,7 +57,7 @@ async function start(): Promise<void> {
 
   serveRenderer(join(here, '..', 'renderer'));
   registerIpc(core.client, renderer.owns);
-  denyEverythingByDefault();
+  denyEverythingByDefault(app, session.defaultSession, shell, renderer.owns);
   Menu.setApplicationMenu(buildMenu(core));
 
   // The core locked itself (idle): reload so the window shows the unlock screen and drops any record on screen.
@@ -77,41 +89,11 @@ function createWindow(here: string): BrowserWindow {
     minHeight: 640,
     title: 'Escalation Log',
     show: false,
-    webPreferences: {
-      preload: join(here, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: windowPreferences({ preload: join(here, '..', 'preload', 'preload.cjs'), packaged: app.isPackaged }),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(renderer.entry);
   return window;
-}
-
-/** No navigation away, no new windows, no permissions, no webviews: for every web contents. */
-function denyEverythingByDefault(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!renderer.owns(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!renderer.owns(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // The only outside links are to published guidance: open them in the system browser, never in-app.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
 }
 
 interface RunningCore {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { resolveDataDir, defaultUserDataDir } from '../hosting/data-dir';
+import { resolveDataDir, defaultUserDataDir, networkFolderProblem } from '../hosting/data-dir';
 import { startCoreWorker } from '../core/client';
 import { acquireDataFolderLock, FolderInUseError, type DataFolderLock } from '../hosting/data-lock';
 import { startWebHost } from './server';
@@ -11,6 +11,13 @@ import { startWebHost } from './server';
 const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultUserDataDir());
 const portArg = process.argv.find((arg) => arg.startsWith('--port='));
 const port = portArg ? Number(portArg.slice('--port='.length)) : 0;
+
+// Records stay on this computer's own disk: a data folder on a network share is refused, with the reason.
+const onNetwork = networkFolderProblem(dataDir);
+if (onNetwork) {
+  console.error(onNetwork);
+  process.exit(1);
+}
 
 // One Escalation Log per data folder: a second one (browser mode twice, or beside the desktop app) stops here.
 let folderLock: DataFolderLock;
