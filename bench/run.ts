@@ -1,8 +1,9 @@
 import { benchDeadlines } from './deadlines';
 import { benchRecords } from './records';
 import { benchDocuments } from './documents';
+import { benchBackups } from './backups';
 
 // Every benchmark, in turn: `node --import tsx bench/run.ts`. Add new ones to the list.
-const benches: (() => Promise<void>)[] = [benchDeadlines, benchRecords, benchDocuments];
+const benches: (() => Promise<void>)[] = [benchDeadlines, benchRecords, benchDocuments, benchBackups];
 
 for (const bench of benches) await bench();
