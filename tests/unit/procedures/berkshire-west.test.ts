@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timescaleRule, timescales } from '../../../shared/deadlines';
 import { escalationCategories, formsFor, nextStage } from '../../../shared/procedures';
 import { builtIn, schoolVsSocialCare, stageOf, trackOf } from './helpers';
-import { expectKeeps, policy, policyParts, policyPreamble, ruleInWords, stepsSaidBy, wordsAddedBy } from './policy-text';
+import { expectKeeps, ruleInWords, stepsSaidBy, trackPolicy } from './policy-text';
 
 // Berkshire West (seed 000) against the BWSCP procedure itself (tests/fixtures/policies/
 // berkshire-west.txt): three escalation steps, 48 hours apart, when strategy-meeting timescales are
@@ -10,16 +10,7 @@ import { expectKeeps, policy, policyParts, policyPreamble, ruleInWords, stepsSai
 
 const p = builtIn('berkshire-west');
 const t = trackOf(p, 'statutory-timescale-missed');
-const text = policy('berkshire-west');
-const STEP_HEADING = /^Step \d - /gm;
-const parts = policyParts('berkshire-west', STEP_HEADING);
-const preamble = policyPreamble('berkshire-west', STEP_HEADING);
-
-function partOf(stageId: string) {
-  const part = parts[t.stages.findIndex((stage) => stage.id === stageId)];
-  if (!part) throw new Error(`no part of the policy for ${stageId}`);
-  return part.text;
-}
+const { text, parts, partOf, wordsAdded } = trackPolicy('berkshire-west', t, /^Step \d - /gm);
 
 describe('Berkshire West (seed 000)', () => {
   it('has the policy’s three steps, in order, each titled with the step’s own words', () => {
@@ -84,10 +75,7 @@ describe('Berkshire West (seed 000)', () => {
       due: 'likewise, and for Step 3',
       ask: 'step 1 "ask what the safety plan entails": schools "need to know what the safety plan entails"',
     };
-    const found = t.stages.flatMap((stage, i) =>
-      wordsAddedBy(stage, [...[parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : [])), preamble]),
-    );
-    expect([...new Set(found)].sort()).toEqual(Object.keys(added).sort());
+    expect(wordsAdded()).toEqual(Object.keys(added).sort());
   });
 
   it('sends every other category to the same three steps, and says why', () => {

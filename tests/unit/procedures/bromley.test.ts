@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timescaleRule, timescales } from '../../../shared/deadlines';
 import { escalationCategories, formTitles, nextStage } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
-import { expectKeeps, policy, policyParts, policyPreamble, ruleInWords, stepsSaidBy, wordsAddedBy } from './policy-text';
+import { expectKeeps, ruleInWords, stepsSaidBy, trackPolicy } from './policy-text';
 
 // Bromley (seed 002) against Ready Steady Grow Pre-School's escalation policy itself
 // (tests/fixtures/policies/bromley.txt): four stages of resolution, one working week each, the lead
@@ -10,21 +10,7 @@ import { expectKeeps, policy, policyParts, policyPreamble, ruleInWords, stepsSai
 
 const p = builtIn('bromley');
 const t = trackOf(p, 'threshold-disagreement');
-const text = policy('bromley');
-const STAGE_HEADING = /^Stage \d: .*$/gm;
-const parts = policyParts('bromley', STAGE_HEADING, /^Recording, Monitoring & Learning/m);
-const preamble = policyPreamble('bromley', STAGE_HEADING);
-
-/** A stage's own part of the policy, from its heading to the next. */
-function partOf(stageId: string) {
-  const part = parts[t.stages.findIndex((stage) => stage.id === stageId)];
-  if (!part) throw new Error(`no part of the policy for ${stageId}`);
-  return part.text;
-}
-
-function stepText(stageId: string, stepId: string): string | undefined {
-  return stageOf(t, stageId).steps.find((step) => step.id === stepId)?.text;
-}
+const { text, parts, partOf, stepText, wordsAdded } = trackPolicy('bromley', t, /^Stage \d: .*$/gm, /^Recording, Monitoring & Learning/m);
 
 describe('Bromley (seed 002)', () => {
   it('has one track of the policy’s four stages, in order, under its headings', () => {
@@ -125,10 +111,7 @@ describe('Bromley (seed 002)', () => {
       decides: 'likewise: the BSCP chooses a panel or direct liaison',
       note: '"note whether the BSCP will consider a systemic / learning review"',
     };
-    const found = t.stages.flatMap((stage, i) =>
-      wordsAddedBy(stage, [...[parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : [])), preamble]),
-    );
-    expect([...new Set(found)].sort()).toEqual(Object.keys(added).sort());
+    expect(wordsAdded()).toEqual(Object.keys(added).sort());
   });
 
   it('calls for no form, as the policy names none, and follows up a phone referral within 48 hours (London, not the seed)', () => {

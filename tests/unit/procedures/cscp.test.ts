@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationCategories } from '../../../shared/procedures';
 import { builtIn, formsByStage, stageOf, trackOf } from './helpers';
-import { expectKeeps, policy, policyParts, policyPreamble, stepsSaidBy, wordsAddedBy } from './policy-text';
+import { expectKeeps, stepsSaidBy, trackPolicy } from './policy-text';
 
 // CSCP (seed 004) against the partnership's stages of escalation themselves
 // (tests/fixtures/policies/cscp.txt): five stages, the Escalation Notification Form from stage 3,
@@ -9,21 +9,8 @@ import { expectKeeps, policy, policyParts, policyPreamble, stepsSaidBy, wordsAdd
 
 const p = builtIn('cscp');
 const t = trackOf(p, 'other');
-const text = policy('cscp');
 // Each stage starts with its number alone on a line, then its title.
-const STAGE_NUMBER = /^\d$/gm;
-const parts = policyParts('cscp', STAGE_NUMBER);
-const preamble = policyPreamble('cscp', STAGE_NUMBER);
-
-function partOf(stageId: string) {
-  const part = parts[t.stages.findIndex((stage) => stage.id === stageId)];
-  if (!part) throw new Error(`no part of the policy for ${stageId}`);
-  return part.text;
-}
-
-function stepText(stageId: string, stepId: string): string | undefined {
-  return stageOf(t, stageId).steps.find((step) => step.id === stepId)?.text;
-}
+const { text, parts, partOf, stepText, wordsAdded } = trackPolicy('cscp', t, /^\d$/gm);
 
 describe('CSCP (seed 004)', () => {
   it('has one track of the policy’s five stages, in order, with its titles', () => {
@@ -113,10 +100,7 @@ describe('CSCP (seed 004)', () => {
       make: 'stage 5 "make sure the outcomes for the child are clear" for "should be clear"',
       sure: 'likewise',
     };
-    const found = t.stages.flatMap((stage, i) =>
-      wordsAddedBy(stage, [...[parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : [])), preamble]),
-    );
-    expect([...new Set(found)].sort()).toEqual(Object.keys(added).sort());
+    expect(wordsAdded()).toEqual(Object.keys(added).sort());
   });
 
   it('sets no stage target, as the policy gives no timescale, and says so', () => {

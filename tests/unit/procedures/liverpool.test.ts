@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timescaleRule, timescales } from '../../../shared/deadlines';
 import { escalationCategories, formTitles, liverpoolLevelsOfNeed, liverpoolSituations, nextStage } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
-import {
-  expectKeeps,
-  normalise,
-  policy,
-  policyFile,
-  policyParts,
-  policyPreamble,
-  policyText,
-  ruleInWords,
-  stepsSaidBy,
-  wordsAddedBy,
-} from './policy-text';
+import { expectKeeps, normalise, policy, policyFile, policyText, ruleInWords, stepsSaidBy, trackPolicy, wordsAddedBy } from './policy-text';
 
 // Liverpool (seed 001) against the Northway Primary & Nursery School policy itself
 // (tests/fixtures/policies/liverpool.txt): the levels of need, the ten situations, the ladders for
@@ -22,10 +11,10 @@ import {
 
 const p = builtIn('liverpool');
 const text = policy('liverpool');
-const LSCB_STAGE = /^\*\*Stage \d\*\*$/gm;
-const lscbParts = policyParts('liverpool', LSCB_STAGE, /^## Liverpool Schools/m);
-const lscbPreamble = policyPreamble('liverpool', LSCB_STAGE);
 const lscb = trackOf(p, 'cin-plan-discontinued');
+// The LSCB stages of situation 8, each under a bold "Stage N", up to the flow chart.
+const lscbPolicy = trackPolicy('liverpool', lscb, /^\*\*Stage \d\*\*$/gm, /^## Liverpool Schools/m);
+const lscbParts = lscbPolicy.parts;
 
 /** An LSCB stage's titles: the bold headings of its part of the policy, "Stage N" aside. */
 function lscbTitle(index: number): string {
@@ -255,11 +244,7 @@ describe('Liverpool (seed 001)', () => {
       allocated: 'who acts at ladder step a: "the allocated social worker"',
       outcome: 'LSCB stage 4 "Record Outcome", as the policy asks at stages 1 to 3 (it gives stage 4 only its heading)',
     };
-    const found = new Set<string>();
-    lscb.stages.forEach((stage, i) => {
-      const context = [lscbParts[i - 1], lscbParts[i], lscbParts[i + 1]].flatMap((part) => (part ? [part.text] : []));
-      for (const word of wordsAddedBy(stage, [...context, lscbPreamble])) found.add(word);
-    });
+    const found = new Set<string>(lscbPolicy.wordsAdded());
     for (const { situation, category } of ladders) {
       for (const stage of trackOf(p, category).stages.filter((s) => s.id.startsWith('step-'))) {
         // A ladder line is the policy's word for word (checked above); who acts and the summary may

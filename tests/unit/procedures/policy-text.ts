@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from '../../../shared/deadlines';
-import type { Stage } from '../../../shared/procedures';
+import type { Stage, Track } from '../../../shared/procedures';
 
 // The partnerships' policies as they wrote them (tests/fixtures/policies, copied byte for byte from
 // the seeds), read so that a built-in procedure can be checked against the policy itself rather than
@@ -95,7 +95,7 @@ export function policy(name: PolicyName): PolicyText {
  * The policy cut at its headings: each part runs from its heading to the next, in order. `heading`
  * must be a global, multi-line regular expression whose match starts the part.
  */
-export function policyParts(name: PolicyName, heading: RegExp, until?: RegExp): { heading: RegExpExecArray; text: PolicyText }[] {
+function policyParts(name: PolicyName, heading: RegExp, until?: RegExp): { heading: RegExpExecArray; text: PolicyText }[] {
   const raw = policyFile(name);
   const end = until ? raw.search(until) : -1;
   const body = end >= 0 ? raw.slice(0, end) : raw;
@@ -107,7 +107,7 @@ export function policyParts(name: PolicyName, heading: RegExp, until?: RegExp): 
 }
 
 /** Everything before the first heading: the policy's general rules, which apply at every stage. */
-export function policyPreamble(name: PolicyName, heading: RegExp): PolicyText {
+function policyPreamble(name: PolicyName, heading: RegExp): PolicyText {
   const raw = policyFile(name);
   const first = raw.search(heading);
   return policyText(first >= 0 ? raw.slice(0, first) : raw);
@@ -168,4 +168,52 @@ export function expectKeeps(ours: string | undefined, part: PolicyText, phrases:
     expect(normalise(ours ?? ''), `the built-in's text keeps "${phrase}"`).toContain(normalise(phrase));
     expect(part.says(phrase), `the policy says "${phrase}"`).toBe(true);
   }
+}
+
+/** A track of a built-in read beside the policy it comes from, cut at the policy's stage headings. */
+interface TrackPolicy {
+  /** The whole policy. */
+  text: PolicyText;
+  /** The policy's parts, one per heading, in order: the track's stages follow them one for one. */
+  parts: { heading: RegExpExecArray; text: PolicyText }[];
+  /** What comes before the first heading. */
+  preamble: PolicyText;
+  /** A stage's own part of the policy. */
+  partOf(stageId: string): PolicyText;
+  /** The text of one of a stage's checklist steps. */
+  stepText(stageId: string, stepId: string): string | undefined;
+  /**
+   * Every word the track's stages add to the policy's: each stage read with its own part, the parts
+   * either side (a stage says where it came from and where it goes next) and the preamble.
+   */
+  wordsAdded(): string[];
+}
+
+export function trackPolicy(name: PolicyName, track: Track, heading: RegExp, until?: RegExp): TrackPolicy {
+  const parts = policyParts(name, heading, until);
+  const preamble = policyPreamble(name, heading);
+  const stageAt = (stageId: string) => {
+    const index = track.stages.findIndex((stage) => stage.id === stageId);
+    if (index < 0) throw new Error(`${track.id}: no stage ${stageId}`);
+    return index;
+  };
+  return {
+    text: policy(name),
+    parts,
+    preamble,
+    partOf: (stageId) => {
+      const part = parts[stageAt(stageId)];
+      if (!part) throw new Error(`${name}: no part of the policy for ${stageId}`);
+      return part.text;
+    },
+    stepText: (stageId, stepId) => track.stages[stageAt(stageId)]?.steps.find((step) => step.id === stepId)?.text,
+    wordsAdded: () => {
+      const added = new Set<string>();
+      track.stages.forEach((stage, i) => {
+        const context = [parts[i - 1], parts[i], parts[i + 1]].flatMap((part) => (part ? [part.text] : []));
+        for (const word of wordsAddedBy(stage, [...context, preamble])) added.add(word);
+      });
+      return [...added].sort();
+    },
+  };
 }
