@@ -27,6 +27,7 @@ import type { ReadExecutor } from '../../../db/queries/executor';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { deadlineContext, type DeadlineContext } from './deadline-context';
 import { settingProcedure } from './procedures';
+import { refuseFuture } from './recorded-time';
 
 // Referrals to children's social care and their statutory milestones. What happened is stored;
 // when each milestone is due is worked out on every read (see shared/referrals/milestones.ts).
@@ -115,9 +116,7 @@ export async function listReferrals(ctx: ReadContext, input: z.output<typeof lis
 }
 
 export async function createReferral(ctx: ServiceContext, input: z.output<typeof createReferralInput>): Promise<Referral> {
-  if (Date.parse(input.madeAt) > ctx.clock().getTime() + 60_000) {
-    throw fieldFailure(['madeAt'], 'A referral cannot be recorded as made in the future.');
-  }
+  refuseFuture(ctx.clock, input.madeAt, 'madeAt', 'A referral cannot be recorded as made in the future.');
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await findChild(trx, input.childId))) throw notFound("This child's record");
@@ -147,9 +146,7 @@ export async function recordReferralEvent(ctx: ServiceContext, input: z.output<t
     if (Date.parse(input.happenedAt) < Date.parse(referral.made_at)) {
       throw fieldFailure(['happenedAt'], 'This cannot have happened before the referral was made.');
     }
-    if (Date.parse(input.happenedAt) > ctx.clock().getTime() + 60_000) {
-      throw fieldFailure(['happenedAt'], 'Record what has happened, not what is planned: this time is in the future.');
-    }
+    refuseFuture(ctx.clock, input.happenedAt, 'happenedAt', 'Record what has happened, not what is planned: this time is in the future.');
     const id = randomUUID();
     await insertReferralEvent(trx, {
       id,
