@@ -11,6 +11,7 @@ import { automaticBackupIfDue, lastBackupHint } from './services/backups';
 import { lock } from './session/unlock';
 import { checkpoint } from '../../db/queries/integrity';
 import { OutsideQueue } from './outside-queue';
+import { jsonProblem, jsonProblemMessages, type JsonLimits } from '../../shared/json-limits';
 import { inThreadRenderer, type DocumentRenderer } from './documents/renderer';
 
 // The one dispatcher both transports call: a queue and a session. Every call waits its turn, so
@@ -28,6 +29,9 @@ import { inThreadRenderer, type DocumentRenderer } from './documents/renderer';
  */
 type TypedApi = { [M in ApiMethod]: { input: z.ZodType<ApiParsedInput<M>>; access: Access } };
 const typedApi: TypedApi = api;
+
+/** Every API input: far past the largest real one (a whole procedure, a long stage record). */
+const INPUT_LIMITS: JsonLimits = { maxDepth: 24, maxNodes: 20_000, maxChars: 2_500_000 };
 
 const LOCKED_WHILE_MAKING = 'Escalation Log was locked while the document was being made, so it was not kept. Unlock and make it again.';
 
@@ -157,7 +161,13 @@ export class Dispatcher {
         throw new ApiFailure('forbidden', 'Your role does not allow this. Ask the Designated Safeguarding Lead.');
       }
     }
-    const parsed = definition.input.safeParse(rawInput === undefined ? {} : rawInput);
+    // Plain, bounded JSON before the schema reads it: no nesting deep enough to overflow a parser's
+    // stack, no megabytes through IPC (which has no body limit), no Infinity, no __proto__ keys.
+    const input = rawInput === undefined ? {} : rawInput;
+    const shape = jsonProblem(input, INPUT_LIMITS);
+    if (shape)
+      throw new ApiFailure('invalid_input', jsonProblemMessages[shape], { issues: [{ path: [], message: jsonProblemMessages[shape] }] });
+    const parsed = definition.input.safeParse(input);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       throw new ApiFailure('invalid_input', issues[0]?.message ?? 'Some answers need attention.', { issues });

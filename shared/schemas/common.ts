@@ -53,6 +53,7 @@ export function isoDateSchema(what: string) {
 export function isoInstantSchema(what: string) {
   return z
     .string({ message: `Enter ${what}.` })
+    .max(40, { message: `${capitalise(what)} is too long to be a date and time.` })
     .refine((value) => /([+-]\d{2}:\d{2}|Z)$/.test(value) && DateTime.fromISO(value, { setZone: true }).isValid, {
       message: `${capitalise(what)} must be a date and time.`,
     });

@@ -24,7 +24,10 @@ export type ActionDeadline = Omit<Deadline, 'state'> & { state: DeadlineState };
 export const openEscalationInput = z
   .object({
     childId: idSchema,
-    category: z.string({ message: 'Choose what the disagreement is about.' }).min(1, { message: 'Choose what the disagreement is about.' }),
+    category: z
+      .string({ message: 'Choose what the disagreement is about.' })
+      .min(1, { message: 'Choose what the disagreement is about.' })
+      .max(100, { message: 'That is not one of the categories.' }),
     immediateRisk: z.boolean({ message: 'Say whether the child is at immediate risk of significant harm.' }),
     /** Required when immediateRisk: the referral to children's social care or the police was made first. */
     immediateReferral: z

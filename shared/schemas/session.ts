@@ -19,7 +19,9 @@ function passphrasesMatch(first: 'passphrase' | 'newPassphrase', confirm: 'passp
   };
 }
 
-const confirmSchema = z.string({ message: 'Type the passphrase again.' });
+const confirmSchema = z
+  .string({ message: 'Type the passphrase again.' })
+  .max(200, { message: 'The passphrase must be 200 characters or fewer.' });
 
 export const setupInput = z
   .object({

@@ -10,7 +10,9 @@ export const addUserInput = z
     fullName: fullNameSchema('their full name'),
     role: z.enum(roles, { message: 'Choose their role.' }),
     passphrase: passphraseSchema,
-    passphraseConfirm: z.string({ message: 'Type the passphrase again.' }),
+    passphraseConfirm: z
+      .string({ message: 'Type the passphrase again.' })
+      .max(200, { message: 'The passphrase must be 200 characters or fewer.' }),
   })
   .strict()
   .superRefine((value, ctx) => {
