@@ -8,6 +8,7 @@ import { RecoveryKeyScreen } from './screens/setup/RecoveryKeyScreen';
 import { UnlockScreen } from './screens/unlock/UnlockScreen';
 import { RestoreScreen } from './screens/restore/RestoreScreen';
 import { SessionContext, type SessionContextValue } from './api/session';
+import { GateFrame } from './shell/GateFrame';
 
 // The session gate: what the core says the session is decides the whole screen. Checked on load,
 // when the window regains focus, and every 30 seconds, because the core locks itself when idle.
@@ -73,11 +74,13 @@ export function App() {
 
   if (failure && !status) {
     return (
-      <Container size="sm" py="xl">
-        <Alert color="red" title="Escalation Log is not responding" role="alert">
-          {failure}
-        </Alert>
-      </Container>
+      <GateFrame title="Not responding">
+        <Container size="sm" py="xl">
+          <Alert color="red" title="Escalation Log is not responding" role="alert">
+            {failure}
+          </Alert>
+        </Container>
+      </GateFrame>
     );
   }
   if (!status) {
@@ -89,53 +92,65 @@ export function App() {
   }
   if (restoring && status.state !== 'unlocked') {
     return (
-      <RestoreScreen
-        onBack={() => {
-          void apiBridge.call('backups.cancelRestore', {});
-          setRestoring(false);
-        }}
-        onRestored={() => {
-          setRestoring(false);
-          void refresh();
-        }}
-      />
+      <GateFrame title="Restore from a backup">
+        <RestoreScreen
+          onBack={() => {
+            void apiBridge.call('backups.cancelRestore', {});
+            setRestoring(false);
+          }}
+          onRestored={() => {
+            setRestoring(false);
+            void refresh();
+          }}
+        />
+      </GateFrame>
     );
   }
   switch (status.state) {
     case 'not-set-up':
       return (
-        <SetupScreen
-          onSetUp={(recoveryKey) => {
-            setFreshRecoveryKey(recoveryKey);
-            void refresh();
-          }}
-          onRestore={() => setRestoring(true)}
-        />
+        <GateFrame title="Set up">
+          <SetupScreen
+            onSetUp={(recoveryKey) => {
+              setFreshRecoveryKey(recoveryKey);
+              void refresh();
+            }}
+            onRestore={() => setRestoring(true)}
+          />
+        </GateFrame>
       );
     case 'damaged':
       return (
-        <Container size="sm" py="xl">
-          <Stack>
-            <Title order={1} size="h2">
-              The records cannot be opened
-            </Title>
-            <Alert color="red" role="alert">
-              <Text>{status.message}</Text>
-            </Alert>
-            <Button w="fit-content" onClick={() => setRestoring(true)}>
-              Restore from a backup
-            </Button>
-          </Stack>
-        </Container>
+        <GateFrame title="The records cannot be opened">
+          <Container size="sm" py="xl">
+            <Stack>
+              <Title order={1} size="h2">
+                The records cannot be opened
+              </Title>
+              <Alert color="red" role="alert">
+                <Text>{status.message}</Text>
+              </Alert>
+              <Button w="fit-content" onClick={() => setRestoring(true)}>
+                Restore from a backup
+              </Button>
+            </Stack>
+          </Container>
+        </GateFrame>
       );
     case 'locked':
       return (
-        <UnlockScreen
-          retryAfterSeconds={status.retryAfterSeconds}
-          onUnlocked={setStatus}
-          notice={status.notice}
-          onRestore={() => setRestoring(true)}
-        />
+        <GateFrame title="Locked">
+          <UnlockScreen
+            retryAfterSeconds={status.retryAfterSeconds}
+            onUnlocked={(next, newRecoveryKey) => {
+              // Unlocked with the recovery key: the new key made straight after is shown, once.
+              if (newRecoveryKey) setFreshRecoveryKey(newRecoveryKey);
+              setStatus(next);
+            }}
+            notice={status.notice}
+            onRestore={() => setRestoring(true)}
+          />
+        </GateFrame>
       );
     case 'unlocked':
       if (!context) return null;
@@ -144,14 +159,16 @@ export function App() {
           {status.recoveryKeyConfirmed && !status.recoveryKeyPending ? (
             <AppShellLayout />
           ) : (
-            <RecoveryKeyScreen
-              recoveryKey={freshRecoveryKey}
-              onNewKey={setFreshRecoveryKey}
-              onConfirmed={(next) => {
-                setFreshRecoveryKey(null);
-                setStatus(next);
-              }}
-            />
+            <GateFrame title="Your recovery key">
+              <RecoveryKeyScreen
+                recoveryKey={freshRecoveryKey}
+                onNewKey={setFreshRecoveryKey}
+                onConfirmed={(next) => {
+                  setFreshRecoveryKey(null);
+                  setStatus(next);
+                }}
+              />
+            </GateFrame>
           )}
         </SessionContext.Provider>
       );

@@ -117,6 +117,12 @@ export interface NewRecoveryKey {
   fileId: string;
 }
 
+/**
+ * Unlocked with the recovery key: the session, and the new recovery key made straight after (the
+ * typed one has been seen on this computer). It is in this answer only, for the screen to show once.
+ */
+export type RecoveryUnlocked = Extract<SessionStatus, { state: 'unlocked' }> & { newRecoveryKey: string };
+
 /** What the printed recovery sheet shows, for the page to print from memory (never a file). */
 export interface RecoverySheet {
   settingName: string;

@@ -3,7 +3,7 @@ import type { addClosureInput, removeClosureInput, updateSettingsInput, Settings
 import { ApiFailure } from '../../../shared/result';
 import { deleteClosure, insertClosure, isClosureDay, listClosures } from '../../../db/queries/closures';
 import { getSettings, updateSettings as updateSettingsRow } from '../../../db/queries/settings';
-import { audit, nowIso, type ReadContext, type ServiceContext } from './context';
+import { audit, nowIso, type ReadContext, type ServiceContext, type SessionContext } from './context';
 
 // The setting's details that the deadlines depend on: its region's bank holidays and its own
 // closure days. Changing either moves due dates, and says so in every explanation.
@@ -22,7 +22,7 @@ export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
   };
 }
 
-export async function updateSettings(ctx: ServiceContext, input: z.output<typeof updateSettingsInput>): Promise<SettingsView> {
+export async function updateSettings(ctx: SessionContext, input: z.output<typeof updateSettingsInput>): Promise<SettingsView> {
   await ctx.db.transaction().execute(async (trx) => {
     await updateSettingsRow(trx, {
       ...(input.settingName !== undefined ? { setting_name: input.settingName } : {}),
@@ -31,6 +31,10 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
     });
     await audit(trx, ctx, 'settings.updated', null, `Changed ${Object.keys(input).join(', ')}`);
   });
+  // The open session keeps its own copy of the idle period (read at unlock): a change applies now,
+  // not from the next unlock.
+  const open = ctx.session.current;
+  if (open && input.idleLockMinutes !== undefined) open.idleLockMinutes = input.idleLockMinutes;
   return getSettingsView(ctx);
 }
 

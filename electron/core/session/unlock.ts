@@ -25,6 +25,7 @@ import type {
   unlockInput,
   unlockWithRecoveryKeyInput,
   NewRecoveryKey,
+  RecoveryUnlocked,
   SessionStatus,
   SessionUser,
 } from '../../../shared/schemas/session';
@@ -167,7 +168,10 @@ export async function unlock(session: Session, input: z.output<typeof unlockInpu
   return status(session);
 }
 
-export async function unlockWithRecoveryKey(session: Session, input: z.output<typeof unlockWithRecoveryKeyInput>): Promise<SessionStatus> {
+export async function unlockWithRecoveryKey(
+  session: Session,
+  input: z.output<typeof unlockWithRecoveryKeyInput>,
+): Promise<RecoveryUnlocked> {
   requireLockedAndSetUp(session);
   const opened = await withKeyFile(() => unwrapWithRecoveryKey(session.paths, input.recoveryKey));
   if (opened === 'malformed') {
@@ -209,8 +213,13 @@ export async function unlockWithRecoveryKey(session: Session, input: z.output<ty
   session.lockNotice = null;
   // The used key has been typed on this computer: offer a new one straight away. It replaces the
   // used one when its sheet is confirmed as stored.
-  session.pendingRecoveryKey = { recoveryKey: generateRecoveryKey(), fileId: opened.fileId, createdAt: now, replacesCurrent: true };
-  return status(session);
+  const newRecoveryKey = generateRecoveryKey();
+  session.pendingRecoveryKey = { recoveryKey: newRecoveryKey, fileId: opened.fileId, createdAt: now, replacesCurrent: true };
+  // Handed back with the session, so the screen shows the new key (the only time it is shown)
+  // instead of saying one was offered that it never saw.
+  const unlocked = await status(session);
+  if (unlocked.state !== 'unlocked') throw new ApiFailure('locked', 'The records were locked before the new recovery key could be shown.');
+  return { ...unlocked, newRecoveryKey };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { z as zod } from 'zod';
 import type { z } from 'zod';
 import { api, type ApiInput, type ApiMethod, type ApiOutput } from '../../../shared/api';
@@ -14,6 +14,12 @@ import { issuesToErrors, restoreLike, withoutField } from './form-values';
 // form was opened, not the time the page was loaded) and made afresh after each successful save
 // (so what was just saved never reappears as if it were a new record). Dialogs mount their form
 // only while they are open, so a closed dialog holds no values and asks for no draft.
+//
+// A record is saved only by its save button, or Ctrl+Enter from any field: Enter in a one-line
+// field does nothing (the browser would otherwise submit the whole record; see onKeyDown). A field
+// left without being typed in says nothing until the form is sent: its message appearing as the
+// focus moves on would shift what was about to be clicked (the unlock screen's "Forgotten your
+// passphrase?" needed two clicks).
 
 /** True when `value` passes the method's input schema: then it is that method's input. */
 function isInputOf<M extends ApiMethod>(method: M, value: unknown): value is ApiInput<M> {
@@ -32,6 +38,9 @@ export interface BoundText {
 }
 
 const jsonSchema = zod.json();
+
+/** Inputs that are not one-line text: Enter on them is theirs (or nothing), never a save to stop. */
+const NOT_ONE_LINE = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'image', 'color', 'range']);
 type Json = z.infer<typeof jsonSchema>;
 
 /** Starting values, or what makes them (for values that depend on the moment, such as "now"). */
@@ -75,6 +84,11 @@ export interface ApiForm<V, M extends ApiMethod> {
   /** Props for a text input or text area bound to a string field: value, onChange, onBlur, error. */
   bind: (field: StringField<V>, path?: string) => BoundText;
   submit: (event?: FormEvent) => Promise<ApiOutput<M> | null>;
+  /**
+   * For the form element of a record: Enter in a one-line field is not a save (the browser's
+   * implicit submission is stopped); Ctrl+Enter (⌘+Enter) saves from any field, text areas too.
+   */
+  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   submitting: boolean;
   formError: ApiError | null;
   /** When a draft was restored into the form (what was typed before a lock or a crash). */
@@ -137,6 +151,8 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
 
   const setValues = useCallback((update: (current: V) => V) => setValuesState(update), []);
   const touch = useCallback((path: string) => setTouched((current) => new Set(current).add(path)), []);
+  /** Fields typed in this sitting (by bind's path): only these say what is wrong when left. */
+  const edited = useRef(new Set<string>());
 
   /** A new sitting: fresh starting values (a fresh "now"), no messages until the next attempt. */
   const startAfresh = useCallback(() => {
@@ -151,6 +167,7 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
     setDirty(false);
     setRestoredDraftAt(null);
     setDraftGeneration((generation) => generation + 1);
+    edited.current = new Set();
   }, []);
 
   const submit = useCallback(
@@ -188,6 +205,20 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
       }
     },
     [method, onSuccess, toInput, values, draftKey, resetOnSuccess, startAfresh],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        void submit();
+        return;
+      }
+      const target = event.target;
+      if (target instanceof HTMLInputElement && !NOT_ONE_LINE.has(target.type)) event.preventDefault();
+    },
+    [submit],
   );
 
   // Restore a draft once, when the form first appears: the one drafts.get of this sitting.
@@ -251,11 +282,14 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
         value: typeof current === 'string' ? current : '',
         onChange: (event) => {
           const text = event.currentTarget.value;
+          edited.current.add(path);
           setDirty(true);
           setValuesState((previous) => ({ ...previous, [field]: text }));
           setServerErrors((previous) => withoutField(previous, path));
         },
-        onBlur: () => touch(path),
+        onBlur: () => {
+          if (edited.current.has(path)) touch(path);
+        },
         error: error(path),
       };
     },
@@ -270,6 +304,7 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
     touch,
     bind,
     submit,
+    onKeyDown,
     submitting,
     formError,
     restoredDraftAt,

@@ -4,16 +4,27 @@ import type { ApiMethod } from '../../../shared/api';
 import type { ApiForm } from '../api/useApiForm';
 import { DraftNotice } from './DraftNotice';
 import { FormError } from './Page';
+import { refocusIfLost } from '../routing/screen-focus';
 
 // A form in a dialog. The form itself (the component that calls useApiForm) is a child of the
 // Modal, and a closed Mantine Modal unmounts its content (keepMounted is off): so the form, its
 // values, its "When" and its one drafts.get exist only while the dialog is open, and every opening
 // starts a fresh sitting. A dialog that owned its form above the Modal would keep the last record's
 // text, and the time the page was loaded, for the next one.
+// Closed, the focus goes back to the button that opened it (Mantine's returnFocus), or to the
+// screen's heading when that button went with the change just saved.
 
 export function FormDialog(props: { title: string; opened: boolean; onClose: () => void; children: ReactNode }) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl" centered={false} keepMounted={false}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.title}
+      size="xl"
+      centered={false}
+      keepMounted={false}
+      onExitTransitionEnd={() => window.setTimeout(refocusIfLost, 0)}
+    >
       {props.children}
     </Modal>
   );
@@ -29,7 +40,7 @@ export function DialogForm<V, M extends ApiMethod>(props: {
 }) {
   const { form } = props;
   return (
-    <form onSubmit={(event) => void form.submit(event)} noValidate>
+    <form onSubmit={(event) => void form.submit(event)} onKeyDown={form.onKeyDown} noValidate>
       <FormError error={form.formError} />
       <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
       <Stack key={form.draftGeneration}>

@@ -1,12 +1,23 @@
 import { Alert, Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/result';
+import { setScreenTitle, takeHeadingFocus } from '../routing/screen-focus';
 
+/**
+ * A screen's heading, with what can be done there. It names the window, and takes the focus when
+ * the screen was just moved to (see routing/screen-focus). The actions go below the heading when
+ * the window is too narrow for both, and wrap among themselves: never off the right edge.
+ */
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => setScreenTitle(title), [title]);
+  useEffect(() => {
+    if (takeHeadingFocus()) heading.current?.focus();
+  }, []);
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
+    <Group justify="space-between" align="flex-start" mb="lg" gap="sm">
+      <Stack gap={4} style={{ flex: '1 1 20rem', minWidth: 0 }}>
+        <Title order={1} size="h2" ref={heading} tabIndex={-1} className="screen-heading">
           {title}
         </Title>
         {subtitle ? (
@@ -16,7 +27,7 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
         ) : null}
       </Stack>
       {actions ? (
-        <Group gap="sm" style={{ flexShrink: 0 }}>
+        <Group gap="sm" className="page-actions">
           {actions}
         </Group>
       ) : null}
@@ -34,8 +45,10 @@ export function Loading({ what }: { what: string }) {
 }
 
 export function LoadError({ error, back }: { error: ApiError; back?: { href: string; label: string } }) {
+  const title = error.code === 'not_found' ? 'Not found' : 'Could not load this';
+  useEffect(() => setScreenTitle(title), [title]);
   return (
-    <Alert color="red" title={error.code === 'not_found' ? 'Not found' : 'Could not load this'} role="alert">
+    <Alert color="red" title={title} role="alert">
       <Text size="sm">{error.message}</Text>
       {back ? (
         <Anchor href={back.href} size="sm">

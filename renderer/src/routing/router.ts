@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { focusHeadingWhenShown } from './screen-focus';
 
 // A small hash router: the same addresses work under app:// in Electron and http:// in browser
 // mode, and nothing ever navigates the window away (navigation is blocked there).
@@ -87,6 +88,7 @@ export function useRoute(): Route {
     const onChange = () => {
       setRoute(parseRoute(window.location.hash));
       window.scrollTo(0, 0);
+      focusHeadingWhenShown();
     };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);

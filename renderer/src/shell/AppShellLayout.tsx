@@ -1,5 +1,6 @@
-import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { AppShell, Burger, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, type MouseEvent } from 'react';
 import { roleLabels } from '../../../shared/people/roles';
 import { useSession } from '../api/session';
 import { href, useRoute, type Route } from '../routing/router';
@@ -8,6 +9,18 @@ import { Screen } from './Screen';
 
 // The app around every signed-in screen: the marking strip, the setting and who is signed in, the
 // Lock button (Ctrl+L), and the left navigation. Ctrl+K jumps to "Find a child".
+// For keyboards and screen readers: a "Skip to main content" link first, one landmark of each kind
+// (banner, the main navigation, main). In a narrow window (a small laptop at 200% zoom) the
+// navigation folds behind a Menu button, so the screen itself never scrolls sideways.
+
+/** The skip link: focus the screen's heading (or the main area while it loads), without touching the address (the router's). */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  const main = document.getElementById('main-content');
+  const target = main?.querySelector<HTMLElement>('h1[tabindex="-1"]') ?? main;
+  target?.focus();
+  target?.scrollIntoView();
+}
 
 const sections: { label: string; route: Route; matches: Route['name'][] }[] = [
   { label: 'Dashboard', route: { name: 'dashboard' }, matches: ['dashboard'] },
@@ -21,6 +34,7 @@ const sections: { label: string; route: Route; matches: Route['name'][] }[] = [
 export function AppShellLayout() {
   const { status, lock } = useSession();
   const route = useRoute();
+  const [menuOpened, menu] = useDisclosure(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -40,18 +54,36 @@ export function AppShellLayout() {
   }, [lock, route.name]);
 
   return (
-    <AppShell header={{ height: 84 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+    <AppShell
+      header={{ height: 84 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !menuOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to main content
+      </a>
       <AppShell.Header>
         <OfficialStrip />
-        <Group justify="space-between" px="lg" h={64} wrap="nowrap">
-          <Stack gap={0}>
-            <Text fw={700} size="lg">
-              {status.settingName}
-            </Text>
-            <Text size="xs" c="dimmed">
-              Escalation Log
-            </Text>
-          </Stack>
+        <Group justify="space-between" px={{ base: 'sm', sm: 'lg' }} h={64} wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={menuOpened}
+              onClick={menu.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Menu"
+              aria-expanded={menuOpened}
+              aria-controls="main-navigation"
+            />
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text fw={700} size="lg" truncate="end" title={status.settingName}>
+                {status.settingName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                Escalation Log
+              </Text>
+            </Stack>
+          </Group>
           <Group gap="md" wrap="nowrap">
             <Stack gap={0} align="flex-end">
               <Text size="sm" fw={600} data-testid="signed-in-name">
@@ -61,30 +93,27 @@ export function AppShellLayout() {
                 {roleLabels[status.user.role]}
               </Text>
             </Stack>
-            <Button variant="default" onClick={() => void lock()} rightSection={<Kbd size="xs">Ctrl L</Kbd>}>
+            <Button variant="default" onClick={() => void lock()} rightSection={<Kbd size="xs">Ctrl L</Kbd>} className="no-print">
               Lock
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Sections">
-        <nav aria-label="Main">
-          {sections.map((section) => (
-            <NavLink
-              key={section.label}
-              href={href(section.route)}
-              label={section.label}
-              active={section.matches.includes(route.name)}
-              fw={600}
-              aria-current={section.matches.includes(route.name) ? 'page' : undefined}
-            />
-          ))}
-        </nav>
+      <AppShell.Navbar p="sm" aria-label="Main" id="main-navigation">
+        {sections.map((section) => (
+          <NavLink
+            key={section.label}
+            href={href(section.route)}
+            label={section.label}
+            active={section.matches.includes(route.name)}
+            fw={600}
+            aria-current={section.matches.includes(route.name) ? 'page' : undefined}
+            onClick={menu.close}
+          />
+        ))}
       </AppShell.Navbar>
-      <AppShell.Main>
-        <main>
-          <Screen route={route} />
-        </main>
+      <AppShell.Main id="main-content">
+        <Screen route={route} />
       </AppShell.Main>
     </AppShell>
   );

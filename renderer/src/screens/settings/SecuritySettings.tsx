@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi';
 import { FormError } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
+import { IdleLockSetting } from './IdleLockSetting';
 import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 export function SecuritySettings() {
@@ -30,11 +31,6 @@ export function SecuritySettings() {
     setMakingKey(false);
     setConfirmingNewKey(false);
     if (result.ok) await showRecoveryKey(result.value.recoveryKey);
-    else setMessage(result.error.message);
-  };
-  const setIdle = async (minutes: number) => {
-    const result = await apiBridge.call('settings.update', { idleLockMinutes: minutes });
-    if (result.ok) settings.setData(result.value);
     else setMessage(result.error.message);
   };
 
@@ -105,20 +101,8 @@ export function SecuritySettings() {
           )}
         </Paper>
       ) : null}
-      {can(status.user.role, 'settings.update') ? (
-        <Paper withBorder p="md">
-          <Title order={3} size="h5" mb="xs">
-            Lock when idle
-          </Title>
-          <NumberInput
-            label="Lock after this many minutes without use"
-            min={1}
-            max={30}
-            value={settings.data?.idleLockMinutes ?? 5}
-            onChange={(value) => typeof value === 'number' && value >= 1 && value <= 30 && void setIdle(value)}
-            maw={260}
-          />
-        </Paper>
+      {can(status.user.role, 'settings.update') && settings.data ? (
+        <IdleLockSetting minutes={settings.data.idleLockMinutes} onSaved={settings.setData} />
       ) : null}
     </Stack>
   );

@@ -71,7 +71,7 @@ function RecoveryForm({
   wait,
   setWait,
 }: {
-  onUnlocked: (status: SessionStatus) => void;
+  onUnlocked: (status: SessionStatus, newRecoveryKey?: string) => void;
   wait: number;
   setWait: (seconds: number) => void;
 }) {
@@ -80,7 +80,9 @@ function RecoveryForm({
     method: 'session.unlockWithRecoveryKey',
     initial: { recoveryKey: '', newPassphrase: '', newPassphraseConfirm: '' },
     toInput,
-    onSuccess: onUnlocked,
+    // The new recovery key made straight after goes to the recovery key screen, shown once; the
+    // session goes on without it.
+    onSuccess: ({ newRecoveryKey, ...unlocked }) => onUnlocked(unlocked, newRecoveryKey),
   });
   useRateLimit(form.formError, setWait);
   return (
@@ -110,7 +112,7 @@ export function UnlockScreen({
   onRestore,
 }: {
   retryAfterSeconds: number;
-  onUnlocked: (status: SessionStatus) => void;
+  onUnlocked: (status: SessionStatus, newRecoveryKey?: string) => void;
   /** What went wrong at the last lock, or a key file answered from its previous generation. */
   notice?: string | undefined;
   /** Shows the restore screen (restore from a backup). */
