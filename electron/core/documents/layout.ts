@@ -137,13 +137,15 @@ const BORDERED: CustomTableLayout = {
 };
 
 /**
- * A bordered table whose header row repeats on every page it runs onto. Rows may break across a page
- * (a long decision can be taller than a page, which pdfmake cannot place if rows are kept whole).
+ * A bordered table whose header row repeats on every page it runs onto. A row that does not fit at
+ * the foot of a page moves to the next page whole; a row taller than a page is divided into rows that
+ * each fit, so it still runs across pages and nothing is dropped (renderPdf does that: table-rows.ts).
  */
 export function dataTable(headers: string[], rows: string[][], widths?: (number | '*' | 'auto')[]): ContentTable {
   return {
     table: {
       headerRows: 1,
+      dontBreakRows: true,
       widths: widths ?? headers.map(() => '*'),
       body: [
         headers.map((text): TableCell => ({ text, style: 'tableHeader' })),

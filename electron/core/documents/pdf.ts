@@ -4,6 +4,7 @@ import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { fontDictionary, missingFontFiles, TEXT_FONT } from './fonts';
 import { findOutsideImage, findOutsideReference, type RefusedReference } from './references';
+import { keepTableRowsWhole } from './table-rows';
 
 // Rendering a document definition to PDF bytes, in the core worker (no `electron` import). pdfmake
 // can fetch URLs and read local files for images, attachments and fonts; a safeguarding app must do
@@ -165,8 +166,25 @@ export async function renderPdf(doc: TDocumentDefinitions, opts: { fontsDir: str
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(allowed);
   try {
+    // Tables that keep their rows whole are first made safe to (table-rows.ts): no row is ever dropped.
+    await keepTableRowsWhole(definition, probeLayout);
     return await pdfmake.createPdf(definition).getBuffer();
   } catch (error) {
     throw classify(error);
   }
+}
+
+/** Lays out a probe document (fonts and policies as set for the render) and reports where each node with an id starts. */
+async function probeLayout(doc: TDocumentDefinitions): Promise<Map<string, { pageNumber: number; top: number }>> {
+  const positions = new Map<string, { pageNumber: number; top: number }>();
+  await pdfmake
+    .createPdf({
+      ...doc,
+      pageBreakBefore: (node) => {
+        if (node.id) positions.set(node.id, { pageNumber: node.startPosition.pageNumber, top: node.startPosition.top });
+        return false;
+      },
+    })
+    .getBuffer();
+  return positions;
 }
