@@ -30,6 +30,7 @@ export const SET_FILES = {
 } as const;
 
 const PARTIAL_PREFIX = '.escalation-log-partial-';
+const REMOVING_PREFIX = '.escalation-log-removing-';
 export const MANIFEST_FORMAT = 'escalation-log-backup';
 export const MANIFEST_VERSION = 1;
 
@@ -224,10 +225,18 @@ export function pruneSets(folder: string, fileId: string, keep: number, now: Dat
   const removed: string[] = [];
   const ours = listSets(folder).filter((set) => set.manifest?.fileId === fileId);
   for (const set of ours.slice(Math.max(1, keep))) {
-    rmSync(set.path, { recursive: true, force: true });
+    // Out of sight first (one atomic rename), then deleted: a backup killed while deleting leaves a
+    // hidden folder, never a set that still has its manifest but has lost its records file.
+    const going = join(folder, `${REMOVING_PREFIX}${randomBytes(6).toString('hex')}`);
+    renameSync(set.path, going);
+    rmSync(going, { recursive: true, force: true });
     removed.push(set.name);
   }
   for (const name of readdirSync(folder)) {
+    if (name.startsWith(REMOVING_PREFIX)) {
+      rmSync(join(folder, name), { recursive: true, force: true });
+      continue;
+    }
     if (!name.startsWith(PARTIAL_PREFIX)) continue;
     try {
       if (now.getTime() - statSync(join(folder, name)).mtimeMs > 3_600_000) rmSync(join(folder, name), { recursive: true, force: true });

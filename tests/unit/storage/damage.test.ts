@@ -106,7 +106,7 @@ describe('a byte changed in the locked records file', () => {
   it('found while the file is open: named, and the file is closed so nothing more is shown or written', async () => {
     const { core, dataDir } = await setUpCore();
     await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
-    for (let i = 0; i < 40; i += 1) await ok(core, 'children.create', { ...childInput, firstName: `Open${'abcdefghij'[i % 10]}` });
+    for (let i = 0; i < 40; i += 1) await ok(core, 'children.create', { ...childInput, firstName: `Open${'abcdefghij'[i % 10]}${i}` });
     // Damage every page after the first few, under the open connection (a failing disk).
     const path = join(dataDir, 'escalation-log.db');
     openOf(core).sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -127,7 +127,7 @@ describe('after a crash, a byte changed in the write-ahead log', () => {
     await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'School safe' });
     const names: string[] = [];
     for (let i = 0; i < 12; i += 1) {
-      const name = `Wal${'abcdefghijkl'[i]}`;
+      const name = `Wal${'abcdefghijkl'[i]}${i}`;
       await ok(core, 'children.create', { ...childInput, firstName: name });
       names.push(name);
     }

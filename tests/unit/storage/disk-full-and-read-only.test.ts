@@ -96,7 +96,7 @@ describe('a records file that cannot grow (SQLite max_page_count: full, portable
     for (let i = 0; i < 200 && failure === null; i += 1) {
       const result = await call(core, 'children.create', {
         ...childInput,
-        firstName: `Full${'abcdefghij'[i % 10]}`,
+        firstName: `Full${'abcdefghij'[i % 10]}${i}`,
         socialWorkerContact: 'x'.repeat(100),
       });
       if (!result.ok) failure = result.error;

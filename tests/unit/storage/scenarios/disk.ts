@@ -65,7 +65,7 @@ async function full(): Promise<void> {
   for (let i = 0; i < 400 && failures.length < 3; i += 1) {
     const result = await call(core, 'children.create', {
       ...childInput,
-      firstName: `During${'abcdefghij'[i % 10]}`,
+      firstName: `During${'abcdefghij'[i % 10]}${i}`,
       socialWorkerContact: 'x'.repeat(100),
     });
     if (result.ok) acknowledged += 1;
