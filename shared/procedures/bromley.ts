@@ -97,6 +97,32 @@ export const bromley: Procedure = deepFreeze({
   },
   builtIn: true,
   timescaleOverrides: { 'written-follow-up': { kind: 'hours', hours: 48 } },
-  tracks: [{ id: 'stages', title: 'Escalation Process - Stages of Resolution', stages, routing: [] }],
+  tracks: [
+    {
+      id: 'stages',
+      title: 'Escalation Process - Stages of Resolution',
+      stages,
+      routing: [],
+      // Where the policy sends a disagreement to the BSCP without waiting for the stages between.
+      skips: [
+        {
+          id: 'serious-risk-to-bscp',
+          from: ['stage-1', 'stage-2'],
+          to: ['stage-4'],
+          when: 'There continues to be a serious risk to the child: the matter is referred to the BSCP now, without waiting for the stages between.',
+          source:
+            'If senior managers cannot resolve the concern, or if there continues to be a serious risk to the child, the matter should be referred to the BSCP.',
+        },
+        {
+          id: 'unsafe-within-own-agency',
+          from: ['stage-1', 'stage-2'],
+          to: ['stage-3', 'stage-4'],
+          when: 'The member of staff feels unsafe raising the concern within their own agency: they escalate directly to external managers, or ask for escalation via the BSCP.',
+          source:
+            'If staff feel unsafe raising concerns within their own agency, they may escalate directly to external managers, or request escalation via BSCP.',
+        },
+      ],
+    },
+  ],
   categoryTracks: categoriesTo('stages'),
 });

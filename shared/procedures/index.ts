@@ -7,11 +7,11 @@ import { liverpool } from './liverpool';
 import type { Procedure } from './schema';
 
 export { parseProcedure, procedureSchema } from './schema';
-export type { AgencyKind, Procedure, Stage, Track } from './schema';
+export type { AgencyKind, Procedure, SkipRule, Stage, Track } from './schema';
 export { categoryDetails, categoryLabel, escalationCategories } from './categories';
 export { formActionLabels, formTitles } from './forms';
-export { formsFor, nextStage, trackById, trackFor, whoToContact } from './routing';
-export type { Parties } from './routing';
+export { formsFor, nextStage, skipTargets, trackById, trackFor, whoToContact } from './routing';
+export type { Parties, SkipTarget } from './routing';
 export { copyProcedure } from './copy';
 export { liverpoolLevelsOfNeed, liverpoolSituations } from './liverpool';
 

@@ -1,6 +1,6 @@
 import { categoriesTo, deepFreeze, steps, whoActs } from './build';
 import type { EscalationCategory } from './categories';
-import type { Procedure, Stage, Track } from './schema';
+import type { Procedure, SkipRule, Stage, Track } from './schema';
 
 // Northway Primary & Nursery School, Liverpool: Escalation Guidance Policy 2018 (seed 001), a
 // summary of the Liverpool Safeguarding Children Board (LSCB) procedure with School Improvement
@@ -179,8 +179,31 @@ function handOverStep(letter: string): Stage {
   };
 }
 
+/**
+ * The policy calls the ladders "the typical steps that can be taken to support colleagues thinking":
+ * guidance, not a sequence every disagreement must climb in full. So from any step the DSL may go
+ * straight to a later step, or on to LSCB Stage 1, saying why. The LSCB stages themselves are climbed
+ * in order ("If unresolved at stage 2 record and Escalate to Stage 3").
+ */
+function typicalSteps(ladder: Stage[]): SkipRule {
+  return {
+    id: 'typical-steps',
+    from: ladder.slice(0, -1).map((stage) => stage.id),
+    to: [...ladder.slice(2).map((stage) => stage.id), 'stage-1'],
+    when: 'The steps are the guidance’s typical steps, not a sequence to follow in full: go to a later step, or on to the LSCB stages, when the steps between would not help resolve the disagreement for the child.',
+    source:
+      'The additional School Improvement Liverpool guidance below sets out in detail the situations that may require escalation and the typical steps that can be taken to support colleagues thinking.',
+  };
+}
+
 function situationTrack(situation: 5 | 6 | 7, heading: string, ladder: Stage[]): Track {
-  return { id: `situation-${situation}`, title: `${situation}. ${heading}`, stages: [...ladder, ...lscbStages('LSCB Stage')], routing: [] };
+  return {
+    id: `situation-${situation}`,
+    title: `${situation}. ${heading}`,
+    stages: [...ladder, ...lscbStages('LSCB Stage')],
+    routing: [],
+    skips: [typicalSteps(ladder)],
+  };
 }
 
 const situation5 = situationTrack(5, 'Concerns about the progress of a child in need plan', [

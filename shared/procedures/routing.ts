@@ -1,5 +1,5 @@
 import { formTitles, type FormAction, type FormId } from './forms';
-import type { AgencyKind, Procedure, RoutingRule, Stage, Track } from './schema';
+import type { AgencyKind, Procedure, RoutingRule, SkipRule, Stage, Track } from './schema';
 
 // Reading a procedure: which track a disagreement follows, the stage after this one for these
 // parties (the next in order, unless a routing rule sends them elsewhere, e.g. Birmingham's school
@@ -15,7 +15,7 @@ function holds(kinds: readonly AgencyKind[] | undefined, kind: AgencyKind): bool
 }
 
 /** True when both of the rule's conditions hold, with the pair of parties taken either way round. */
-function ruleMatches(rule: RoutingRule, parties: Parties): boolean {
+function ruleMatches(rule: Pick<RoutingRule, 'when'>, parties: Parties): boolean {
   const { ourAgency, otherAgency } = rule.when;
   return (
     (holds(ourAgency, parties.ourAgency) && holds(otherAgency, parties.otherAgency)) ||
@@ -65,4 +65,34 @@ interface StageForm {
 /** The forms this stage calls for, with their titles, in the policy's order. */
 export function formsFor(stage: Stage): StageForm[] {
   return stage.forms.map((use) => ({ form: use.form, action: use.action, title: formTitles[use.form] }));
+}
+
+/** A later stage the DSL may go straight to from here, and the procedure's rules that allow it. */
+export interface SkipTarget {
+  stage: Stage;
+  rules: SkipRule[];
+}
+
+/**
+ * The stages the DSL may go straight to from `currentStageId` under the track's skip rules, past at
+ * least one stage (beyond where escalating in order would go: routing can already pass stages, as
+ * Birmingham's school v school does), in ladder order, each with the rules that allow it.
+ */
+export function skipTargets(track: Track, currentStageId: string, parties: Parties): SkipTarget[] {
+  const index = track.stages.findIndex((stage) => stage.id === currentStageId);
+  if (index < 0) throw new Error(`Stage ${currentStageId} is not in track ${track.id}.`);
+  const next = nextStage(track, currentStageId, parties);
+  const nextIndex = next ? track.stages.indexOf(next.stage) : track.stages.length;
+  const targets: SkipTarget[] = [];
+  track.stages.forEach((stage, at) => {
+    if (at <= nextIndex) return;
+    const rules = (track.skips ?? []).filter(
+      (rule) =>
+        rule.from.includes(currentStageId) &&
+        rule.to.includes(stage.id) &&
+        (rule.parties === undefined || ruleMatches({ when: rule.parties }, parties)),
+    );
+    if (rules.length > 0) targets.push({ stage, rules });
+  });
+  return targets;
 }

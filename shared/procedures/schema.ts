@@ -67,27 +67,52 @@ export type Stage = z.infer<typeof stageSchema>;
 
 const agencyList = z.array(agencyKindSchema).min(1).max(agencyKinds.length);
 
+/**
+ * Which pairs of parties a rule is for. It matches when every listed condition holds, with the pair
+ * taken either way round: Birmingham's "between two schools, or between a self-employed professional
+ * and a school" holds whichever side is the setting. A side left out matches any kind.
+ */
+const partiesSchema = z
+  .object({ ourAgency: agencyList.optional(), otherAgency: agencyList.optional() })
+  .strict()
+  .refine((when) => when.ourAgency !== undefined || when.otherAgency !== undefined, {
+    message: 'Say which kinds of agency this rule is for.',
+  });
+
 const routingRuleSchema = z
   .object({
     id: idText,
     from: idText,
     to: idText,
-    /**
-     * Which pairs of parties the rule is for. It matches when every listed condition holds, with the
-     * pair taken either way round: Birmingham's "between two schools, or between a self-employed
-     * professional and a school" holds whichever side is the setting. A side left out matches any kind.
-     */
-    when: z
-      .object({ ourAgency: agencyList.optional(), otherAgency: agencyList.optional() })
-      .strict()
-      .refine((when) => when.ourAgency !== undefined || when.otherAgency !== undefined, {
-        message: 'Say which kinds of agency this rule is for.',
-      }),
+    when: partiesSchema,
     /** The policy's words, shown to the user when the rule is followed. */
     reason: text(1000),
   })
   .strict();
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
+
+/**
+ * Where the policy lets the DSL go straight to a later stage, past the ones between (Bromley: "or if
+ * there continues to be a serious risk to the child, the matter should be referred to the BSCP";
+ * Liverpool's ladders are "the typical steps that can be taken"). Unlike routing, which the procedure
+ * follows by itself, a skip is the DSL's choice, made with their reason and recorded as such. It is
+ * offered from each stage in `from` to each stage in `to` at least two stages further up the ladder
+ * (the next stage is simply escalating).
+ */
+const skipRuleSchema = z
+  .object({
+    id: idText,
+    from: z.array(idText).min(1).max(40),
+    to: z.array(idText).min(1).max(40),
+    /** When it applies, in plain words: what the DSL confirms by choosing it. */
+    when: text(500),
+    /** The policy's own words that allow it, quoted to the DSL (a test finds them in the policy). */
+    source: text(1000),
+    /** Only for these pairs of parties, as a routing rule's `when`; every pair when left out. */
+    parties: partiesSchema.optional(),
+  })
+  .strict();
+export type SkipRule = z.infer<typeof skipRuleSchema>;
 
 const trackSchema = z
   .object({
@@ -95,6 +120,8 @@ const trackSchema = z
     title: text(300),
     stages: z.array(stageSchema).min(1).max(40),
     routing: z.array(routingRuleSchema).max(20),
+    /** Where the DSL may go straight to a later stage (left out: nowhere; procedures saved before skips existed have none). */
+    skips: z.array(skipRuleSchema).max(20).optional(),
   })
   .strict()
   .superRefine((track, ctx) => {
@@ -114,6 +141,26 @@ const trackSchema = z
       // Only forward: a rule that went back could send an escalation round in a loop.
       if (from >= 0 && to >= 0 && to <= from)
         ctx.addIssue({ code: 'custom', path: ['routing', index, 'to'], message: 'Routing can only move up the ladder.' });
+    });
+    const skips = track.skips ?? [];
+    const skipIds = skips.map((rule) => rule.id);
+    skips.forEach((rule, index) => {
+      if (skipIds.indexOf(rule.id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['skips', index, 'id'], message: `Skip rule id ${rule.id} is used twice.` });
+      for (const [side, list] of [['from', rule.from] as const, ['to', rule.to] as const]) {
+        list.forEach((id, at) => {
+          if (!ids.includes(id))
+            ctx.addIssue({ code: 'custom', path: ['skips', index, side, at], message: `No stage ${id} in this track.` });
+        });
+      }
+      // A rule that allows no jump past a stage is a mistake (going to the next stage needs no rule).
+      const jumps = rule.from.some((from) => rule.to.some((to) => ids.indexOf(to) >= ids.indexOf(from) + 2 && ids.indexOf(from) >= 0));
+      if (!jumps)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skips', index, 'to'],
+          message: 'A skip must go past at least one stage: every stage it goes to is at most the next one after where it starts.',
+        });
     });
   });
 export type Track = z.infer<typeof trackSchema>;

@@ -122,6 +122,19 @@ export const escalateInput = z
     escalationId: idSchema,
     reason: requiredText('why the disagreement is being escalated', 4000),
     escalatedAt: isoInstantSchema('when it was escalated'),
+    /**
+     * Straight to a later stage, past the ones between, under one of the procedure's skip rules (the
+     * stage and the rule the DSL chose). Left out: the next stage, as the procedure's routing says.
+     */
+    skipTo: z
+      .object({
+        stageId: z.string().min(1).max(100),
+        ruleId: z.string({ message: 'Choose which of the procedure’s reasons applies.' }).min(1, {
+          message: 'Choose which of the procedure’s reasons applies.',
+        }),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -226,8 +239,15 @@ export interface LadderRung {
   stageId: string;
   label: string;
   title: string;
-  /** `not-reached`: the escalation ended (resolved or closed) before this stage. */
+  /**
+   * `skipped`: passed over, by the procedure's routing or by the DSL going straight to a later stage
+   * (`skippedBecause` says which); `not-reached`: the escalation ended (resolved or closed) before this stage.
+   */
   state: 'done' | 'current' | 'to-come' | 'skipped' | 'not-reached';
+  /** For a skipped stage: why it was passed over, in words. */
+  skippedBecause: string | null;
+  /** For a stage the DSL went straight to: from where, the procedure's words that allow it, and the DSL's reason. */
+  wentStraightHere: { fromLabel: string; when: string; source: string; reason: string } | null;
   /** The stage record (when this stage was reached). */
   recordId: string | null;
   startedAt: string | null;
@@ -253,6 +273,11 @@ export interface CurrentStageView {
   /** The forms this stage calls for, e.g. 'Complete the Escalation Notification Form'. */
   forms: { form: string; title: string; instruction: string }[];
   next: { label: string; title: string; reason: string | null } | null;
+  /**
+   * Later stages the DSL may go straight to from here, past the ones between, each with the
+   * procedure's rules that allow it (what must hold, and the policy's own words).
+   */
+  skipTo: { stageId: string; label: string; title: string; rules: { id: string; when: string; source: string }[] }[];
 }
 
 export interface EscalationDetail {

@@ -2,13 +2,14 @@ import { formatUkDate } from '../../../shared/deadlines';
 import { contactMethodLabels } from '../../../shared/escalations/contact-methods';
 import { referralCategoryLabels } from '../../../shared/referrals/categories';
 import { referralEventLabels } from '../../../shared/referrals/events';
+import type { Track } from '../../../shared/procedures';
 import type { TimelineItem } from '../../../shared/schemas/dashboard';
 import { amendmentsAboutChild } from '../../../db/queries/amendments';
 import { findChild } from '../../../db/queries/children';
 import { documentsForChild } from '../../../db/queries/documents';
 import { actionsFor } from '../../../db/queries/escalation-actions';
 import { learningReviewFor, resolutionFor } from '../../../db/queries/escalation-outcomes';
-import { listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
+import { listEscalationRows, stageRecordsFor, type StageRecordRow } from '../../../db/queries/escalations';
 import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
 import { entriesFor } from '../../../db/queries/stage-entries';
 import { amendedValue } from './amended-value';
@@ -33,6 +34,29 @@ const fieldLabels: Readonly<Record<string, string>> = {
   decision: 'decision',
   rationale: 'rationale',
 };
+
+/**
+ * How a stage was reached from the one before: escalated (with the reason), routed past stages by the
+ * procedure, or — where the procedure allows it — the DSL went straight there, past the stages between.
+ */
+function howReached(track: Track, previous: StageRecordRow, record: StageRecordRow): string {
+  const from = track.stages.findIndex((stage) => stage.id === previous.stage_id);
+  const to = track.stages.findIndex((stage) => stage.id === record.stage_id);
+  const passed = track.stages.slice(from + 1, to).map((stage) => stage.label);
+  const reason = `Reason for escalating: ${previous.outcome_reason ?? 'not recorded'}`;
+  if (passed.length === 0) return `Escalated from ${track.stages[from]?.label ?? 'the stage before'}. ${reason}`;
+  const skipped = passed.length === 1 ? `${passed[0]} was skipped` : `${passed.join(', ')} were skipped`;
+  const rule = record.skip_rule ? (track.skips ?? []).find((candidate) => candidate.id === record.skip_rule) : undefined;
+  if (record.skip_rule) {
+    return `Went straight here from ${track.stages[from]?.label ?? 'the stage before'}; ${skipped}. The procedure allows this: ${sentence(rule?.when ?? record.routing_reason ?? '')} ${reason}`;
+  }
+  return `Escalated from ${track.stages[from]?.label ?? 'the stage before'}: ${skipped}, as the procedure routes this disagreement${record.routing_reason ? ` (${record.routing_reason})` : ''}. ${reason}`;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 
 export async function childTimeline(ctx: ReadContext, childId: string): Promise<TimelineItem[]> {
   if (!(await findChild(ctx.db, childId))) throw notFound("This child's record");
@@ -106,23 +130,27 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
       detail: row.concern,
       link,
     });
-    for (const record of records.get(row.id) ?? []) {
+    const stageRecords = records.get(row.id) ?? [];
+    stageRecords.forEach((record, index) => {
       const stage = track.stages.find((candidate) => candidate.id === record.stage_id);
-      if (!stage) continue;
+      if (!stage) return;
       const target = stageTarget(procedure, stage, record, deadlines);
+      // A stage is reached at the moment the one before it was escalated: that is where the reason for
+      // escalating belongs (a stage's own outcome shows when the next is reached, or as the outcome).
+      const previous = stageRecords[index - 1];
       items.push({
         ...base,
         id: `stage/${record.id}`,
         kind: 'stage',
         at: record.started_at,
         title: `${stage.label} reached: ${stage.title}`,
-        detail: record.routing_reason ?? record.outcome_reason,
+        detail: previous ? howReached(track, previous, record) : null,
         state: target?.state ?? null,
         dueAt: target?.dueAt ?? null,
         explanation: target?.explanation ?? null,
         link,
       });
-    }
+    });
     for (const entry of await entriesFor(ctx.db, row.id)) {
       items.push({
         ...base,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { formatUkDate, formatUkDateTime } from '../../../../shared/deadlines';
-import { nextStage, trackFor, type Procedure } from '../../../../shared/procedures';
+import { nextStage, skipTargets, trackFor, type Procedure, type Stage } from '../../../../shared/procedures';
 import type {
   addActionInput,
   amendStageEntryInput,
@@ -294,6 +294,11 @@ async function requireEntryAtCurrentStage(db: Executor, current: StageRecordRow,
   }
 }
 
+/**
+ * Escalation to the next stage the procedure's routing names, or — where the procedure allows it —
+ * straight to a later stage the DSL chose, under the skip rule they chose (checked against the
+ * escalation's own procedure snapshot and the parties), recorded as such on the new stage record.
+ */
 export async function escalate(ctx: ServiceContext, input: z.output<typeof escalateInput>): Promise<string> {
   notInFuture(ctx, input.escalatedAt, 'escalatedAt', 'When it was escalated');
   return ctx.db.transaction().execute(async (trx) => {
@@ -301,8 +306,23 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
     notBeforeStage(current, input.escalatedAt, 'escalatedAt');
     await requireEntryAtCurrentStage(trx, current, 'escalating');
     const track = trackOf(procedureOf(row), row);
-    const next = nextStage(track, current.stage_id, partiesOf(row));
-    if (!next) {
+    const parties = partiesOf(row);
+    const next = nextStage(track, current.stage_id, parties);
+    let target: { stage: Stage; reason: string | null; skipRule: string | null } | null = next ? { ...next, skipRule: null } : null;
+    if (input.skipTo) {
+      const { stageId, ruleId } = input.skipTo;
+      const allowed = skipTargets(track, current.stage_id, parties).find((candidate) => candidate.stage.id === stageId);
+      if (!allowed) {
+        throw fieldFailure(
+          ['skipTo', 'stageId'],
+          'The procedure does not allow going straight to that stage from this one. Escalate to the next stage.',
+        );
+      }
+      const rule = allowed.rules.find((candidate) => candidate.id === ruleId);
+      if (!rule) throw fieldFailure(['skipTo', 'ruleId'], 'Choose which of the procedure’s reasons for going straight there applies.');
+      target = { stage: allowed.stage, reason: rule.when, skipRule: rule.id };
+    }
+    if (!target) {
       throw new ApiFailure(
         'conflict',
         'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.',
@@ -312,15 +332,24 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
     await insertStageRecord(trx, {
       id: randomUUID(),
       escalation_id: row.id,
-      stage_id: next.stage.id,
+      stage_id: target.stage.id,
       sequence: records.length + 1,
       started_at: input.escalatedAt,
-      routing_reason: next.reason,
+      routing_reason: target.reason,
+      skip_rule: target.skipRule,
       outcome: null,
       outcome_at: null,
       outcome_reason: null,
     });
-    await audit(trx, ctx, 'escalation.escalated', { type: 'escalation', id: row.id }, `Escalated to ${next.stage.label}`);
+    await audit(
+      trx,
+      ctx,
+      'escalation.escalated',
+      { type: 'escalation', id: row.id },
+      target.skipRule
+        ? `Went straight to ${target.stage.label}, past the stages between, as the procedure allows`
+        : `Escalated to ${target.stage.label}`,
+    );
     return row.id;
   });
 }

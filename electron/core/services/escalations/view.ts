@@ -1,4 +1,12 @@
-import { categoryLabel, formActionLabels, formTitles, nextStage, type Procedure, type Track } from '../../../../shared/procedures';
+import {
+  categoryLabel,
+  formActionLabels,
+  formTitles,
+  nextStage,
+  skipTargets,
+  type Procedure,
+  type Track,
+} from '../../../../shared/procedures';
 import { childFullName } from '../../../../shared/schemas/children';
 import type {
   ActionView,
@@ -34,6 +42,12 @@ import {
 // the stage ladder with target dates, the current stage's contacts and checklist, entries with their
 // amendment history, and actions with their deadlines. Pure: no queries, no rules of its own.
 
+/** The skip rule a stage record was reached under, from the escalation's own procedure snapshot. */
+function skipRuleOf(track: Track, record: StageRecordRow) {
+  if (!record.skip_rule) return null;
+  return (track.skips ?? []).find((rule) => rule.id === record.skip_rule) ?? null;
+}
+
 function buildLadder(
   procedure: Procedure,
   track: Track,
@@ -42,8 +56,14 @@ function buildLadder(
   ended: boolean,
 ): LadderRung[] {
   const reached = new Map(records.map((record) => [record.stage_id, record]));
+  const indexOf = (stageId: string) => track.stages.findIndex((stage) => stage.id === stageId);
   const current = records[records.length - 1];
-  const currentIndex = current ? track.stages.findIndex((stage) => stage.id === current.stage_id) : -1;
+  const currentIndex = current ? indexOf(current.stage_id) : -1;
+  /** The record reached next after stage `index`, and the one before it: where a passed-over stage was jumped from and to. */
+  const jumpOver = (index: number) => {
+    const to = records.findIndex((record) => indexOf(record.stage_id) > index);
+    return to > 0 ? { from: records[to - 1], to: records[to] } : null;
+  };
   return track.stages.map((stage, index): LadderRung => {
     const record = reached.get(stage.id) ?? null;
     const isCurrent = record !== null && record === current && record.outcome === null;
@@ -56,18 +76,42 @@ function buildLadder(
         : ended
           ? 'not-reached'
           : 'to-come';
+    let skippedBecause: string | null = null;
+    if (state === 'skipped') {
+      const jump = jumpOver(index);
+      const from = jump?.from ? stageOf(track, jump.from.stage_id) : null;
+      const to = jump?.to ? stageOf(track, jump.to.stage_id) : null;
+      if (jump?.to && from && to) {
+        skippedBecause = jump.to.skip_rule
+          ? `Skipped: the DSL went straight from ${from.label} to ${to.label}, as the procedure allows when: ${skipRuleOf(track, jump.to)?.when ?? jump.to.routing_reason ?? ''}`
+          : `Skipped: the procedure routes this disagreement from ${from.label} to ${to.label}${jump.to.routing_reason ? `: ${jump.to.routing_reason}` : '.'}`;
+      }
+    }
+    const previous = record ? records[records.indexOf(record) - 1] : undefined;
+    const rule = record ? skipRuleOf(track, record) : null;
     return {
       stageId: stage.id,
       label: stage.label,
       title: stage.title,
       state,
+      skippedBecause,
+      wentStraightHere:
+        record && rule && previous
+          ? {
+              fromLabel: stageOf(track, previous.stage_id).label,
+              when: rule.when,
+              source: rule.source,
+              reason: previous.outcome_reason ?? '',
+            }
+          : null,
       recordId: record?.id ?? null,
       startedAt: record?.started_at ?? null,
       target: record ? stageTarget(procedure, stage, record, deadlines) : null,
       outcome: record?.outcome ?? null,
       outcomeAt: record?.outcome_at ?? null,
       outcomeReason: record?.outcome_reason ?? null,
-      routingReason: record?.routing_reason ?? null,
+      // A skip's words are in wentStraightHere; routing's here.
+      routingReason: record && !rule ? record.routing_reason : null,
     };
   });
 }
@@ -101,6 +145,12 @@ function currentStageView(
       instruction: `${formActionLabels[form.action]} the ${formTitles[form.form]}`,
     })),
     next: next ? { label: next.stage.label, title: next.stage.title, reason: next.reason } : null,
+    skipTo: skipTargets(track, stage.id, parties).map((target) => ({
+      stageId: target.stage.id,
+      label: target.stage.label,
+      title: target.stage.title,
+      rules: target.rules.map((rule) => ({ id: rule.id, when: rule.when, source: rule.source })),
+    })),
   };
 }
 
