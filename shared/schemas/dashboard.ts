@@ -26,12 +26,31 @@ export interface DashboardItem {
   missed?: { referralId: string; milestone: MilestoneKey; escalationId: string | null };
 }
 
+/** An open escalation, as the dashboard lists it beside the deadlines: where it stands and what is due next. */
+export interface DashboardEscalation {
+  id: string;
+  childId: string;
+  childName: string;
+  otherAgencyName: string;
+  categoryLabel: string;
+  /** The current stage, e.g. 'Stage 2' and 'Manager to Manager / DSL to DSL'. */
+  stageLabel: string;
+  stageTitle: string;
+  /**
+   * The soonest date still owed: the stage's target, or an agreed action's date, whichever comes
+   * first (null when neither has one, as no Liverpool stage does).
+   */
+  nextTarget: { what: string; dueAt: string; dueDate: string; explanation: string[]; state: 'due' | 'overdue' } | null;
+}
+
 export interface Dashboard {
   generatedAt: string;
   procedureChosen: boolean;
   overdue: DashboardItem[];
   today: DashboardItem[];
   thisWeek: DashboardItem[];
+  /** Every open escalation, the soonest next target first (those with none last). */
+  openEscalations: DashboardEscalation[];
   counts: { openEscalations: number; openReferrals: number; children: number };
 }
 

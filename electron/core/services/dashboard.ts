@@ -1,7 +1,7 @@
 import { dueWindowFrom, formatUkDate, type DueWindow } from '../../../shared/deadlines';
 import { owedBySetting } from '../../../shared/referrals/milestones';
 import { childFullName } from '../../../shared/schemas/children';
-import type { Dashboard, DashboardItem } from '../../../shared/schemas/dashboard';
+import type { Dashboard, DashboardEscalation, DashboardItem } from '../../../shared/schemas/dashboard';
 import { countChildren } from '../../../db/queries/children';
 import { actionsFor } from '../../../db/queries/escalation-actions';
 import { listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
@@ -103,10 +103,11 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     );
   }
   const escalationById = new Map(openEscalations.map((row) => [row.id, row]));
-  for (const action of await actionsFor(
+  const openActions = await actionsFor(
     ctx.db,
     openEscalations.map((row) => row.id),
-  )) {
+  );
+  for (const action of openActions) {
     if (action.done_at !== null) continue;
     const row = escalationById.get(action.escalation_id);
     if (!row) continue;
@@ -131,6 +132,50 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     );
   }
 
+  // Every open escalation with its stage and the soonest date still owed (its stage's target or an agreed action's).
+  const escalationList: DashboardEscalation[] = openEscalations.map((row) => {
+    const summary = toEscalationSummary(row, records.get(row.id) ?? [], escalationDeadlineContext);
+    const owed: NonNullable<DashboardEscalation['nextTarget']>[] = [];
+    const target = summary.target;
+    if (target && (target.state === 'due' || target.state === 'overdue')) {
+      owed.push({
+        what: `${summary.stageLabel} target`,
+        dueAt: target.dueAt,
+        dueDate: target.dueDate,
+        explanation: target.explanation,
+        state: target.state,
+      });
+    }
+    for (const action of openActions) {
+      if (action.escalation_id !== row.id) continue;
+      const deadline = actionDeadline(action, now);
+      if (deadline.state !== 'due' && deadline.state !== 'overdue') continue;
+      owed.push({
+        what: `Action: ${action.description}`,
+        dueAt: deadline.dueAt,
+        dueDate: deadline.dueDate,
+        explanation: deadline.explanation,
+        state: deadline.state,
+      });
+    }
+    owed.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    return {
+      id: row.id,
+      childId: row.child_id,
+      childName: summary.childName,
+      otherAgencyName: summary.otherAgencyName,
+      categoryLabel: summary.categoryLabel,
+      stageLabel: summary.stageLabel,
+      stageTitle: summary.stageTitle,
+      nextTarget: owed[0] ?? null,
+    };
+  });
+  escalationList.sort(
+    (a, b) =>
+      (a.nextTarget ? Date.parse(a.nextTarget.dueAt) : Number.POSITIVE_INFINITY) -
+        (b.nextTarget ? Date.parse(b.nextTarget.dueAt) : Number.POSITIVE_INFINITY) || a.childName.localeCompare(b.childName),
+  );
+
   const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
   return {
     generatedAt: now,
@@ -138,6 +183,7 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     overdue: items.overdue.sort(byDue),
     today: items.today.sort(byDue),
     thisWeek: items['this-week'].sort(byDue),
+    openEscalations: escalationList,
     counts: { openEscalations: openEscalations.length, openReferrals, children: await countChildren(ctx.db) },
   };
 }
