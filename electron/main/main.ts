@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor, session, shell, type Me
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { startCoreWorker, type CoreClient } from '../core/client';
 import { registerIpc } from './ipc';
-import { denyEverythingByDefault, windowPreferences } from './window-security';
+import { createAppWindow, denyEverythingByDefault } from './window-security';
 import { defaultUserDataDir, networkFolderProblem, resolveDataDir } from '../hosting/data-dir';
 import { acquireDataFolderLock, FolderInUseError } from '../hosting/data-lock';
 import { rendererOrigin } from '../hosting/origins';
@@ -82,15 +82,7 @@ async function start(): Promise<void> {
 }
 
 function createWindow(here: string): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
-    title: 'Escalation Log',
-    show: false,
-    webPreferences: windowPreferences({ preload: join(here, '..', 'preload', 'preload.cjs'), packaged: app.isPackaged }),
-  });
+  const window = createAppWindow(BrowserWindow, { preload: join(here, '..', 'preload', 'preload.cjs'), packaged: app.isPackaged });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(renderer.entry);
   return window;

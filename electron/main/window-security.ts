@@ -1,31 +1,48 @@
-import type { App, Session, Shell, WebContents, WebPreferences } from 'electron';
+import type { App, BrowserWindowConstructorOptions, Session, Shell, WebContents } from 'electron';
 
 // The window's security settings and the handlers that keep every web contents to the app's own
 // pages, in one place so they can be tested with a fake `electron` (the runtime can't run here).
-// - webPreferences: context isolation, the sandbox, no Node, no webviews, no spellcheck (on Linux
-//   it downloads dictionaries: a network call), and DevTools only in an unpackaged build.
+// - The window: context isolation, the sandbox, no Node, no webviews, no auxclick, no spellcheck
+//   (on Linux it downloads dictionaries: a network call), and DevTools only in an unpackaged build.
 // - Navigation and redirects only within the renderer's own origin (origins compared after
 //   parsing, in hosting/origins); no webviews; no new windows: an https link opens in the system
 //   browser (the only outside links are to published guidance), anything else goes nowhere.
 // - Every permission request and check is refused.
 
-export function windowPreferences(options: { preload: string; packaged: boolean }): WebPreferences {
-  return {
-    preload: options.preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: !options.packaged,
-  };
+/**
+ * The app's one window. Its webPreferences are written out here, literally, so a reader (and
+ * Electronegativity, which reads the source) sees each setting where the window is made.
+ */
+export function createAppWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  options: { preload: string; packaged: boolean },
+): W {
+  return new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Escalation Log',
+    show: false,
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: !options.packaged,
+      // A middle-click on a link would ask for a new window (which is refused anyway): no auxclick at all.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 /** Only https links leave the app, and only to the system browser. */

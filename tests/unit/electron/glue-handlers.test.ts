@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ipcCallChannel } from '../../../shared/bridge';
 import { rendererOrigin } from '../../../electron/hosting/origins';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
 // The Electron glue's handlers, with a fake `electron` (the runtime can't run here): navigation,
 // new windows, permissions, who may call over IPC, and what the app:// protocol will serve. Each
@@ -25,7 +26,7 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('../../../electron/main/ipc');
 const { serveRenderer } = await import('../../../electron/main/app-protocol');
-const { denyEverythingByDefault, windowPreferences } = await import('../../../electron/main/window-security');
+const { createAppWindow, denyEverythingByDefault } = await import('../../../electron/main/window-security');
 
 type Listener = (event: { preventDefault: () => void; url?: string }, url?: string) => void;
 
@@ -148,8 +149,18 @@ describe('permissions', () => {
 
 describe('the window', () => {
   it('is sandboxed and isolated, with no Node, no webviews, no spellcheck, and DevTools only when unpackaged', () => {
-    const shipped = windowPreferences({ preload: '/app/preload.cjs', packaged: true });
-    expect(shipped).toMatchObject({
+    const made: BrowserWindowConstructorOptions[] = [];
+    class FakeWindow {
+      readonly options: BrowserWindowConstructorOptions;
+      constructor(options: BrowserWindowConstructorOptions) {
+        this.options = options;
+        made.push(options);
+      }
+    }
+    createAppWindow(FakeWindow, { preload: '/app/preload.cjs', packaged: true });
+    createAppWindow(FakeWindow, { preload: '/app/preload.cjs', packaged: false });
+    expect(made[0]?.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -160,8 +171,9 @@ describe('the window', () => {
       webviewTag: false,
       spellcheck: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
-    expect(windowPreferences({ preload: '/app/preload.cjs', packaged: false }).devTools).toBe(true);
+    expect(made[1]?.webPreferences?.devTools).toBe(true);
   });
 });
 
