@@ -88,6 +88,10 @@ describe('backups, end to end', () => {
     await page.getByRole('table').filter({ hasText: 'Backed up by hand' }).waitFor();
     await expectAccessible(page, 'Settings, Backups');
     await screenshot(page, '91-settings-backups');
+    await page.getByRole('tab', { name: 'Retention' }).click();
+    await page.getByText('No records have reached their review date.').waitFor();
+    await expectAccessible(page, 'Settings, Retention');
+    await screenshot(page, '91b-settings-retention');
   });
 
   it('the dashboard shows when the last good backup was made, in UK dates', async () => {

@@ -1,5 +1,7 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import type { BackupStatus } from '../../../shared/schemas/backups';
+import { can } from '../../../shared/permissions';
+import { useSession } from '../api/session';
 import { useApi } from '../api/useApi';
 import { ukDateTime } from '../format';
 
@@ -54,7 +56,9 @@ export function BackupStatusLine({ status, showSettingsLink = false }: { status:
 
 /** The dashboard's line: loads the backup status itself. */
 export function DashboardBackupLine() {
+  const { status: session } = useSession();
   const status = useApi('backups.status', {});
   if (!status.data) return null;
-  return <BackupStatusLine status={status.data} showSettingsLink />;
+  // Only the DSL has Settings, Backups; everyone sees when the last backup was made.
+  return <BackupStatusLine status={status.data} showSettingsLink={can(session.user.role, 'backups.run')} />;
 }
