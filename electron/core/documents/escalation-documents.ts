@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatUkDate, formatUkDateTime } from '../../../shared/deadlines';
 import { contactMethodLabels } from '../../../shared/escalations/contact-methods';
-import type { EscalationDetail, LadderRung } from '../../../shared/schemas/escalations';
+import type { EscalationDetail, LadderRung, StageEntryView } from '../../../shared/schemas/escalations';
 import { dataTable, detailsTable, heading, paragraph, signatureBlocks, withPageLayout, type DocumentMeta } from './layout';
 
 // The documents an escalation produces: the written concern to the other agency, the written
@@ -57,6 +57,10 @@ function stageOutcome(rung: LadderRung): string {
   }
 }
 
+/**
+ * The stages reached, for a partnership's form: its own stage names ('Stage 3: …'), which the
+ * partnership's forms refer to.
+ */
 function stagesReached(e: EscalationDetail): Content {
   return dataTable(
     ['Stage', 'Reached', 'Outcome'],
@@ -64,6 +68,67 @@ function stagesReached(e: EscalationDetail): Content {
       rung.startedAt === null ? [] : [[`${rung.label}: ${rung.title}`, formatUkDate(rung.startedAt), stageOutcome(rung)]],
     ),
     [170, 70, '*'],
+  );
+}
+
+// Letters (the written concern, the written statement of the outcome) go to people who have never
+// seen our procedure's ladder: 'Step c' means nothing to them. A letter says what happened, in
+// words and in date order, and names a stage only by the policy's own heading for it.
+
+/** Who took part besides the letter's author, as 'Full Name (Role, Agency)'. */
+function withWhom(entry: StageEntryView, author: string): string {
+  const others = entry.participants.filter((person) => person.name.trim().toLowerCase() !== author.trim().toLowerCase());
+  const names = others.map((person) => `${person.name} (${[person.role, person.agency].filter(Boolean).join(', ')})`);
+  if (names.length === 0) return '';
+  return ` with ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}`;
+}
+
+const contactPhrases: Record<StageEntryView['method'], string> = {
+  phone: 'we spoke by phone',
+  meeting: 'we met',
+  virtual: 'we met online',
+  email: 'we wrote by email',
+  letter: 'we wrote by letter',
+};
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** What has happened so far, oldest first: when the concern was raised, each conversation, and each time it was taken further. */
+function whatHappened(input: EscalationDocumentInput): string[] {
+  const e = input.escalation;
+  const events: { at: string; order: number; text: string }[] = [
+    {
+      at: e.openedAt,
+      order: 0,
+      text: `${formatUkDate(e.openedAt)}: we raised our concern with ${e.otherProfessional.name}, ${e.otherProfessional.role}, ${e.otherAgency.name}.`,
+    },
+  ];
+  for (const entry of e.entries) {
+    events.push({
+      at: entry.occurredAt,
+      order: 1,
+      text: `${formatUkDate(entry.occurredAt)}: ${contactPhrases[entry.method]}${withWhom(entry, input.author.name)}. ${sentence(entry.decision)}`,
+    });
+  }
+  e.ladder.forEach((rung, index) => {
+    if (rung.outcome !== 'escalated' || rung.outcomeAt === null) return;
+    const next = e.ladder.slice(index + 1).find((later) => later.startedAt !== null);
+    const where = next ? ` (${next.wentStraightHere ? 'going straight to' : 'to'}: ${next.title})` : '';
+    const why = rung.outcomeReason ? `, because: ${sentence(rung.outcomeReason)}` : '.';
+    events.push({ at: rung.outcomeAt, order: 2, text: `${formatUkDate(rung.outcomeAt)}: we took the concern further${where}${why}` });
+  });
+  return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order).map((event) => event.text);
+}
+
+/** The stages reached, for a letter: each by the policy's heading, when, and how it ended, in words. */
+function stagesInWords(e: EscalationDetail): Content {
+  return dataTable(
+    ['Stage of the procedure', 'Reached', 'Outcome'],
+    e.ladder.flatMap((rung) => (rung.startedAt === null ? [] : [[rung.title, formatUkDate(rung.startedAt), stageOutcome(rung)]])),
+    [190, 70, '*'],
   );
 }
 
@@ -95,12 +160,14 @@ export function writtenConcern(input: EscalationDocumentInput): TDocumentDefinit
     ]),
     childDetails(input),
     paragraph(
-      `I am writing to put our concern in writing under ${e.procedure.name} (${e.procedure.partnership}). ${current ? `We are at ${current.label}: ${current.title}.` : ''} This letter is part of the child’s safeguarding record.`,
+      `I am writing to put our concern in writing under ${e.procedure.name} (${e.procedure.partnership}). This letter is part of the child’s safeguarding record.`,
     ),
     ...disagreement(e),
+    heading('What has happened so far'),
+    { ul: whatHappened(input), margin: [0, 0, 0, 8] },
     heading('What happens next'),
     paragraph(
-      `${respondBy} If we cannot resolve this, we will escalate it${current?.next ? ` to ${current.next.label}: ${current.next.title}` : ' further under the procedure'}. If the child is at immediate risk of significant harm we will refer to children’s social care or the police at once.`,
+      `${respondBy} If we cannot resolve this, we will take it further under the procedure${current?.next ? `: the next step is “${current.next.title}”` : ''}. If the child is at immediate risk of significant harm we will refer to children’s social care or the police at once.`,
     ),
     signatureBlocks([{ title: 'Signed', lines: ['Signature', `${input.author.name}, ${input.author.role}`, 'Date'] }]),
   ]);
@@ -125,8 +192,10 @@ export function outcomeStatement(input: EscalationDocumentInput): TDocumentDefin
     paragraph(resolution.consequentActions),
     heading('Agreed by'),
     { ul: resolution.agreedBy, margin: [0, 0, 0, 8] },
+    heading('What happened'),
+    { ul: whatHappened(input), margin: [0, 0, 0, 8] },
     heading('Stages reached'),
-    stagesReached(e),
+    stagesInWords(e),
     paragraph('Each agency places a copy of this statement on the child’s record.'),
     signatureBlocks(
       resolution.agreedBy.slice(0, 2).map((agency) => ({ title: `For ${agency}`, lines: ['Full name and role', 'Signature', 'Date'] })),

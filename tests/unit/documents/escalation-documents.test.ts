@@ -107,12 +107,14 @@ describe('escalation documents', () => {
     });
     const made = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'written-statement-of-outcome' });
     const words = await text(made.base64);
+    expect(words).not.toContain('Stage 1:');
     for (const expected of [
       'Written statement of the outcome',
       'Visits restart on Wednesday 25 November 2026.',
       'Core group on Friday.',
       'Northway Primary and Nursery School',
-      'Stage 1: Front-line',
+      // A letter names the stage by the policy's heading, not its place on our ladder.
+      'Front-line Professional to',
       'Each agency places a copy of this statement on the child’s record.',
     ]) {
       expect(words).toContain(expected);
