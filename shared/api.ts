@@ -53,6 +53,7 @@ import type { Procedure } from './procedures';
 import {
   cancelRestoreInput,
   confirmRestoreInput,
+  recoverKeyFileInput,
   listBackupSetsInput,
   openBackupSetInput,
   runBackupInput,
@@ -60,6 +61,7 @@ import {
   type BackupMade,
   type BackupSetList,
   type BackupStatus,
+  type KeyFileRecovered,
   type RestoreDone,
   type RestorePreview,
 } from './schemas/backups';
@@ -202,6 +204,7 @@ export const api = {
   'backups.openSet': method<RestorePreview>()(openBackupSetInput, 'public'),
   'backups.restore': method<RestoreDone>()(confirmRestoreInput, 'public'),
   'backups.cancelRestore': method<{ cancelled: true }>()(cancelRestoreInput, 'public'),
+  'backups.recoverKeyFile': method<KeyFileRecovered>()(recoverKeyFileInput, 'public'),
 
   // Retention: the review date and legal hold are shown to everyone; deciding is the DSL's.
   'retention.forChild': method<ChildRetention>()(childRetentionInput, 'read'),

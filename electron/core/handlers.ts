@@ -24,7 +24,7 @@ import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { addUser, listUsers, removeUser } from './services/people';
 import { addClosure, getSettingsView, removeClosure, updateSettings } from './services/settings';
 import { backupStatus, listBackupSets, makeBackup, updateBackupSettingsService } from './services/backups';
-import { cancelRestore, confirmRestore, openBackupSetChecked } from './session/restore';
+import { cancelRestore, confirmRestore, openBackupSetChecked, recoverKeyFileOnly } from './session/restore';
 import { childRetention, disposeOfChildRecords, liftLegalHold, placeLegalHold, recordsPastReview } from './services/retention';
 import { getTermDates, saveTermDates, useDefaultTermDates } from './services/term-dates';
 import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } from './services/termly-audit';
@@ -151,6 +151,7 @@ export const handlers: Handlers = {
   'backups.openSet': publicMethod(openBackupSetChecked),
   'backups.restore': publicMethod(confirmRestore),
   'backups.cancelRestore': publicMethod((session) => cancelRestore(session)),
+  'backups.recoverKeyFile': publicMethod(recoverKeyFileOnly),
 
   'retention.forChild': read(childRetention),
   'retention.list': dsl((ctx) => recordsPastReview(ctx)),

@@ -53,6 +53,10 @@ export const confirmRestoreInput = z
 
 export const cancelRestoreInput = emptyInput;
 
+export const recoverKeyFileInput = z
+  .object({ confirmed: z.literal(true, { message: 'Tick to confirm the key file from this backup is to be put back.' }) })
+  .strict();
+
 export const backupReasons = ['manual', 'lock', 'quit', 'daily'] as const;
 export type BackupReason = (typeof backupReasons)[number];
 export const backupReasonLabels: Record<BackupReason, string> = {
@@ -117,6 +121,15 @@ export interface RestorePreview {
   checks: string[];
   /** What happens to the records on this computer now. */
   replaces: 'live-records' | 'nothing';
+  /**
+   * The records file on this computer is there but its key files are not usable, and this set's key
+   * file opens it: the key file alone can be put back, keeping every record made since the backup.
+   */
+  canRecoverKeyFileOnly: boolean;
+}
+
+export interface KeyFileRecovered {
+  recoveredFrom: string;
 }
 
 export interface RestoreDone {

@@ -6,7 +6,8 @@ import { createKysely, openEncryptedDatabase, openEncryptedReadOnly, DatabaseKey
 import { BackupSetError, readManifest, SET_FILES, verifySetFiles, type BackupManifest } from '../../../db/backup-set';
 import { KeySlotFileError } from '../../../db/keyslots';
 import { migrations as knownMigrations } from '../../../db/migrations';
-import { commitRestore, discardStaged, stageRestore } from '../../../db/restore-swap';
+import { commitRestore, discardStaged, restorePaths, stageRestore } from '../../../db/restore-swap';
+import { writeFileAtomic } from '../../../db/keyslots';
 import {
   dataFolderState,
   ensureDataDir,
@@ -21,13 +22,21 @@ import {
   appliedMigrations,
   auditHead,
   integrityCheck,
+  quickCheck,
   newestAuditTime,
   roleOf,
   rowCounts,
   settingName,
 } from '../../../db/queries/integrity';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
-import type { confirmRestoreInput, openBackupSetInput, RestoreDone, RestorePreview } from '../../../shared/schemas/backups';
+import type {
+  confirmRestoreInput,
+  KeyFileRecovered,
+  openBackupSetInput,
+  recoverKeyFileInput,
+  RestoreDone,
+  RestorePreview,
+} from '../../../shared/schemas/backups';
 import { audit, nowIso } from '../services/context';
 import type { Session } from './session';
 
@@ -169,7 +178,12 @@ export async function openBackupSet(session: Session, input: z.output<typeof ope
         discardStaged(session.paths);
       },
     };
-    return { ...preview, replaces: live === null && dataFolderState(session.paths) === 'empty' ? 'nothing' : 'live-records' };
+    const folder = dataFolderState(session.paths);
+    return {
+      ...preview,
+      replaces: live === null && folder === 'empty' ? 'nothing' : 'live-records',
+      canRecoverKeyFileOnly: liveKeysUnusable(session) && liveFileOpensWith(session, dataKey),
+    };
   } catch (error) {
     dataKey.fill(0);
     discardStaged(session.paths);
@@ -183,7 +197,7 @@ function checkStaged(
   manifest: BackupManifest,
   userId: string | null,
   setName: string,
-): Omit<RestorePreview, 'replaces'> {
+): Omit<RestorePreview, 'replaces' | 'canRecoverKeyFileOnly'> {
   const stagedPath = `${session.paths.database}.restoring`;
   let sqlite;
   try {
@@ -268,6 +282,53 @@ export async function openBackupSetChecked(session: Session, input: z.output<typ
     throw refuse('its audit log has been changed (the hash chain is broken).');
   }
   return preview;
+}
+
+/** The records file is here, but neither its key file nor the previous generation can be used. */
+function liveKeysUnusable(session: Session): boolean {
+  if (!existsSync(session.paths.database)) return false;
+  try {
+    loadKeySlots(session.paths);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Whether the records file on this computer opens, whole, with this key (the set's key file is then the live file's too). */
+function liveFileOpensWith(session: Session, dataKey: Buffer): boolean {
+  try {
+    const sqlite = openEncryptedReadOnly(session.paths.database, dataKey);
+    try {
+      return quickCheck(sqlite).length === 0;
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * When only the key files are lost: the set's key file (checked: it opens the records file on this
+ * computer, whole) is put back beside the records, which are kept as they are, with every record made
+ * since the backup. Passphrases are as they were when the backup was made.
+ */
+export function recoverKeyFileOnly(session: Session, _input: z.output<typeof recoverKeyFileInput>): Promise<KeyFileRecovered> {
+  requireRestorer(session);
+  const pending = session.pendingRestore;
+  if (!pending) throw new ApiFailure('conflict', 'Choose a backup set and unlock it first.');
+  if (!liveKeysUnusable(session) || !liveFileOpensWith(session, pending.dataKey)) {
+    throw new ApiFailure('conflict', "This backup's key file cannot be used on its own here: restore the whole backup instead.");
+  }
+  const staged = restorePaths(session.paths);
+  const keys = readFileSync(staged.keys);
+  // The current key file and its previous generation both become the set's: both were unusable.
+  writeFileAtomic(session.paths.previousKeySlots, keys);
+  writeFileAtomic(session.paths.keySlots, keys);
+  session.disposePendingRestore();
+  session.lockNotice = null;
+  return Promise.resolve({ recoveredFrom: pending.setName });
 }
 
 export async function confirmRestore(session: Session, _input: z.output<typeof confirmRestoreInput>): Promise<RestoreDone> {

@@ -180,6 +180,7 @@ const specific: Record<ApiMethod, unknown[]> = {
   ],
   'backups.restore': [{ confirmed: false }],
   'backups.cancelRestore': [{ now: true }],
+  'backups.recoverKeyFile': [{ confirmed: false }],
   'retention.forChild': [{ childId: 'x' }],
   'retention.list': [{ all: true }],
   'retention.placeHold': [{ childId: NIL, reason: '' }],

@@ -95,6 +95,30 @@ describe('a damaged key file', () => {
     expect(await ok(fresh, 'children.get', { id: child.id })).toMatchObject({ firstName: 'Zephyrine' });
   });
 
+  it('when both are gone but the records file is whole, puts back only the key file from a backup and keeps every later record', async () => {
+    const { core, dataDir, child } = await setUpWithRecords();
+    const backups = tempDataDir('key-file-only-backups');
+    await ok(core, 'session.unlock', { passphrase: PASSPHRASE });
+    await ok(core, 'backups.updateSettings', { folder: backups, keep: 5, automatic: false });
+    const made = await ok(core, 'backups.run', {});
+    const later = await ok(core, 'children.create', { ...childInput, firstName: 'Afterwards' });
+    await ok(core, 'session.lock', {});
+    rmSync(keyFile(dataDir));
+    writeFileSync(previousFile(dataDir), readFileSync(keyFile(backups + '/' + made.setName)).subarray(0, 30));
+
+    const fresh = makeCore(dataDir);
+    const preview = await ok(fresh, 'backups.openSet', { folder: backups, setName: made.setName, passphrase: PASSPHRASE });
+    expect(preview).toMatchObject({ canRecoverKeyFileOnly: true, replaces: 'live-records' });
+    expect(await ok(fresh, 'backups.recoverKeyFile', { confirmed: true })).toEqual({ recoveredFrom: made.setName });
+    expect(await ok(fresh, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({ state: 'unlocked' });
+    expect(await ok(fresh, 'children.get', { id: child.id })).toMatchObject({ firstName: 'Zephyrine' });
+    expect(await ok(fresh, 'children.get', { id: later.id })).toMatchObject({ firstName: 'Afterwards' });
+    // With the key files intact, a set's key file is never put back on its own.
+    await ok(fresh, 'session.lock', {});
+    await ok(fresh, 'backups.openSet', { folder: backups, setName: made.setName, passphrase: PASSPHRASE });
+    expect(await call(fresh, 'backups.recoverKeyFile', { confirmed: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('keeps the previous generation beside it after every change, so the old passphrase opens the previous copy only if the current one is damaged', async () => {
     const { dataDir } = await setUpWithRecords();
     const core = makeCore(dataDir);

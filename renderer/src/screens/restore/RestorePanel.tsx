@@ -221,13 +221,44 @@ function UnlockSet({
   );
 }
 
+/** What a restore did: the whole set put in place, or only its key file put back beside the records kept. */
+export type RestoreOutcome = RestoreDone & { keyFileOnly?: boolean };
+
+function KeyFileOnly({ preview, onDone }: { preview: RestorePreview; onDone: (done: RestoreOutcome) => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const recover = async () => {
+    setBusy(true);
+    const result = await apiBridge.call('backups.recoverKeyFile', { confirmed: true });
+    setBusy(false);
+    if (result.ok) onDone({ restoredFrom: result.value.recoveredFrom, keptAsideIn: null, keyFileOnly: true });
+    else setError(result.error);
+  };
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h5" mb="xs">
+        Only the key file is lost: keep the records on this computer
+      </Title>
+      <Text size="sm" mb="sm">
+        The records file on this computer is whole, and the key file in this backup opens it. Put back just the key file, and every record
+        on this computer is kept, including those made after {ukDateTime(preview.madeAt)}. Passphrases will be as they were when the backup
+        was made.
+      </Text>
+      <FormError error={error} />
+      <Button loading={busy} onClick={() => void recover()}>
+        Put back the key file only
+      </Button>
+    </Paper>
+  );
+}
+
 function ConfirmRestore({
   preview,
   onDone,
   onCancel,
 }: {
   preview: RestorePreview;
-  onDone: (done: RestoreDone) => void;
+  onDone: (done: RestoreOutcome) => void;
   onCancel: () => void;
 }) {
   const [confirmed, setConfirmed] = useState(false);
@@ -250,6 +281,7 @@ function ConfirmRestore({
           ))}
         </List>
       </Alert>
+      {preview.canRecoverKeyFileOnly ? <KeyFileOnly preview={preview} onDone={onDone} /> : null}
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb="xs">
           What this backup holds
@@ -288,7 +320,7 @@ function ConfirmRestore({
   );
 }
 
-export function RestorePanel({ initialFolder, onRestored }: { initialFolder: string; onRestored: (done: RestoreDone) => void }) {
+export function RestorePanel({ initialFolder, onRestored }: { initialFolder: string; onRestored: (done: RestoreOutcome) => void }) {
   const [step, setStep] = useState<
     { kind: 'choose' } | { kind: 'unlock'; folder: string; set: BackupSetSummary } | { kind: 'confirm'; preview: RestorePreview }
   >({

@@ -1,15 +1,14 @@
 import { Alert, Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { RestoreDone } from '../../../../shared/schemas/backups';
 import { OfficialStrip } from '../../shell/OfficialStrip';
-import { RestorePanel } from './RestorePanel';
+import { RestorePanel, type RestoreOutcome } from './RestorePanel';
 
 // Restore from a backup while nothing is unlocked: on a new computer (from set-up), beside a damaged
 // records file, or from the unlock screen. After the restore the records are locked: the DSL
 // unlocks them with the passphrase they had when the backup was made.
 
 export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRestored: () => void }) {
-  const [done, setDone] = useState<RestoreDone | null>(null);
+  const [done, setDone] = useState<RestoreOutcome | null>(null);
   return (
     <>
       <OfficialStrip />
@@ -25,8 +24,12 @@ export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRe
           <Paper withBorder p="lg">
             {done ? (
               <Stack>
-                <Alert color="green" title="Backup restored" role="status">
-                  <Text size="sm">The records from the backup &quot;{done.restoredFrom}&quot; are in place.</Text>
+                <Alert color="green" title={done.keyFileOnly ? 'Key file put back' : 'Backup restored'} role="status">
+                  <Text size="sm">
+                    {done.keyFileOnly
+                      ? `The key file from the backup "${done.restoredFrom}" is back beside the records, which are as they were.`
+                      : `The records from the backup "${done.restoredFrom}" are in place.`}
+                  </Text>
                   {done.keptAsideIn ? <Text size="sm">The records that were on this computer are kept in {done.keptAsideIn}.</Text> : null}
                   <Text size="sm">Unlock with the passphrase you had when the backup was made.</Text>
                 </Alert>
