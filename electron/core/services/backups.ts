@@ -44,6 +44,7 @@ import { audit, nowIso, type ReadContext, type SessionContext } from './context'
 
 export const BACKUP_OVERDUE_DAYS = 7;
 const DAILY_HOURS = 24;
+const RETRY_AFTER_FAILURE_MS = 3_600_000;
 
 const POINTER_FILE = 'escalation-log.last-backup.json';
 
@@ -308,6 +309,10 @@ export async function automaticBackupIfDue(session: Session, reason: Exclude<Bac
   const good = await lastGoodBackup(open.db);
   if (reason === 'daily') {
     if (good && session.clock().getTime() - Date.parse(good.finished_at) < DAILY_HOURS * 3_600_000) return null;
+    // The folder was not there (a USB stick taken out): try again in an hour, not at every tick of
+    // the timer, so the log is not filled with the same failure.
+    const attempt = await lastBackupAttempt(open.db);
+    if (attempt && attempt.ok === 0 && session.clock().getTime() - Date.parse(attempt.finished_at) < RETRY_AFTER_FAILURE_MS) return null;
   } else if (good && good.audit_seq !== null && !(await changedSince(open.db, good.audit_seq))) {
     // Nothing recorded since the last good backup (signing in and out is not a change worth a set).
     return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore, tempDataDir, TestClock } from '../../../scripts/fixtures/core';
 import { readManifest, serialiseManifest, sha256File } from '../../../db/backup-set';
@@ -113,6 +113,30 @@ describe('a backup', () => {
     clock.advance(8 * 86_400);
     await ok(core, 'backups.updateSettings', { folder, keep: 3, automatic: false });
     expect(await ok(core, 'backups.status', {})).toMatchObject({ overdue: true });
+  });
+
+  it('when the folder is missing (the USB stick taken out), is tried again hourly, not at every tick; a lock still locks and says why', async () => {
+    const { core, folder, clock } = await readyCore();
+    await ok(core, 'children.create', childInput);
+    rmSync(folder, { recursive: true });
+    for (let tick = 0; tick < 20; tick += 1) {
+      core.session.touch();
+      await core.lockIfIdle();
+      clock.advance(15);
+    }
+    let status = await ok(core, 'backups.status', {});
+    expect(status.recent.filter((run) => !run.ok)).toHaveLength(1);
+    expect(status.lastAttempt).toMatchObject({ ok: false, message: expect.stringMatching(/There is no folder at/) });
+    clock.advance(3600);
+    core.session.touch();
+    await core.lockIfIdle();
+    status = await ok(core, 'backups.status', {});
+    expect(status.recent.filter((run) => !run.ok)).toHaveLength(2);
+    const locked = await ok(core, 'session.lock', {});
+    expect(locked).toMatchObject({
+      state: 'locked',
+      notice: expect.stringMatching(/The automatic backup was not made: There is no folder at/),
+    });
   });
 
   it('taken during continuous writes restores to a consistent file holding every write acknowledged before it started', async () => {
