@@ -1,9 +1,10 @@
 import { benchDeadlines } from './deadlines';
 import { benchRecords } from './records';
 import { benchDocuments } from './documents';
+import { benchTermlyAudit } from './termly-audit';
 import { benchBackups } from './backups';
 
 // Every benchmark, in turn: `node --import tsx bench/run.ts`. Add new ones to the list.
-const benches: (() => Promise<void>)[] = [benchDeadlines, benchRecords, benchDocuments, benchBackups];
+const benches: (() => Promise<void>)[] = [benchDeadlines, benchRecords, benchDocuments, benchBackups, benchTermlyAudit];
 
 for (const bench of benches) await bench();

@@ -1,15 +1,19 @@
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { DB } from '../schema';
+import { sql } from 'kysely';
 import type { ReadExecutor } from './executor';
 
 // What the termly audit reads: the escalations and referrals that can matter to a window of time,
 // with only the columns it uses. Times are stored as ISO 8601 with their offset, so comparing them as
 // text is right to within the hour a clock change moves them: the caller widens the window by a day
-// each side and the audit filters exactly. Every query selects escalations by the same condition (a
-// subquery, so a year of records is never sent back as a list of ids).
+// each side and the audit filters exactly.
 //
 // An escalation matters to the window if it was opened before the window ends and had not ended
-// before it began, or a learning review or an agreed action of it falls in the window.
+// before it began, or a learning review or an agreed action of it falls in the window. Its columns
+// come from one covering index (escalations_for_audit, migration 0007): each escalation row carries
+// its procedure snapshot, and reading any column stored after it from the table means walking the
+// snapshot's overflow pages. The snapshots themselves are read once per distinct procedure.
+// The records under the escalations found (stages, conversations, actions …) are then read by
+// escalation id, a few hundred ids to a statement: stages and actions for every escalation found
+// (their deadlines), the rest only for those the audited period itself looks into.
 
 export interface AuditWindow {
   /** ISO instant (or date): the start, already widened. */
@@ -18,51 +22,33 @@ export interface AuditWindow {
   to: string;
 }
 
-function matters(window: AuditWindow) {
-  return (eb: ExpressionBuilder<DB, 'escalations'>) =>
-    eb.and([
-      eb('escalations.opened_at', '<=', window.to),
-      eb.or([
-        eb('escalations.closed_at', 'is', null),
-        eb('escalations.closed_at', '>=', window.from),
-        eb.exists(
-          eb
-            .selectFrom('learning_reviews')
-            .select('learning_reviews.escalation_id')
-            .whereRef('learning_reviews.escalation_id', '=', 'escalations.id')
-            .where('learning_reviews.reviewed_at', '>=', window.from)
-            .where('learning_reviews.reviewed_at', '<=', window.to),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('escalation_actions')
-            .select('escalation_actions.escalation_id')
-            .whereRef('escalation_actions.escalation_id', '=', 'escalations.id')
-            .where('escalation_actions.due_date', '>=', window.from.slice(0, 10))
-            .where('escalation_actions.due_date', '<=', window.to.slice(0, 10)),
-        ),
-      ]),
-    ]);
-}
+const CHUNK = 500;
 
-function escalationIds(db: ReadExecutor, window: AuditWindow) {
-  return db.selectFrom('escalations').select('escalations.id').where(matters(window));
+async function byChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await read(ids.slice(start, start + CHUNK))));
+  return rows;
 }
 
 export async function auditEscalationRows(db: ReadExecutor, window: AuditWindow) {
-  return db
+  const reviewed = db
+    .selectFrom('learning_reviews')
+    .select('learning_reviews.escalation_id')
+    .where('learning_reviews.reviewed_at', '>=', window.from)
+    .where('learning_reviews.reviewed_at', '<=', window.to);
+  const actionsDue = db
+    .selectFrom('escalation_actions')
+    .select('escalation_actions.escalation_id')
+    .where('escalation_actions.due_date', '>=', window.from.slice(0, 10))
+    .where('escalation_actions.due_date', '<=', window.to.slice(0, 10));
+  const rows = await db
     .selectFrom('escalations')
-    .innerJoin('children', 'children.id', 'escalations.child_id')
     .select([
       'escalations.id',
       'escalations.child_id',
-      'children.first_name as child_first_name',
-      'children.last_name as child_last_name',
       'escalations.category',
       'escalations.procedure_id',
       'escalations.procedure_version',
-      // The snapshot itself is read once per distinct procedure (snapshotsFor), not once per escalation.
-      sql<number>`octet_length(escalations.procedure_snapshot)`.as('snapshot_bytes'),
       'escalations.track_id',
       'escalations.other_agency_kind',
       'escalations.other_agency_name',
@@ -71,147 +57,167 @@ export async function auditEscalationRows(db: ReadExecutor, window: AuditWindow)
       'escalations.status',
       'escalations.opened_at',
       'escalations.closed_at',
+      // Which snapshot it has: the same procedure, version and size is the same snapshot (a version in
+      // use is never changed in place; the size guards against one that was). Indexed, like the rest.
+      sql<number>`octet_length(escalations.procedure_snapshot)`.as('snapshot_bytes'),
     ])
-    .where(matters(window))
+    .where('escalations.opened_at', '<=', window.to)
+    .where((eb) =>
+      eb.or([
+        eb('escalations.closed_at', 'is', null),
+        eb('escalations.closed_at', '>=', window.from),
+        eb('escalations.id', 'in', reviewed),
+        eb('escalations.id', 'in', actionsDue),
+      ]),
+    )
     .execute();
+  const names = await childNames(
+    db,
+    rows.map((row) => row.child_id),
+  );
+  return rows.map((row) => {
+    const child = names.get(row.child_id);
+    return { ...row, child_first_name: child?.first_name ?? '', child_last_name: child?.last_name ?? '' };
+  });
 }
 
 export type AuditEscalationRow = Awaited<ReturnType<typeof auditEscalationRows>>[number];
 
-/** The key a procedure snapshot is shared by: the same procedure, version and size is the same snapshot. */
-export function snapshotKey(row: { procedure_id: string; procedure_version: number; snapshot_bytes: number }): string {
+async function childNames(db: ReadExecutor, ids: readonly string[]) {
+  const rows = await byChunks([...new Set(ids)], (chunk) =>
+    db.selectFrom('children').select(['id', 'first_name', 'last_name']).where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export function snapshotKey(row: Pick<AuditEscalationRow, 'procedure_id' | 'procedure_version' | 'snapshot_bytes'>): string {
   return `${row.procedure_id}@${row.procedure_version}/${row.snapshot_bytes}`;
 }
 
-/** One procedure snapshot per key among the window's escalations. */
-export async function auditSnapshots(db: ReadExecutor, window: AuditWindow): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('escalations')
-    .select(['procedure_id', 'procedure_version', sql<number>`octet_length(procedure_snapshot)`.as('snapshot_bytes'), 'procedure_snapshot'])
-    .where(
-      sql<number>`escalations.rowid`,
-      'in',
-      db
-        .selectFrom('escalations')
-        .select(sql<number>`min(escalations.rowid)`.as('first'))
-        .where(matters(window))
-        .groupBy(['escalations.procedure_id', 'escalations.procedure_version', sql`octet_length(escalations.procedure_snapshot)`]),
-    )
-    .execute();
-  return new Map(rows.map((row) => [snapshotKey(row), row.procedure_snapshot]));
+/** One procedure snapshot per key, read from the first escalation that has it. */
+export async function auditSnapshots(db: ReadExecutor, rows: readonly AuditEscalationRow[]): Promise<Map<string, string>> {
+  const first = new Map<string, string>();
+  for (const row of rows) if (!first.has(snapshotKey(row))) first.set(snapshotKey(row), row.id);
+  const snapshots = new Map<string, string>();
+  for (const [key, id] of first) {
+    const row = await db.selectFrom('escalations').select('procedure_snapshot').where('id', '=', id).executeTakeFirst();
+    if (row) snapshots.set(key, row.procedure_snapshot);
+  }
+  return snapshots;
 }
 
 /** Whole stage records, as the escalation model reads them, in order. */
-export async function auditStageRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('escalation_stages')
-    .selectAll()
-    .where('escalation_id', 'in', escalationIds(db, window))
-    .orderBy('escalation_id')
-    .orderBy('sequence')
-    .execute();
+export async function auditStageRows(db: ReadExecutor, ids: readonly string[]) {
+  const rows = await byChunks(ids, (chunk) => db.selectFrom('escalation_stages').selectAll().where('escalation_id', 'in', chunk).execute());
+  return rows.sort((a, b) => a.escalation_id.localeCompare(b.escalation_id) || a.sequence - b.sequence);
 }
 
-export async function auditEntryRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('stage_entries')
-    .select([
-      'id',
-      'escalation_id',
-      'stage_record_id',
-      'occurred_at',
-      'rationale',
-      'participants',
-      'told_of_outcome',
-      'original_referrer_told',
-    ])
-    .where('escalation_id', 'in', escalationIds(db, window))
-    .orderBy('occurred_at')
-    .execute();
+export async function auditEntryRows(db: ReadExecutor, ids: readonly string[]) {
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('stage_entries')
+      .select([
+        'id',
+        'escalation_id',
+        'stage_record_id',
+        'occurred_at',
+        'rationale',
+        'participants',
+        'told_of_outcome',
+        'original_referrer_told',
+      ])
+      .where('escalation_id', 'in', chunk)
+      .orderBy('occurred_at')
+      .execute(),
+  );
 }
 
-export async function auditActionRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('escalation_actions')
-    .select(['id', 'escalation_id', 'description', 'owner_name', 'owner_role', 'due_date', 'done_at', 'withdrawn_at'])
-    .where('escalation_id', 'in', escalationIds(db, window))
-    .orderBy('due_date')
-    .execute();
+export async function auditActionRows(db: ReadExecutor, ids: readonly string[]) {
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('escalation_actions')
+      .select(['id', 'escalation_id', 'description', 'owner_name', 'owner_role', 'due_date', 'done_at', 'withdrawn_at'])
+      .where('escalation_id', 'in', chunk)
+      .orderBy('due_date')
+      .execute(),
+  );
 }
 
-export async function auditResolutionRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('escalation_resolutions')
-    .select(['escalation_id', 'resolved_at', 'outcome_statement'])
-    .where('escalation_id', 'in', escalationIds(db, window))
-    .execute();
+export async function auditResolutionRows(db: ReadExecutor, ids: readonly string[]) {
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('escalation_resolutions')
+      .select(['escalation_id', 'resolved_at', 'outcome_statement'])
+      .where('escalation_id', 'in', chunk)
+      .execute(),
+  );
 }
 
-export async function auditLearningReviewRows(db: ReadExecutor, window: AuditWindow) {
-  return db
+/** The escalations whose learning review was recorded in the window. */
+export async function reviewedIn(db: ReadExecutor, window: AuditWindow): Promise<string[]> {
+  const rows = await db
     .selectFrom('learning_reviews')
-    .innerJoin('users', 'users.id', 'learning_reviews.reviewed_by')
-    .select([
-      'learning_reviews.escalation_id',
-      'learning_reviews.went_well',
-      'learning_reviews.went_badly',
-      'learning_reviews.issues_for_partnership',
-      'learning_reviews.reported_to_partnership_at',
-      'learning_reviews.reviewed_at',
-      'users.full_name as reviewed_by_name',
-    ])
-    .where('learning_reviews.escalation_id', 'in', escalationIds(db, window))
+    .select('escalation_id')
+    .where('reviewed_at', '>=', window.from)
+    .where('reviewed_at', '<=', window.to)
     .execute();
+  return rows.map((row) => row.escalation_id);
 }
 
-/** Which documents each escalation has had made (kind and when; never their content). */
-export async function auditDocumentRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('documents')
-    .select(['entity_id', 'kind', 'created_at'])
-    .where('entity_type', '=', 'escalation')
-    .where('entity_id', 'in', escalationIds(db, window))
-    .execute();
+export async function auditLearningReviewRows(db: ReadExecutor, ids: readonly string[]) {
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('learning_reviews')
+      .innerJoin('users', 'users.id', 'learning_reviews.reviewed_by')
+      .select([
+        'learning_reviews.escalation_id',
+        'learning_reviews.went_well',
+        'learning_reviews.went_badly',
+        'learning_reviews.issues_for_partnership',
+        'learning_reviews.reported_to_partnership_at',
+        'learning_reviews.reviewed_at',
+        'users.full_name as reviewed_by_name',
+      ])
+      .where('learning_reviews.escalation_id', 'in', chunk)
+      .execute(),
+  );
 }
 
-function referralMatters(window: AuditWindow) {
-  return (eb: ExpressionBuilder<DB, 'referrals'>) =>
-    eb.and([
-      eb('referrals.made_at', '<=', window.to),
-      eb.or([
-        eb('referrals.made_at', '>=', window.from),
-        eb.exists(
-          eb
-            .selectFrom('referral_events')
-            .select('referral_events.referral_id')
-            .whereRef('referral_events.referral_id', '=', 'referrals.id')
-            .where('referral_events.happened_at', '>=', window.from),
-        ),
-      ]),
-    ]);
+/** Which documents each escalation has had made (kind and when; never their content: the index holds both). */
+export async function auditDocumentRows(db: ReadExecutor, ids: readonly string[]) {
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('documents')
+      .select(['entity_id', 'kind', 'created_at'])
+      .where('entity_type', '=', 'escalation')
+      .where('entity_id', 'in', chunk)
+      .execute(),
+  );
 }
 
 /**
- * Referrals whose milestones can fall in the window: made before it ends, and made or with something
- * recorded since its (widened, by the longest timescale) start.
+ * Referrals whose milestones can fall in the window: made before it ends, and made in it or with
+ * something recorded in it (its start is already widened by the longest timescale).
  */
 export async function auditReferralRows(db: ReadExecutor, window: AuditWindow) {
+  const active = db
+    .selectFrom('referral_events')
+    .select('referral_events.referral_id')
+    .where('referral_events.happened_at', '>=', window.from)
+    .where('referral_events.happened_at', '<=', window.to);
   return db
     .selectFrom('referrals')
     .innerJoin('children', 'children.id', 'referrals.child_id')
     .selectAll('referrals')
     .select(['children.first_name as child_first_name', 'children.last_name as child_last_name'])
-    .where(referralMatters(window))
+    .where('referrals.made_at', '<=', window.to)
+    .where((eb) => eb.or([eb('referrals.made_at', '>=', window.from), eb('referrals.id', 'in', active)]))
     .execute();
 }
 
-export async function auditReferralEventRows(db: ReadExecutor, window: AuditWindow) {
-  return db
-    .selectFrom('referral_events')
-    .selectAll()
-    .where('referral_id', 'in', db.selectFrom('referrals').select('referrals.id').where(referralMatters(window)))
-    .orderBy('happened_at')
-    .execute();
+export async function auditReferralEventRows(db: ReadExecutor, ids: readonly string[]) {
+  const rows = await byChunks(ids, (chunk) => db.selectFrom('referral_events').selectAll().where('referral_id', 'in', chunk).execute());
+  return rows.sort((a, b) => a.happened_at.localeCompare(b.happened_at));
 }
 
 /** Everyone who has used the app: the setting's own staff, to tell whose an agreed action is. */

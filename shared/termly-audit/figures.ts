@@ -22,7 +22,7 @@ import {
   type TimescaleCounts,
   type Whose,
 } from './types';
-import { WorkingDayCounter } from './working-days';
+import { londonDate, WorkingDayCounter } from './working-days';
 
 // The termly audit's figures: a pure function of the records (with their deadlines already worked
 // out by the deadline models) and the period. No clock and no database, so every figure can be
@@ -64,10 +64,6 @@ interface DeadlineItem {
   whoseLabel: string;
 }
 
-function londonDate(iso: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(LONDON).toISODate() ?? iso.slice(0, 10);
-}
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -77,21 +73,26 @@ function references<T extends { id: string; child: AuditChildFact; at: string }>
   prefix: 'E' | 'R',
   records: readonly T[],
 ): Map<string, RecordRef> {
-  const sorted = [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
-  const seen = new Map<string, number>();
-  const refs = new Map<string, RecordRef>();
-  for (const record of sorted) {
-    const initials = initialsOf(record.child.firstName, record.child.lastName);
+  const byChildDay = new Map<string, { record: T; day: string }[]>();
+  for (const record of records) {
     const day = londonDate(record.at);
     const key = `${record.child.id}/${day}`;
-    const ordinal = (seen.get(key) ?? 0) + 1;
-    seen.set(key, ordinal);
-    refs.set(record.id, {
-      link: { type: prefix === 'E' ? 'escalation' : 'referral', id: record.id },
-      childId: record.child.id,
-      childName: `${record.child.firstName} ${record.child.lastName}`,
-      childInitials: initials,
-      reference: recordReference(prefix, day, initials, ordinal),
+    const same = byChildDay.get(key);
+    if (same) same.push({ record, day });
+    else byChildDay.set(key, [{ record, day }]);
+  }
+  const refs = new Map<string, RecordRef>();
+  for (const same of byChildDay.values()) {
+    if (same.length > 1) same.sort((a, b) => Date.parse(a.record.at) - Date.parse(b.record.at) || a.record.id.localeCompare(b.record.id));
+    same.forEach(({ record, day }, index) => {
+      const initials = initialsOf(record.child.firstName, record.child.lastName);
+      refs.set(record.id, {
+        link: { type: prefix === 'E' ? 'escalation' : 'referral', id: record.id },
+        childId: record.child.id,
+        childName: `${record.child.firstName} ${record.child.lastName}`,
+        childInitials: initials,
+        reference: recordReference(prefix, day, initials, index + 1),
+      });
     });
   }
   return refs;
@@ -183,11 +184,12 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** Whose an agreed action is, as far as the record shows: its owner, on the setting's side or the other agency's. */
+/** Whose an agreed action is, as far as the record shows: its owner, on the setting's side or the other agency's. */
 function actionOwner(escalation: AuditEscalationFact, owner: string, facts: AuditFacts): Exclude<Whose, 'shared'> {
+  if (facts.staffNames.some((name) => sameName(name, owner))) return 'setting';
   const people = escalation.entries
     .flatMap((entry) => [...entry.participants, ...entry.toldOfOutcome])
     .filter((person) => sameName(person.name, owner));
-  if (facts.staffNames.some((name) => sameName(name, owner))) return 'setting';
   if (people.some((person) => person.agency !== null && sameName(person.agency, facts.settingName))) return 'setting';
   if (sameName(escalation.otherProfessional.name, owner)) return 'other-agency';
   if (people.some((person) => person.agency !== null && !sameName(person.agency, facts.settingName))) return 'other-agency';
@@ -397,21 +399,26 @@ function qualityGaps(escalation: Prepared): QualityGap[] {
 
 function byMonth(escalations: readonly Prepared[], period: ResolvedPeriod, span: Span): TermlyAudit['byMonth'] {
   const months: TermlyAudit['byMonth'] = [];
+  const index = new Map<string, TermlyAudit['byMonth'][number]>();
   let month = DateTime.fromISO(period.from, { zone: LONDON }).startOf('month');
   const last = DateTime.fromISO(period.to, { zone: LONDON });
   while (month <= last) {
-    const key = month.toFormat('yyyy-MM');
-    const inMonth = (ms: number | null) =>
-      ms !== null && within(ms, span) && DateTime.fromMillis(ms, { zone: LONDON }).toFormat('yyyy-MM') === key;
-    months.push({
-      month: key,
-      label: month.toFormat('LLL yyyy'),
-      opened: escalations.filter((escalation) => inMonth(escalation.openedMs)).length,
-      resolved: escalations.filter((escalation) => escalation.fact.status === 'resolved' && inMonth(escalation.closedMs)).length,
-      closedUnresolved: escalations.filter((escalation) => escalation.fact.status === 'closed-unresolved' && inMonth(escalation.closedMs))
-        .length,
-    });
+    const row = { month: month.toFormat('yyyy-MM'), label: month.toFormat('LLL yyyy'), opened: 0, resolved: 0, closedUnresolved: 0 };
+    months.push(row);
+    index.set(row.month, row);
     month = month.plus({ months: 1 });
+  }
+  const monthOf = (iso: string) => index.get(londonDate(iso).slice(0, 7));
+  for (const escalation of escalations) {
+    if (within(escalation.openedMs, span)) {
+      const row = monthOf(escalation.fact.openedAt);
+      if (row) row.opened += 1;
+    }
+    if (escalation.fact.closedAt !== null && within(escalation.closedMs, span)) {
+      const row = monthOf(escalation.fact.closedAt);
+      if (row && escalation.fact.status === 'resolved') row.resolved += 1;
+      if (row && escalation.fact.status === 'closed-unresolved') row.closedUnresolved += 1;
+    }
   }
   return months;
 }

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { dateRangeLabel, schoolYearBounds, schoolYearLabel, schoolYearOf, termLabel, type TermDates, type TermName } from './terms';
 
-// What an audit covers: a term, a school year, or any range of dates; and the three periods it is
-// compared with (the previous three terms; for a school year, the previous three school years).
+// What an audit covers: a term, a school year, or any range of dates; and the three terms before it,
+// which it is compared with.
 
 export type AuditPeriod =
   { kind: 'term'; schoolYear: number; term: TermName } | { kind: 'year'; schoolYear: number } | { kind: 'range'; from: string; to: string };
@@ -51,11 +51,8 @@ function termsBefore(date: string, termsOf: TermsOf): ResolvedPeriod[] {
   return terms.slice(-3).map(termPeriod);
 }
 
-/** What the audit is compared with: the previous three terms, or for a school year the previous three years. Oldest first. */
+/** What the audit is compared with: the three terms before it began (for a school year, the previous year's three), oldest first. */
 export function comparisonPeriods(period: AuditPeriod, termsOf: TermsOf): ResolvedPeriod[] {
-  if (period.kind === 'year') {
-    return [3, 2, 1].map((back) => resolvePeriod({ kind: 'year', schoolYear: period.schoolYear - back }, termsOf));
-  }
   return termsBefore(resolvePeriod(period, termsOf).from, termsOf);
 }
 

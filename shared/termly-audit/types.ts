@@ -69,6 +69,12 @@ export interface AuditLearningReviewFact {
   reportedToPartnershipAt: string | null;
 }
 
+/**
+ * An escalation as the audit reads it. Its conversations, outcome, learning review and documents are
+ * needed only where the audited period looks into it (open in the period, an agreed action due in it,
+ * or reviewed in it): they make its gaps and learning points. An escalation read only for the deadlines
+ * of the periods it is compared with may have them empty.
+ */
 export interface AuditEscalationFact {
   id: string;
   child: AuditChildFact;

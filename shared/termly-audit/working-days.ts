@@ -11,13 +11,44 @@ import { bankHolidays, type Region } from '../deadlines';
 const LONDON = 'Europe/London';
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * When British Summer Time starts and ends in a year, as UTC instants: 01:00 UTC on the last Sunday
+ * of March and of October (the rule since 1996). Earlier years are worked out by luxon instead.
+ */
+const summerTime = new Map<number, { starts: number; ends: number }>();
+function summerTimeOf(year: number): { starts: number; ends: number } {
+  let found = summerTime.get(year);
+  if (!found) {
+    const lastSunday = (month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+    };
+    found = { starts: lastSunday(2), ends: lastSunday(9) };
+    summerTime.set(year, found);
+  }
+  return found;
+}
+
+/** The London wall clock's offset from UTC at an instant, in milliseconds. */
+function londonOffsetMs(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1996) return (DateTime.fromMillis(ms, { zone: LONDON }).offset ?? 0) * 60_000;
+  const { starts, ends } = summerTimeOf(year);
+  return ms >= starts && ms < ends ? 3_600_000 : 0;
+}
+
 /** The London calendar date of an instant (or of a plain 'YYYY-MM-DD'), as a day number. */
 export function londonDayNumber(iso: string): number {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? DateTime.fromISO(iso, { zone: LONDON })
-    : DateTime.fromISO(iso, { setZone: true }).setZone(LONDON);
-  if (!date.isValid) throw new Error(`Not an ISO date or time: ${iso}`);
-  return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso))
+    return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`Not an ISO date or time: ${iso}`);
+  return Math.floor((ms + londonOffsetMs(ms)) / MS_PER_DAY);
+}
+
+/** The London calendar date of an instant, 'YYYY-MM-DD'. */
+export function londonDate(iso: string): string {
+  return new Date(londonDayNumber(iso) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function isWeekend(day: number): boolean {
@@ -29,6 +60,10 @@ function isWeekend(day: number): boolean {
 export class WorkingDayCounter {
   private readonly holidays = new Map<number, Set<number>>();
   private readonly closures: ReadonlySet<number>;
+  // The year of the last day asked about, so consecutive days need no date arithmetic.
+  private yearStart = 0;
+  private yearEnd = -1;
+  private yearHolidays: Set<number> = new Set();
 
   /** `closures`: the setting's closure days, for counting its own days; leave out for another agency's. */
   constructor(
@@ -38,19 +73,24 @@ export class WorkingDayCounter {
     this.closures = new Set(closures.map(londonDayNumber));
   }
 
-  private holidaysOf(year: number): Set<number> {
+  private holidaysOf(day: number): Set<number> {
+    if (day >= this.yearStart && day <= this.yearEnd) return this.yearHolidays;
+    const year = new Date(day * MS_PER_DAY).getUTCFullYear();
     let days = this.holidays.get(year);
     if (!days) {
       days = new Set(bankHolidays(year, this.region).map((holiday) => londonDayNumber(holiday.date)));
       this.holidays.set(year, days);
     }
+    this.yearStart = Date.UTC(year, 0, 1) / MS_PER_DAY;
+    this.yearEnd = Date.UTC(year + 1, 0, 1) / MS_PER_DAY - 1;
+    this.yearHolidays = days;
     return days;
   }
 
   isWorkingDay(day: number): boolean {
     if (isWeekend(day)) return false;
     if (this.closures.has(day)) return false;
-    return !this.holidaysOf(new Date(day * MS_PER_DAY).getUTCFullYear()).has(day);
+    return !this.holidaysOf(day).has(day);
   }
 
   /** Working days after `from`'s date up to and including `to`'s date (0 when `to` is on or before `from`'s date). */

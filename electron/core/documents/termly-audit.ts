@@ -224,9 +224,7 @@ function charts(audit: TermlyAudit): Content[] {
 }
 
 function comparison(audit: TermlyAudit): Content[] {
-  const title = audit.period.label.startsWith('School year')
-    ? 'Compared with the previous three school years'
-    : 'Compared with the previous three terms';
+  const title = 'Compared with the previous three terms';
   const rows: [string, (row: ComparisonRow) => string][] = [
     ['Open at some time in the period', (row) => String(row.inAudit)],
     ['Carried in', (row) => String(row.carriedIn)],

@@ -2,13 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { DocumentFile } from '../../../shared/api';
-import { regionLabels, type Rule } from '../../../shared/deadlines';
+import { regionLabels, timescaleIds, timescaleRule, type Rule } from '../../../shared/deadlines';
 import { agencyKindLabels, agencyKinds } from '../../../shared/escalations/agency-kinds';
 import { roleLabels } from '../../../shared/people/roles';
 import { categoryLabel, formTitles, type Procedure } from '../../../shared/procedures';
 import { owedBySetting } from '../../../shared/referrals/milestones';
 import { termlyAudit } from '../../../shared/termly-audit/figures';
-import { comparisonPeriods, resolvePeriod, type AuditPeriod, type ResolvedPeriod } from '../../../shared/termly-audit/periods';
+import {
+  comparisonPeriods,
+  periodBounds,
+  resolvePeriod,
+  type AuditPeriod,
+  type ResolvedPeriod,
+} from '../../../shared/termly-audit/periods';
 import type { runTermlyAuditInput, termlyAuditDocumentInput, TermlyAuditDocumentSummary } from '../../../shared/termly-audit/schemas';
 import type { AuditEscalationFact, AuditFacts, AuditReferralFact, TermlyAudit } from '../../../shared/termly-audit/types';
 import type { ReadExecutor } from '../../../db/queries/executor';
@@ -25,6 +31,7 @@ import {
   auditResolutionRows,
   auditSnapshots,
   auditStageRows,
+  reviewedIn,
   snapshotKey,
   staffNames,
   termlyAuditDocuments,
@@ -48,10 +55,10 @@ import { termsOfSetting } from './term-dates';
 
 /**
  * How far before a period a record can start and still have a deadline due in it: the longest
- * national timescale is months, not years; 400 days covers a review conference's six months with
- * room to spare, and a partnership's longer timescale widens it.
+ * timescale in the catalogue, with the setting's procedure's values (a review conference's six
+ * months today), and a month to spare. Worked out from the timescales, so a longer one widens it.
  */
-const MIN_LOOKBACK_DAYS = 400;
+const SPARE_DAYS = 31;
 
 function ruleSpanDays(rule: Rule): number {
   switch (rule.kind) {
@@ -60,17 +67,18 @@ function ruleSpanDays(rule: Rule): number {
     case 'hours':
       return Math.ceil(rule.hours / 24) + 1;
     case 'working-days':
-      return Math.ceil((rule.days * 7) / 5) + 30;
+      // Five working days a week, and room for a fortnight of holidays.
+      return Math.ceil((rule.days * 7) / 5) + 14;
     case 'working-weeks':
-      return rule.weeks * 7 + 30;
+      return rule.weeks * 7 + 14;
     case 'months':
       return rule.months * 31 + 1;
   }
 }
 
 function lookbackDays(procedure: Procedure | null): number {
-  const spans = Object.values(procedure?.timescaleOverrides ?? {}).map(ruleSpanDays);
-  return Math.max(MIN_LOOKBACK_DAYS, ...spans);
+  const overrides = procedure?.timescaleOverrides ?? {};
+  return Math.max(...timescaleIds.map((id) => ruleSpanDays(timescaleRule(id, overrides)))) + SPARE_DAYS;
 }
 
 function shiftDate(date: string, days: number): string {
@@ -93,19 +101,39 @@ function grouped<T extends { escalation_id: string }>(rows: readonly T[]): Map<s
   return map;
 }
 
-async function escalationFacts(ctx: ReadContext, window: AuditWindow): Promise<AuditEscalationFact[]> {
+/**
+ * The escalations that can matter to the window, with their stages and agreed actions (the
+ * deadlines). The rest of their record (conversations, outcome, learning review, documents) is read
+ * only for those the audited period looks into: the ones open in it, with an action due in it or
+ * reviewed in it (their gaps and learning points); the others are there for the earlier periods'
+ * deadlines only.
+ */
+async function escalationFacts(ctx: ReadContext, window: AuditWindow, period: ResolvedPeriod): Promise<AuditEscalationFact[]> {
   const db = ctx.db;
-  const [rows, snapshots, stages, entries, actions, resolutions, reviews, documents, deadlines] = [
-    await auditEscalationRows(db, window),
-    await auditSnapshots(db, window),
-    grouped(await auditStageRows(db, window)),
-    grouped(await auditEntryRows(db, window)),
-    grouped(await auditActionRows(db, window)),
-    new Map((await auditResolutionRows(db, window)).map((row) => [row.escalation_id, row])),
-    new Map((await auditLearningReviewRows(db, window)).map((row) => [row.escalation_id, row])),
-    grouped((await auditDocumentRows(db, window)).flatMap((row) => (row.entity_id ? [{ ...row, escalation_id: row.entity_id }] : []))),
-    await escalationDeadlines(ctx),
-  ];
+  const rows = await auditEscalationRows(db, window);
+  const ids = rows.map((row) => row.id);
+  const snapshots = await auditSnapshots(db, rows);
+  const stages = grouped(await auditStageRows(db, ids));
+  const actions = grouped(await auditActionRows(db, ids));
+  const { startMs, endMs } = periodBounds(period);
+  const periodWindow = { from: shiftDate(period.from, -1), to: shiftDate(period.to, 2) };
+  const detailed = new Set(await reviewedIn(db, periodWindow));
+  for (const row of rows) {
+    const opened = Date.parse(row.opened_at);
+    const closed = row.closed_at === null ? null : Date.parse(row.closed_at);
+    if (opened < endMs && (closed === null || closed >= startMs)) detailed.add(row.id);
+  }
+  for (const [id, list] of actions) {
+    if (list.some((action) => action.due_date >= period.from && action.due_date <= period.to)) detailed.add(id);
+  }
+  const detailIds = ids.filter((id) => detailed.has(id));
+  const entries = grouped(await auditEntryRows(db, detailIds));
+  const resolutions = new Map((await auditResolutionRows(db, detailIds)).map((row) => [row.escalation_id, row]));
+  const reviews = new Map((await auditLearningReviewRows(db, detailIds)).map((row) => [row.escalation_id, row]));
+  const documents = grouped(
+    (await auditDocumentRows(db, detailIds)).flatMap((row) => (row.entity_id ? [{ ...row, escalation_id: row.entity_id }] : [])),
+  );
+  const deadlines = await escalationDeadlines(ctx);
   return rows.map((row): AuditEscalationFact => {
     const snapshot = snapshots.get(snapshotKey(row));
     if (snapshot === undefined) throw new Error(`The procedure snapshot of escalation ${row.id} was not read.`);
@@ -182,7 +210,10 @@ async function escalationFacts(ctx: ReadContext, window: AuditWindow): Promise<A
 async function referralFacts(ctx: ReadContext, window: AuditWindow): Promise<AuditReferralFact[]> {
   const rows = await auditReferralRows(ctx.db, window);
   const events = new Map<string, Awaited<ReturnType<typeof auditReferralEventRows>>>();
-  for (const event of await auditReferralEventRows(ctx.db, window)) {
+  for (const event of await auditReferralEventRows(
+    ctx.db,
+    rows.map((row) => row.id),
+  )) {
     const list = events.get(event.referral_id);
     if (list) list.push(event);
     else events.set(event.referral_id, [event]);
@@ -208,7 +239,7 @@ async function referralFacts(ctx: ReadContext, window: AuditWindow): Promise<Aud
 }
 
 /** Everything the audit of `periods` needs, read in one pass over a window that covers them all. */
-async function auditFacts(ctx: ReadContext, periods: readonly ResolvedPeriod[]): Promise<AuditFacts> {
+async function auditFacts(ctx: ReadContext, period: ResolvedPeriod, periods: readonly ResolvedPeriod[]): Promise<AuditFacts> {
   const db: ReadExecutor = ctx.db;
   const settings = await getSettings(db);
   const first = periods.map((period) => period.from).sort()[0] ?? '1970-01-01';
@@ -226,7 +257,7 @@ async function auditFacts(ctx: ReadContext, periods: readonly ResolvedPeriod[]):
     regionLabel: regionLabels[settings.region],
     closures: await listClosureDates(db),
     staffNames: await staffNames(db),
-    escalations: await escalationFacts(ctx, window),
+    escalations: await escalationFacts(ctx, window, period),
     referrals: await referralFacts(ctx, window),
   };
 }
@@ -235,7 +266,7 @@ async function buildAudit(ctx: ReadContext, period: AuditPeriod): Promise<Termly
   const termsOf = await termsOfSetting(ctx.db);
   const resolved = resolvePeriod(period, termsOf);
   const comparisons = comparisonPeriods(period, termsOf);
-  return termlyAudit(await auditFacts(ctx, [resolved, ...comparisons]), resolved, comparisons);
+  return termlyAudit(await auditFacts(ctx, resolved, [resolved, ...comparisons]), resolved, comparisons);
 }
 
 export async function runTermlyAudit(ctx: ReadContext, input: z.output<typeof runTermlyAuditInput>): Promise<TermlyAudit> {

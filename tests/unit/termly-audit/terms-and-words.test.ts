@@ -53,7 +53,7 @@ describe('the default English terms', () => {
 });
 
 describe('periods', () => {
-  it('compare a term with the three before it, and a school year with the three years before it', () => {
+  it('compare a term, and a school year, with the three terms before it', () => {
     const term = { kind: 'term', schoolYear: 2027, term: 'spring' } as const;
     expect(resolvePeriod(term, defaultTermDates)).toEqual({ label: 'Spring term 2028', from: '2028-01-01', to: '2028-04-17' });
     expect(comparisonPeriods(term, defaultTermDates).map((period) => period.label)).toEqual([
@@ -62,9 +62,9 @@ describe('periods', () => {
       'Autumn term 2027',
     ]);
     expect(comparisonPeriods({ kind: 'year', schoolYear: 2027 }, defaultTermDates).map((period) => period.label)).toEqual([
-      'School year 2024/25',
-      'School year 2025/26',
-      'School year 2026/27',
+      'Autumn term 2026',
+      'Spring term 2027',
+      'Summer term 2027',
     ]);
   });
 });

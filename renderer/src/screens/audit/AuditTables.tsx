@@ -226,11 +226,10 @@ const comparisonRows: [string, (row: ComparisonRow) => string][] = [
 ];
 
 export function Comparison({ audit }: { audit: TermlyAudit }) {
-  const years = audit.period.label.startsWith('School year');
   return (
     <section aria-labelledby="audit-comparison">
       <Title order={2} size="h3" mb="sm" id="audit-comparison">
-        Compared with the previous three {years ? 'school years' : 'terms'}
+        Compared with the previous three terms
       </Title>
       <Table.ScrollContainer minWidth={760} mb="xl">
         <Table withTableBorder striped>
