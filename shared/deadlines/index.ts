@@ -12,6 +12,7 @@ export type { Deadline, DeadlineState } from './deadline-state';
 export { dueWindowFrom } from './due-windows';
 export type { DueWindow } from './due-windows';
 export { dueByEndOf } from './agreed-date';
+export { londonDateOf } from './london-date';
 export { timescales, timescaleIds, timescaleRule, dueByTimescale } from './timescales';
 export type { TimescaleId, TimescaleOverrides } from './timescales';
 export { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS } from './validation';

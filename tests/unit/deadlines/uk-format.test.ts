@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Settings } from 'luxon';
-import { DeadlineInputError, formatUkDate, formatUkDateTime, formatUkDueBy } from '../../../shared/deadlines';
+import { DeadlineInputError, formatUkDate, formatUkDateTime, formatUkDueBy, londonDateOf } from '../../../shared/deadlines';
 import { callUnchecked } from './call-unchecked';
 
 describe('formatUkDate and formatUkDateTime', () => {
@@ -66,5 +66,24 @@ describe('formatUkDueBy', () => {
     expect(formatUkDueBy('2026-10-23T09:15:00.000+01:00')).toBe('23/10/2026 09:15');
     // 23:59 UTC in summer is 00:59 the next day in London: not the end of a London day.
     expect(formatUkDueBy('2026-07-01T23:59:00.000Z')).toBe('02/07/2026 00:59');
+  });
+});
+
+// Which day an instant was in London, by hand: the clocks go forward at 01:00 UTC on Sun 29 Mar 2026
+// and back at 01:00 UTC on Sun 25 Oct 2026.
+describe('londonDateOf', () => {
+  it.each([
+    ['2026-05-31T23:30:00Z', '2026-06-01'], // 00:30 BST on 1 June
+    ['2026-12-31T23:30:00Z', '2026-12-31'], // GMT: the same day
+    ['2026-01-09T20:00:00-05:00', '2026-01-10'], // 01:00 GMT the next day
+    ['2026-03-28T23:59:59.999+00:00', '2026-03-28'], // the last moment before the clocks' day
+    ['2026-10-25T00:30:00+01:00', '2026-10-25'], // 23:30 UTC on the 24th, already the 25th in London
+    ['2026-10-24T23:30:00+00:00', '2026-10-25'],
+  ])('%s was %s in London', (iso, date) => {
+    expect(londonDateOf(iso)).toBe(date);
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => londonDateOf('2026-06-01')).toThrow(DeadlineInputError);
   });
 });

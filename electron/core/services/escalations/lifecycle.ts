@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { formatUkDate, formatUkDateTime } from '../../../../shared/deadlines';
+import { formatUkDate, formatUkDateTime, londonDateOf } from '../../../../shared/deadlines';
 import { nextStage, skipTargets, trackFor, type Procedure, type Stage } from '../../../../shared/procedures';
 import type {
   addActionInput,
@@ -36,6 +35,7 @@ import type { Executor } from '../../../../db/queries/executor';
 import { findEntry, insertEntry, stageHasEntry, updateEntryText } from '../../../../db/queries/stage-entries';
 import { audit, notFound, nowIso, type ServiceContext } from '../context';
 import { settingProcedure } from '../procedures';
+import { refuseFuture } from '../recorded-time';
 import { currentRecord, parseStepsDone, partiesOf, procedureOf, stageOf, trackOf } from './model';
 
 // The escalation lifecycle: open → record at each stage → escalate by the procedure's routing →
@@ -44,13 +44,8 @@ import { currentRecord, parseStepsDone, partiesOf, procedureOf, stageOf, trackOf
 // with a message saying why. Every write returns the escalation's id, so the caller shows the
 // escalation as it now stands.
 
-const FUTURE_TOLERANCE_MS = 60_000;
-const LONDON = 'Europe/London';
-
 function notInFuture(ctx: ServiceContext, iso: string, path: string, what: string): void {
-  if (Date.parse(iso) > ctx.clock().getTime() + FUTURE_TOLERANCE_MS) {
-    throw fieldFailure([path], `${what} cannot be in the future: record what has happened.`);
-  }
+  refuseFuture(ctx.clock, iso, path, `${what} cannot be in the future: record what has happened.`);
 }
 
 async function requireOpen(db: Executor, escalationId: string) {
@@ -169,22 +164,15 @@ export async function recordStageEntry(ctx: ServiceContext, input: z.output<type
   return input.escalationId;
 }
 
-/** The London calendar date of an instant ('YYYY-MM-DD'). */
-function londonDate(iso: string): string {
-  const date = DateTime.fromISO(iso, { setZone: true }).setZone(LONDON).toISODate();
-  if (date === null) throw new Error(`Not a date and time: ${iso}`);
-  return date;
-}
-
 export async function addAction(ctx: ServiceContext, input: z.output<typeof addActionInput>): Promise<string> {
   const id = randomUUID();
   const now = nowIso(ctx.clock);
-  const agreedOn = input.agreedOn ?? londonDate(now);
-  if (agreedOn > londonDate(now)) throw fieldFailure(['agreedOn'], 'The date it was agreed cannot be in the future.');
+  const agreedOn = input.agreedOn ?? londonDateOf(now);
+  if (agreedOn > londonDateOf(now)) throw fieldFailure(['agreedOn'], 'The date it was agreed cannot be in the future.');
   if (input.dueDate < agreedOn) throw fieldFailure(['dueDate'], 'The date it is due cannot be before the date it was agreed.');
   await ctx.db.transaction().execute(async (trx) => {
     const { row, current } = await requireOpen(trx, input.escalationId);
-    if (agreedOn < londonDate(row.opened_at)) {
+    if (agreedOn < londonDateOf(row.opened_at)) {
       throw fieldFailure(['agreedOn'], `This is before the escalation was opened (${formatUkDate(row.opened_at)}).`);
     }
     if (input.entryId) {
@@ -230,7 +218,7 @@ export async function completeAction(ctx: ServiceContext, input: z.output<typeof
         'This action was withdrawn, so it cannot be recorded as done. The withdrawal and its reason stay on the record.',
       );
     }
-    if (londonDate(input.doneAt) < action.agreed_on) {
+    if (londonDateOf(input.doneAt) < action.agreed_on) {
       throw fieldFailure(['doneAt'], `An action cannot be done before it was agreed (${formatUkDate(action.agreed_on)}).`);
     }
     const backdated = Date.parse(input.doneAt) < Date.parse(action.created_at);
