@@ -128,10 +128,14 @@ export const escalateInput = z
      */
     skipTo: z
       .object({
-        stageId: z.string().min(1).max(100),
-        ruleId: z.string({ message: 'Choose which of the procedure’s reasons applies.' }).min(1, {
-          message: 'Choose which of the procedure’s reasons applies.',
-        }),
+        stageId: z
+          .string({ message: 'Choose the stage to go straight to.' })
+          .min(1, { message: 'Choose the stage to go straight to.' })
+          .max(100),
+        ruleId: z
+          .string({ message: 'Choose which of the procedure’s reasons applies.' })
+          .min(1, { message: 'Choose which of the procedure’s reasons applies.' })
+          .max(100),
       })
       .strict()
       .optional(),

@@ -100,10 +100,10 @@ describe('the children register, end to end', () => {
   });
 
   it('lists and searches the children', async () => {
-    // Ctrl+K from anywhere goes to the list with "Find a child" ready to type in.
+    // Ctrl+K from any screen puts the cursor in "Find a child", in the header.
     await page.keyboard.press('Control+k');
-    await page.getByRole('heading', { name: 'Children', level: 1 }).waitFor();
     await expect.poll(() => page.getByLabel('Find a child').evaluate((input) => input === document.activeElement)).toBe(true);
+    await new AppShell(page).goTo('Children');
     const children = new ChildrenPage(page);
     await children.table().waitFor();
     await children.table().getByRole('link', { name: 'Quillfeather, Zephyrine' }).waitFor();

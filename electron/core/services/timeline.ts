@@ -3,6 +3,7 @@ import { contactMethodLabels } from '../../../shared/escalations/contact-methods
 import { referralCategoryLabels } from '../../../shared/referrals/categories';
 import { referralEventLabels } from '../../../shared/referrals/events';
 import type { Track } from '../../../shared/procedures';
+import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses } from '../../../shared/schemas/children';
 import type { TimelineItem } from '../../../shared/schemas/dashboard';
 import { amendmentsAboutChild } from '../../../db/queries/amendments';
 import { findChild } from '../../../db/queries/children';
@@ -56,6 +57,21 @@ function howReached(track: Track, previous: StageRecordRow, record: StageRecordR
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** An amended value as a person reads it: a plan or level of need by its label, a date of birth as dd/mm/yyyy. */
+function inWords(field: string, json: string): string {
+  const value: unknown = JSON.parse(json);
+  if (field === 'planStatus') {
+    const plan = planStatuses.find((status) => status === value);
+    if (plan) return planStatusLabels[plan];
+  }
+  if (field === 'levelOfNeed') {
+    const level = levelsOfNeed.find((candidate) => candidate === value);
+    if (level) return levelOfNeedLabels[level];
+  }
+  if (field === 'dateOfBirth' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
+  return amendedValue(json);
 }
 
 export async function childTimeline(ctx: ReadContext, childId: string): Promise<TimelineItem[]> {
@@ -226,7 +242,7 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
       kind: 'amendment',
       at: amendment.amended_at,
       title: `Amended by ${amendment.amended_by_name}: ${fieldLabels[amendment.field] ?? amendment.field}`,
-      detail: `Was ${amendedValue(amendment.old_value)}; now ${amendedValue(amendment.new_value)}. Reason: ${amendment.reason}`,
+      detail: `Was ${inWords(amendment.field, amendment.old_value)}; now ${inWords(amendment.field, amendment.new_value)}. Reason: ${amendment.reason}`,
     });
   }
 

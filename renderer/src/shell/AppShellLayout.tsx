@@ -4,11 +4,12 @@ import { useEffect, type MouseEvent } from 'react';
 import { roleLabels } from '../../../shared/people/roles';
 import { useSession } from '../api/session';
 import { href, useRoute, type Route } from '../routing/router';
+import { FindChild, FIND_A_CHILD_ID } from './FindChild';
 import { OfficialStrip } from './OfficialStrip';
 import { Screen } from './Screen';
 
 // The app around every signed-in screen: the marking strip, the setting and who is signed in, the
-// Lock button (Ctrl+L), and the left navigation. Ctrl+K jumps to "Find a child".
+// Lock button (Ctrl+L), "Find a child" (Ctrl+K puts the cursor in it, from any screen), and the left navigation.
 // For keyboards and screen readers: a "Skip to main content" link first, one landmark of each kind
 // (banner, the main navigation, main). In a narrow window (a small laptop at 200% zoom) the
 // navigation folds behind a Menu button, so the screen itself never scrolls sideways.
@@ -45,13 +46,12 @@ export function AppShellLayout() {
         void lock();
       } else if (key === 'k') {
         event.preventDefault();
-        if (route.name !== 'children') window.location.hash = href({ name: 'children' });
-        window.setTimeout(() => document.getElementById('find-a-child')?.focus(), 50);
+        document.getElementById(FIND_A_CHILD_ID)?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lock, route.name]);
+  }, [lock]);
 
   return (
     <AppShell
@@ -83,6 +83,9 @@ export function AppShellLayout() {
                 Escalation Log
               </Text>
             </Stack>
+          </Group>
+          <Group className="no-print" style={{ flex: '1 1 200px', justifyContent: 'center', minWidth: 0 }}>
+            <FindChild />
           </Group>
           <Group gap="md" wrap="nowrap">
             <Stack gap={0} align="flex-end">

@@ -20,8 +20,9 @@ export class ChildrenPage {
     await this.page.getByRole('heading', { name: 'Add a child' }).waitFor();
   }
 
+  /** The register's own search, above the list. */
   async search(text: string) {
-    await this.page.getByLabel('Find a child').fill(text);
+    await this.page.getByLabel('Search the register').fill(text);
   }
 
   table() {

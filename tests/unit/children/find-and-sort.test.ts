@@ -22,7 +22,8 @@ async function register() {
   const { core } = await setUpCore();
   const ids = new Map<string, string>();
   for (const name of names) {
-    const child = await ok(core, 'children.create', { ...childInput, ...name, socialWorkerName: undefined, socialWorkerContact: '' });
+    const { socialWorkerName: _none, ...withoutSocialWorker } = childInput;
+    const child = await ok(core, 'children.create', { ...withoutSocialWorker, ...name, socialWorkerContact: '' });
     ids.set(name.lastName, child.id);
   }
   const find = async (search: string) => (await ok(core, 'children.list', { search })).map((child) => child.lastName);
@@ -148,5 +149,26 @@ describe('a child already on the register', () => {
     open.user = { ...open.user, role: 'read-only' };
     const { firstName, lastName, dateOfBirth } = childInput;
     expect(await ok(core, 'children.duplicates', { firstName, lastName, dateOfBirth })).toHaveLength(1);
+  });
+});
+
+describe('an amendment on the timeline', () => {
+  it('says a plan, a level of need and a date of birth in words, not as stored', async () => {
+    const { core } = await setUpCore();
+    const child = await ok(core, 'children.create', { ...childInput, planStatus: 'none', levelOfNeed: 2 });
+    await ok(core, 'children.amend', {
+      id: child.id,
+      changes: { planStatus: 'child-protection', levelOfNeed: 4, dateOfBirth: '2017-03-15' },
+      reason: 'Plan made at the conference',
+    });
+    const details = (await ok(core, 'children.timeline', { childId: child.id }))
+      .filter((item) => item.kind === 'amendment')
+      .map((item) => item.detail)
+      .sort();
+    expect(details).toEqual([
+      'Was 14/03/2017; now 15/03/2017. Reason: Plan made at the conference',
+      'Was Level 2: early help; now Level 4: child in need or child protection. Reason: Plan made at the conference',
+      'Was No plan; now Child protection plan. Reason: Plan made at the conference',
+    ]);
   });
 });

@@ -82,9 +82,10 @@ function buildLadder(
       const from = jump?.from ? stageOf(track, jump.from.stage_id) : null;
       const to = jump?.to ? stageOf(track, jump.to.stage_id) : null;
       if (jump?.to && from && to) {
+        // Short, on each stage passed over: the stage gone to carries the procedure's words.
         skippedBecause = jump.to.skip_rule
-          ? `Skipped: the DSL went straight from ${from.label} to ${to.label}, as the procedure allows when: ${skipRuleOf(track, jump.to)?.when ?? jump.to.routing_reason ?? ''}`
-          : `Skipped: the procedure routes this disagreement from ${from.label} to ${to.label}${jump.to.routing_reason ? `: ${jump.to.routing_reason}` : '.'}`;
+          ? `Skipped: went straight from ${from.label} to ${to.label}, as the procedure allows.`
+          : `Skipped: the procedure routes this disagreement from ${from.label} to ${to.label}.`;
       }
     }
     const previous = record ? records[records.indexOf(record) - 1] : undefined;

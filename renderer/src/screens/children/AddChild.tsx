@@ -1,11 +1,14 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useCallback } from 'react';
-import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses } from '../../../../shared/schemas/children';
+import { Alert, Anchor, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses, type ChildSummary } from '../../../../shared/schemas/children';
+import { apiBridge } from '../../api/client';
+import { ukDate } from '../../format';
 import { DateField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
-import { navigate } from '../../routing/router';
+import { href, navigate } from '../../routing/router';
 
 interface Values {
   firstName: string;
@@ -16,6 +19,7 @@ interface Values {
   planStatus: string;
   socialWorkerName: string;
   socialWorkerContact: string;
+  confirmedNotDuplicate: boolean;
 }
 
 const initial: Values = {
@@ -27,7 +31,29 @@ const initial: Values = {
   planStatus: 'none',
   socialWorkerName: '',
   socialWorkerContact: '',
+  confirmedNotDuplicate: false,
 };
+
+/**
+ * Children already on the register with the name and date of birth typed so far (accents, case and
+ * apostrophes aside): asked for once all three are filled in, a moment after typing stops.
+ */
+function useDuplicates(values: Pick<Values, 'firstName' | 'lastName' | 'dateOfBirth'>): ChildSummary[] {
+  const [identity] = useDebouncedValue(`${values.firstName.trim()}\u0000${values.lastName.trim()}\u0000${values.dateOfBirth}`, 300);
+  const [found, setFound] = useState<{ identity: string; children: ChildSummary[] }>({ identity: '', children: [] });
+  useEffect(() => {
+    const [firstName = '', lastName = '', dateOfBirth = ''] = identity.split('\u0000');
+    if (!firstName || !lastName || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return;
+    let active = true;
+    void apiBridge.call('children.duplicates', { firstName, lastName, dateOfBirth }).then((result) => {
+      if (active && result.ok) setFound({ identity, children: result.value });
+    });
+    return () => {
+      active = false;
+    };
+  }, [identity]);
+  return found.identity === identity ? found.children : [];
+}
 
 export function AddChild() {
   const toInput = useCallback(
@@ -40,6 +66,7 @@ export function AddChild() {
       planStatus: values.planStatus,
       socialWorkerName: values.socialWorkerName,
       socialWorkerContact: values.socialWorkerContact,
+      ...(values.confirmedNotDuplicate ? { confirmedNotDuplicate: true } : {}),
     }),
     [],
   );
@@ -52,7 +79,13 @@ export function AddChild() {
     resetOnSuccess: false,
     draftKey: 'child-new',
   });
-  const text = (field: keyof Values, label: string, extra: { description?: string; required?: boolean; type?: string } = {}) => (
+  const duplicates = useDuplicates(form.values);
+  const duplicateError = form.error('confirmedNotDuplicate');
+  const text = (
+    field: Exclude<keyof Values, 'confirmedNotDuplicate'>,
+    label: string,
+    extra: { description?: string; required?: boolean; type?: string } = {},
+  ) => (
     <TextInput
       label={label}
       required={extra.required ?? true}
@@ -108,6 +141,32 @@ export function AddChild() {
               allowDeselect={false}
             />
           </SimpleGrid>
+          {duplicates.length > 0 || duplicateError ? (
+            <Alert color="orange" title="This child may already be on the register" role="alert">
+              <Stack gap="xs">
+                <Text size="sm">
+                  A child with the same name and date of birth is already recorded. Open their record to add to it, rather than starting a
+                  second record for the same child.
+                </Text>
+                <List size="sm">
+                  {duplicates.map((child) => (
+                    <List.Item key={child.id}>
+                      <Anchor href={href({ name: 'child', id: child.id })}>
+                        Open {child.firstName} {child.lastName}’s record
+                      </Anchor>{' '}
+                      (born {ukDate(child.dateOfBirth)}, {child.classOrYear})
+                    </List.Item>
+                  ))}
+                </List>
+                <Checkbox
+                  label="This is a different child with the same name and date of birth"
+                  checked={form.values.confirmedNotDuplicate}
+                  onChange={(event) => form.set('confirmedNotDuplicate', event.currentTarget.checked)}
+                  error={duplicateError}
+                />
+              </Stack>
+            </Alert>
+          ) : null}
           <SimpleGrid cols={2}>
             {text('socialWorkerName', 'Allocated social worker’s full name', { required: false, description: 'If the child has one.' })}
             {text('socialWorkerContact', 'Social worker’s contact details', { required: false, description: 'Phone or email.' })}

@@ -11,6 +11,7 @@ import { TimelineView } from '../../components/TimelineView';
 import { ageOn, ukDate } from '../../format';
 import { href } from '../../routing/router';
 import { ChildRetention } from '../../components/ChildRetention';
+import { EditChildDialog } from './dialogs/EditChildDialog';
 
 function Detail({ label, value }: { label: string; value: string }) {
   return (
@@ -54,6 +55,7 @@ export function ChildPage({ id }: { id: string }) {
   const role = status.user.role;
   const child = useApi('children.get', { id });
   const timeline = useApi('children.timeline', { childId: id });
+  const [editing, setEditing] = useState(false);
   if (child.error) return <LoadError error={child.error} back={{ href: href({ name: 'children' }), label: 'Back to the children' }} />;
   if (!child.data) return <Loading what="the child’s record" />;
   const c = child.data;
@@ -76,6 +78,11 @@ export function ChildPage({ id }: { id: string }) {
         }
         actions={
           <>
+            {can(role, 'children.amend') ? (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Change details
+              </Button>
+            ) : null}
             {can(role, 'documents.childChronology') ? <ChronologyButton childId={id} onMade={timeline.reload} /> : null}
             {can(role, 'referrals.create') ? (
               <Button variant="default" component="a" href={href({ name: 'referral-new', childId: id })}>
@@ -107,6 +114,18 @@ export function ChildPage({ id }: { id: string }) {
         <Text c="dimmed">No referrals or escalations are recorded for {name} yet.</Text>
       ) : null}
       {timeline.data && timeline.data.length > 0 ? <TimelineView items={timeline.data} /> : null}
+      {can(role, 'children.amend') ? (
+        <EditChildDialog
+          child={c}
+          opened={editing}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            child.setData(saved);
+            timeline.reload();
+            setEditing(false);
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -29,9 +29,8 @@ export function ChildrenList() {
         }
       />
       <TextInput
-        id="find-a-child"
-        label="Find a child"
-        description="Type any part of the child’s name (Ctrl+K)."
+        label="Search the register"
+        description="Any part of the child’s name (accents and capitals don’t matter), or their date of birth as dd/mm/yyyy."
         value={search}
         onChange={(event) => setSearch(event.currentTarget.value)}
         maw={420}

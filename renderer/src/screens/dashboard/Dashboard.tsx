@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { DashboardItem } from '../../../../shared/schemas/dashboard';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { DashboardEscalation, DashboardItem } from '../../../../shared/schemas/dashboard';
 import type { DueWindow } from '../../../../shared/deadlines';
 import type { Role } from '../../../../shared/people/roles';
 import { can } from '../../../../shared/permissions';
@@ -13,7 +13,8 @@ import { href } from '../../routing/router';
 import { DashboardBackupLine } from '../../components/BackupStatusLine';
 import { SessionWarnings } from '../../components/SessionWarnings';
 
-// The home screen: overdue, due today, due this week, across every child.
+// The home screen: overdue, due today, due this week, across every child; and beside them every
+// open escalation with the stage it is at and its next target.
 
 const sections: { window: DueWindow; title: string; empty: string; badge: 'overdue' | 'today' | 'this-week' }[] = [
   { window: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', badge: 'overdue' },
@@ -118,6 +119,74 @@ export function Dashboard() {
           </section>
         ))}
       </SimpleGrid>
+      <OpenEscalations escalations={data.openEscalations} />
     </>
+  );
+}
+
+/** Every open escalation: the child, with whom, the stage it is at and what is due next. */
+function OpenEscalations({ escalations }: { escalations: readonly DashboardEscalation[] }) {
+  return (
+    <section aria-labelledby="dash-open-escalations">
+      <Title order={2} size="h4" mt="xl" mb="sm" id="dash-open-escalations">
+        Open escalations ({escalations.length})
+      </Title>
+      {escalations.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No escalations are open. When you disagree with another agency about a child’s safety, open one from the child’s record.
+        </Text>
+      ) : (
+        <Table withTableBorder striped aria-labelledby="dash-open-escalations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Child</Table.Th>
+              <Table.Th>With</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <Table.Th>Next target</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {escalations.map((escalation) => (
+              <Table.Tr key={escalation.id}>
+                <Table.Td>
+                  <Anchor href={href({ name: 'child', id: escalation.childId })} fw={700} size="sm">
+                    {escalation.childName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor href={href({ name: 'escalation', id: escalation.id })} size="sm">
+                    {escalation.otherAgencyName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {escalation.categoryLabel}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {escalation.stageLabel}
+                  </Text>
+                  <Text size="xs">{escalation.stageTitle}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {escalation.nextTarget ? (
+                    <Stack gap={2}>
+                      <Group gap={6} wrap="nowrap">
+                        <StateBadge state={escalation.nextTarget.state} />
+                        <Text size="sm">
+                          <DeadlineText dueAt={escalation.nextTarget.dueAt} explanation={escalation.nextTarget.explanation} />
+                        </Text>
+                      </Group>
+                      <Text size="xs">{escalation.nextTarget.what}</Text>
+                    </Stack>
+                  ) : (
+                    <Text size="xs">No date: the procedure sets no timescale for this stage, and no action is due.</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
   );
 }

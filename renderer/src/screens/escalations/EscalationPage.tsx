@@ -62,6 +62,8 @@ export function EscalationPage({ id }: { id: string }) {
         actions={e.actions}
         canComplete={can(role, 'escalations.completeAction')}
         onComplete={(actionId) => setDialog({ complete: actionId })}
+        canWithdraw={can(role, 'escalations.withdrawAction')}
+        onWithdraw={(actionId) => setDialog({ withdraw: actionId })}
       />
       <Disagreement escalation={e} />
       <EscalationDialogs escalation={e} dialog={dialog} onClose={() => setDialog(null)} onSaved={saved} />

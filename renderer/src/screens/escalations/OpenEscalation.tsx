@@ -6,6 +6,7 @@ import { agencyKindLabels, agencyKinds } from '../../../../shared/escalations/ag
 import { milestoneKeys } from '../../../../shared/referrals/milestones';
 import { apiBridge } from '../../api/client';
 import { ChildSelect } from '../../components/ChildSelect';
+import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
@@ -135,6 +136,36 @@ export function OpenEscalation({
     });
   }, [referralId, milestone, setValues, initial]);
 
+  // The child's allocated social worker is the professional to name when the disagreement is with
+  // children's social care: filled in once the child is known, unless something is typed there already.
+  const chosenChild = /^[0-9a-f-]{36}$/i.test(form.values.childId) ? form.values.childId : null;
+  const [socialWorkerFor, setSocialWorkerFor] = useState<string | null>(null);
+  const waitingForDraft = Boolean(referralId && milestone && !draft && !draftError);
+  useEffect(() => {
+    // A missed milestone's pre-filled answers come first; the social worker is added to them.
+    if (!chosenChild || socialWorkerFor === chosenChild || waitingForDraft) return;
+    let active = true;
+    void apiBridge.call('children.get', { id: chosenChild }).then((result) => {
+      if (!active || !result.ok) return;
+      setSocialWorkerFor(chosenChild);
+      const child = result.value;
+      if (!child.socialWorkerName) return;
+      setValues((current) =>
+        current.otherAgencyKind === 'childrens-social-care' && !current.professionalName.trim()
+          ? {
+              ...current,
+              professionalName: child.socialWorkerName ?? '',
+              professionalRole: current.professionalRole.trim() ? current.professionalRole : 'Social worker',
+              professionalContact: current.professionalContact.trim() ? current.professionalContact : (child.socialWorkerContact ?? ''),
+            }
+          : current,
+      );
+    });
+    return () => {
+      active = false;
+    };
+  }, [chosenChild, socialWorkerFor, setValues, waitingForDraft]);
+
   const text = (field: keyof Values, path: string, label: string, description?: string) => (
     <TextInput
       label={label}
@@ -192,6 +223,7 @@ export function OpenEscalation({
         <FormError error={form.formError} />
         <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
         <Stack key={form.draftGeneration}>
+          {/^[0-9a-f-]{36}$/i.test(form.values.childId) ? <ForChild childId={form.values.childId} /> : null}
           {childId || draft ? null : (
             <ChildSelect
               value={form.values.childId}

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/referrals/categories';
 import { useSession } from '../../api/session';
 import { ChildSelect } from '../../components/ChildSelect';
+import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
 import { DraftNotice } from '../../components/DraftNotice';
 import { FormError, PageHeader } from '../../components/Page';
@@ -68,6 +69,7 @@ export function NewReferral({ childId }: { childId: string | null }) {
         <FormError error={form.formError} />
         <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
         <Stack key={form.draftGeneration}>
+          {/^[0-9a-f-]{36}$/i.test(form.values.childId) ? <ForChild childId={form.values.childId} /> : null}
           {childId ? null : (
             <ChildSelect
               value={form.values.childId}

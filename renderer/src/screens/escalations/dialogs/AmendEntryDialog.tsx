@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { StageEntryView } from '../../../../../shared/schemas/escalations';
 import { useApiForm } from '../../../api/useApiForm';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { AboutChild } from '../../../components/ForChild';
 import type { EscalationDialogProps } from './types';
 
 // Amending a record: only what changed is sent, with why. The core keeps the original wording, who
@@ -10,6 +11,7 @@ import type { EscalationDialogProps } from './types';
 
 type AmendEntryProps = Omit<EscalationDialogProps, 'escalation'> & {
   entry: Pick<StageEntryView, 'id' | 'summary' | 'decision' | 'rationale'>;
+  childName: string;
 };
 
 export function AmendEntryDialog(props: AmendEntryProps) {
@@ -20,7 +22,7 @@ export function AmendEntryDialog(props: AmendEntryProps) {
   );
 }
 
-function AmendEntryForm({ entry, onClose, onSaved }: AmendEntryProps) {
+function AmendEntryForm({ entry, childName, onClose, onSaved }: AmendEntryProps) {
   const toInput = useCallback(
     (values: { summary: string; decision: string; rationale: string; reason: string }) => {
       const changes: { summary?: string; decision?: string; rationale?: string } = {};
@@ -40,6 +42,7 @@ function AmendEntryForm({ entry, onClose, onSaved }: AmendEntryProps) {
   });
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Save the amendment">
+      <AboutChild name={childName} />
       <Text size="sm">The original wording is kept, with who amended it, when and why.</Text>
       {form.error('changes') ? (
         <Text c="red" size="sm" role="alert">

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { AboutChild } from '../../../components/ForChild';
 import { nowToTheMinute } from '../../../format';
 import type { EscalationDialogProps } from './types';
 
@@ -30,6 +31,7 @@ function CloseUnresolvedForm({ escalation, onClose, onSaved }: EscalationDialogP
   });
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Close unresolved" danger>
+      <AboutChild name={escalation.childName} />
       <Textarea label="Why it is being closed without resolution" required autosize minRows={3} {...form.bind('reason')} />
       <DateTimeField
         label="When"

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { AboutChild } from '../../../components/ForChild';
 import type { EscalationDialogProps } from './types';
 
 // The learning review once an escalation has ended: what went well, what did not, and the policy or
@@ -45,6 +46,7 @@ function LearningReviewForm({ escalation, onClose, onSaved }: EscalationDialogPr
   });
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Save the learning review">
+      <AboutChild name={escalation.childName} />
       <Textarea label="What went well" required autosize minRows={2} {...form.bind('wentWell')} />
       <Textarea label="What did not go well" required autosize minRows={2} {...form.bind('wentBadly')} />
       <Textarea

@@ -1,14 +1,14 @@
 import { Checkbox, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
-import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
 import { contactMethodLabels, contactMethods } from '../../../../../shared/escalations/contact-methods';
 import { roleLabels } from '../../../../../shared/people/roles';
 import { useSession } from '../../../api/session';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { AboutChild } from '../../../components/ForChild';
 import { nowToTheMinute } from '../../../format';
-import { PeopleEditor, toPeople, type PersonValue } from './PeopleEditor';
+import { PeopleEditor, peopleInvolved, toPeople, type PersonValue } from './PeopleEditor';
 import type { EscalationDialogProps } from './types';
 
 // A conversation or decision at the current stage: when, how, who took part (full names and roles),
@@ -25,15 +25,16 @@ interface EntryValues {
   originalReferrerTold: boolean;
 }
 
-/** A new record starts now, with the person recording it and the other professional already named. */
-function blankEntry(escalation: EscalationDetail, me: PersonValue): EntryValues {
+/**
+ * A new record starts now, with only the person recording it (the signed-in DSL, with their role) as
+ * having taken part: who else was there is chosen from the people already involved, or typed. Later
+ * stages are with other people (a manager, a chair), so nobody is assumed.
+ */
+function blankEntry(me: PersonValue): EntryValues {
   return {
     occurredAt: nowToTheMinute(),
     method: 'phone',
-    participants: [
-      me,
-      { name: escalation.otherProfessional.name, role: escalation.otherProfessional.role, agency: escalation.otherAgency.name },
-    ],
+    participants: [me],
     summary: '',
     decision: '',
     rationale: '',
@@ -74,12 +75,14 @@ function RecordEntryForm({ escalation, onClose, onSaved }: EscalationDialogProps
   const form = useApiForm({
     method: 'escalations.recordEntry',
     draftKey: `escalation-entry:${escalation.id}`,
-    initial: () => blankEntry(escalation, { name: status.user.fullName, role: roleLabels[status.user.role], agency: status.settingName }),
+    initial: () => blankEntry({ name: status.user.fullName, role: roleLabels[status.user.role], agency: status.settingName }),
     toInput,
     onSuccess: onSaved,
   });
+  const involved = peopleInvolved(escalation);
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Save the record">
+      <AboutChild name={escalation.childName} />
       <SimpleGrid cols={2}>
         <DateTimeField
           label="When"
@@ -105,6 +108,7 @@ function RecordEntryForm({ escalation, onClose, onSaved }: EscalationDialogProps
         error={form.error}
         path="participants"
         addLabel="Add a person"
+        suggestions={involved}
       />
       <Textarea label="What was said" required autosize minRows={4} {...form.bind('summary')} />
       <Textarea label="Decision" required autosize minRows={2} {...form.bind('decision')} />
@@ -123,6 +127,7 @@ function RecordEntryForm({ escalation, onClose, onSaved }: EscalationDialogProps
         error={form.error}
         path="toldOfOutcome"
         addLabel="Add someone who was told"
+        suggestions={involved}
       />
       <Checkbox
         label="The original referrer has been told of the outcome"

@@ -1,14 +1,17 @@
-import { TagsInput, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
 import { useSession } from '../../../api/session';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { AboutChild } from '../../../components/ForChild';
 import { nowToTheMinute } from '../../../format';
 import type { EscalationDialogProps } from './types';
 
 // Resolution: the written statement of the outcome the agencies agreed, its consequent actions,
-// who agreed it (the setting and the other agency to start with) and when.
+// who agreed it (the setting and the other agency to start with) and when. Each agency is its own
+// field: an agency's name may hold a comma ("Liverpool Children's Services, North Team"), so names
+// are never split on commas, and they are kept as a list of names from here to the printed statement.
 
 interface ResolveValues {
   resolvedAt: string;
@@ -42,20 +45,14 @@ function ResolveForm({ escalation, onClose, onSaved }: EscalationDialogProps) {
   });
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Record the outcome">
+      <AboutChild name={escalation.childName} />
       <Text size="sm">
         When the disagreement is resolved, the agencies agree a written statement of the outcome, including any consequent action. Each
         agency places a copy on the child’s record.
       </Text>
       <Textarea label="Written statement of the outcome" required autosize minRows={5} {...form.bind('outcomeStatement')} />
       <Textarea label="Consequent actions" required autosize minRows={2} {...form.bind('consequentActions')} />
-      <TagsInput
-        label="Agencies that agreed the statement"
-        description="Press Enter after each agency."
-        required
-        value={form.values.agreedBy}
-        onChange={(value) => form.set('agreedBy', value)}
-        error={form.error('agreedBy')}
-      />
+      <AgencyList agencies={form.values.agreedBy} onChange={(agencies) => form.set('agreedBy', agencies)} error={form.error} />
       <DateTimeField
         label="When it was agreed"
         value={form.values.resolvedAt}
@@ -63,5 +60,50 @@ function ResolveForm({ escalation, onClose, onSaved }: EscalationDialogProps) {
         error={form.error('resolvedAt')}
       />
     </DialogForm>
+  );
+}
+
+/** The agencies that agreed the statement: one field each, added and removed one at a time. */
+function AgencyList(props: { agencies: string[]; onChange: (agencies: string[]) => void; error: (path: string) => string | undefined }) {
+  const { agencies, onChange, error } = props;
+  return (
+    <Stack gap={6} role="group" aria-label="Agencies that agreed the statement">
+      <Text size="sm" fw={500}>
+        Agencies that agreed the statement
+      </Text>
+      {error('agreedBy') ? (
+        <Text c="red.9" size="sm" role="alert">
+          {error('agreedBy')}
+        </Text>
+      ) : null}
+      {agencies.map((agency, index) => (
+        <Group key={index} gap="xs" wrap="nowrap" align="flex-start">
+          <TextInput
+            aria-label={`Agency ${index + 1}`}
+            value={agency}
+            onChange={(event) => {
+              const text = event.currentTarget.value;
+              onChange(agencies.map((existing, i) => (i === index ? text : existing)));
+            }}
+            error={error(`agreedBy.${index}`)}
+            style={{ flexGrow: 1 }}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove agency ${index + 1}`}
+            onClick={() => onChange(agencies.filter((_, i) => i !== index))}
+            mt={4}
+          >
+            ×
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" onClick={() => onChange([...agencies, ''])}>
+          Add another agency
+        </Button>
+      </Group>
+    </Stack>
   );
 }

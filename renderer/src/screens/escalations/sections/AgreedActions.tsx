@@ -1,18 +1,23 @@
-import { Button, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
 import type { ActionView } from '../../../../../shared/schemas/escalations';
 import { DeadlineText, StateBadge } from '../../../components/Deadline';
-import { ukDateTime } from '../../../format';
+import { ukDate, ukDateTime } from '../../../format';
 
-// The actions agreed along the way: who, by when (with the working), and whether they were done.
+// The actions agreed along the way: who, when agreed, by when (with the working), and whether they
+// were done (when, and why it was recorded afterwards if it was) or withdrawn (kept, with why).
 
 export function AgreedActions({
   actions,
   canComplete,
   onComplete,
+  canWithdraw,
+  onWithdraw,
 }: {
   actions: readonly ActionView[];
   canComplete: boolean;
   onComplete: (actionId: string) => void;
+  canWithdraw: boolean;
+  onWithdraw: (actionId: string) => void;
 }) {
   return (
     <>
@@ -38,9 +43,9 @@ export function AgreedActions({
             {actions.map((action) => (
               <Table.Tr key={action.id}>
                 <Table.Td>
-                  {action.description}
+                  {action.withdrawn ? <s>{action.description}</s> : action.description}
                   <Text size="xs" c="dimmed">
-                    {action.stageLabel}
+                    {action.stageLabel}, agreed {ukDate(action.agreedOn)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -50,14 +55,46 @@ export function AgreedActions({
                   <DeadlineText dueAt={action.deadline.dueAt} explanation={action.deadline.explanation} prefix="By" />
                 </Table.Td>
                 <Table.Td>
-                  <StateBadge state={action.deadline.state} />
+                  {action.withdrawn ? (
+                    <>
+                      <Badge color="gray" variant="outline">
+                        Withdrawn
+                      </Badge>
+                      <Text size="xs">
+                        {ukDateTime(action.withdrawn.at)} by {action.withdrawn.by}: {action.withdrawn.reason}
+                      </Text>
+                    </>
+                  ) : (
+                    <StateBadge state={action.deadline.state} />
+                  )}
                   {action.doneAt ? <Text size="xs">Done {ukDateTime(action.doneAt)}</Text> : null}
+                  {action.doneBackdatedReason ? <Text size="xs">Recorded afterwards: {action.doneBackdatedReason}</Text> : null}
                 </Table.Td>
                 <Table.Td>
-                  {!action.doneAt && canComplete ? (
-                    <Button size="xs" variant="light" onClick={() => onComplete(action.id)}>
-                      Mark done
-                    </Button>
+                  {!action.doneAt && !action.withdrawn ? (
+                    <Group gap={6} wrap="nowrap">
+                      {canComplete ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => onComplete(action.id)}
+                          aria-label={`Mark done: ${action.description}`}
+                        >
+                          Mark done
+                        </Button>
+                      ) : null}
+                      {canWithdraw ? (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => onWithdraw(action.id)}
+                          aria-label={`Withdraw: ${action.description}`}
+                        >
+                          Withdraw
+                        </Button>
+                      ) : null}
+                    </Group>
                   ) : null}
                 </Table.Td>
               </Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, SimpleGrid, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, List, SimpleGrid, Text, Title } from '@mantine/core';
 import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
 import { ukDate, ukDateTime } from '../../../format';
 import { Field } from './Field';
@@ -26,10 +26,15 @@ export function Outcome({
           <Text size="sm" mt="xs">
             <strong>Consequent actions:</strong> {e.resolution.consequentActions}
           </Text>
-          <Text size="sm">
-            <strong>Agreed by:</strong> {e.resolution.agreedBy.join(', ')} on {ukDateTime(e.resolution.resolvedAt)} (recorded by{' '}
-            {e.resolution.recordedBy})
+          <Text size="sm" mt="xs">
+            <strong>Agreed</strong> on {ukDateTime(e.resolution.resolvedAt)} (recorded by {e.resolution.recordedBy}) by:
           </Text>
+          {/* One agency a line: a name may itself hold a comma. */}
+          <List size="sm" aria-label="Agencies that agreed the statement">
+            {e.resolution.agreedBy.map((agency, index) => (
+              <List.Item key={index}>{agency}</List.Item>
+            ))}
+          </List>
         </Card>
       ) : null}
       {e.status === 'closed-unresolved' ? (

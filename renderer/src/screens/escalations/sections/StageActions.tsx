@@ -32,6 +32,12 @@ export function StageActions({
         Escalate to {next.label}
       </Button>
     ) : null,
+    // Only where the procedure allows it from this stage (its skip rules, in the policy's words).
+    (escalation.current?.skipTo.length ?? 0) > 0 && can(role, 'escalations.escalate') ? (
+      <Button key="skip" variant="light" color="orange" onClick={() => onOpen('skip')}>
+        Go straight to a later stage
+      </Button>
+    ) : null,
     can(role, 'escalations.resolve') ? (
       <Button key="resolve" variant="light" color="green" onClick={() => onOpen('resolve')}>
         Resolve with a written statement of the outcome

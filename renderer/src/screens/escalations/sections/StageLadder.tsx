@@ -3,7 +3,8 @@ import type { LadderRung } from '../../../../../shared/schemas/escalations';
 import { DeadlineText, StateBadge } from '../../../components/Deadline';
 import { ukDate } from '../../../format';
 
-// The stage ladder: done, current (with its target date), skipped by the procedure's routing, and
+// The stage ladder: done, current (with its target date), skipped (by the procedure's routing, or
+// because the DSL went straight to a later stage as the procedure allows: each says which), and
 // still to come. Words carry the state as well as colour.
 
 const stateWords: Record<LadderRung['state'], { label: string; color: string }> = {
@@ -65,6 +66,12 @@ export function StageLadder({ ladder }: { ladder: LadderRung[] }) {
                     {rung.routingReason}
                   </Text>
                 ) : null}
+                {rung.wentStraightHere ? (
+                  <Text size="xs">
+                    Went straight here from {rung.wentStraightHere.fromLabel}, as the procedure allows: {rung.wentStraightHere.when}
+                  </Text>
+                ) : null}
+                {rung.skippedBecause ? <Text size="xs">{rung.skippedBecause}</Text> : null}
                 {rung.target && rung.state === 'current' ? (
                   <Group gap={4}>
                     <StateBadge state={rung.target.state} />
