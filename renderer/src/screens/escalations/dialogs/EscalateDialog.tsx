@@ -113,7 +113,7 @@ function EscalateForm({ escalation, onClose, onSaved, straightToLater = false }:
                     value={rule.id}
                     label={rule.when}
                     description={
-                      <Blockquote p={6} mt={4} fz="xs" cite="The policy">
+                      <Blockquote p={6} mt={4} fz="xs" cite={escalation.procedure.name}>
                         “{rule.source}”
                       </Blockquote>
                     }
