@@ -42,6 +42,8 @@ afterAll(async () => {
 describe('backups, end to end', () => {
   it('the dashboard says no backup has been made yet', async () => {
     await page.getByRole('status').filter({ hasText: 'No backup has been made yet' }).waitFor();
+    await expectAccessible(page, 'Dashboard with no backup yet');
+    await screenshot(page, '89-dashboard-no-backup');
     const shell = new AppShell(page);
     await shell.goTo('Children');
     await new ChildrenPage(page).addChild();
