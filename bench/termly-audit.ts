@@ -366,7 +366,7 @@ export async function benchTermlyAudit(): Promise<void> {
       ).length;
     });
     console.log(
-      `  PDF for the ${label} (${pages} pages, names left out, kept with its fingerprint): median of 3 ${made.median.toFixed(0)} ms`,
+      `  PDF for the ${label} (${pages} pages, names left out, kept with its fingerprint): median of 3 ${made.median.toFixed(0)} ms (CPU ${made.cpu.toFixed(0)} ms)`,
     );
   }
   console.log(

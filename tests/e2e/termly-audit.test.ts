@@ -189,5 +189,14 @@ describe('the termly audit', () => {
     await audit.periodHeading('Autumn term 2025').waitFor();
     await expect.poll(async () => audit.recordQuality().innerText()).not.toContain('no learning review is recorded');
     await screenshot(page, '21-audit-after-fixing-a-gap');
+
+    // The terms it counted by: the English default until the DSL enters a year's own dates.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Term dates' }).click();
+    await page.getByRole('combobox', { name: 'School year' }).click();
+    await page.getByRole('option', { name: '2025/26', exact: true }).click();
+    const terms = page.getByRole('table', { name: 'Terms of 2025/26' });
+    expect(await terms.innerText()).toContain('Autumn term 2025\t01/09/2025\t31/12/2025\tDefault');
+    await screenshot(page, '22-settings-term-dates');
   });
 });

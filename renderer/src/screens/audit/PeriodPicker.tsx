@@ -49,8 +49,10 @@ export function PeriodPicker({
   const changeKind = (value: string) => {
     const next = kinds.find((candidate) => candidate.value === value)?.value ?? 'term';
     setKind(next);
-    if (next === 'term' && period.kind !== 'term')
-      choose(termOptions.find((option) => option.value.startsWith(`term:${terms.currentSchoolYear}`))?.value ?? null);
+    if (next === 'term' && period.kind !== 'term') {
+      // The term today is in; else the first term of this school year.
+      onChange({ kind: 'term', ...(terms.currentTerm ?? { schoolYear: terms.currentSchoolYear, term: 'autumn' }) });
+    }
     if (next === 'year' && period.kind !== 'year')
       onChange({ kind: 'year', schoolYear: period.kind === 'term' ? period.schoolYear : terms.currentSchoolYear });
   };
