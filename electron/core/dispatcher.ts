@@ -45,6 +45,25 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+const UNREADABLE = 'Some of these answers could not be read. Check them and try again.';
+
+/**
+ * The schema's verdict. A refinement can throw on an input the earlier checks had already refused
+ * (it runs anyway, with a bad value): that input is refused too, never answered as an internal error.
+ */
+function parseInput<T>(
+  method: string,
+  schema: z.ZodType<T>,
+  input: unknown,
+): ReturnType<z.ZodType<T>['safeParse']> | { success: false; error: null } {
+  try {
+    return schema.safeParse(input);
+  } catch (error) {
+    console.error(`[core] ${method}: the input's schema threw:`, error instanceof Error ? error.name : 'unknown error');
+    return { success: false, error: null };
+  }
+}
+
 /** Everything a signed-in call may use; each handler's type narrows it to what its access level allows. */
 function callContext(session: Session, documents: DocumentRenderer): SessionContext {
   const file = session.requireOpen();
@@ -167,9 +186,9 @@ export class Dispatcher {
     const shape = jsonProblem(input, INPUT_LIMITS);
     if (shape)
       throw new ApiFailure('invalid_input', jsonProblemMessages[shape], { issues: [{ path: [], message: jsonProblemMessages[shape] }] });
-    const parsed = definition.input.safeParse(input);
+    const parsed = parseInput(method, definition.input, input);
     if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
+      const issues = parsed.error ? issuesOf(parsed.error) : [{ path: [], message: UNREADABLE }];
       throw new ApiFailure('invalid_input', issues[0]?.message ?? 'Some answers need attention.', { issues });
     }
     if (definition.access !== 'public') this.session.touch();

@@ -111,7 +111,8 @@ export async function disposeOfChildRecords(ctx: ServiceContext, input: z.output
     throw fieldFailure(['confirmName'], "Type the child's full name exactly as it is recorded, to confirm.");
   }
   const retention = await childRetention(ctx, { childId: child.id });
-  if (!retention.canDelete) throw new ApiFailure('forbidden', `These records cannot be deleted. ${retention.reason}`);
+  // `conflict`, not `forbidden`: the records say no (not yet reviewed, on hold); `forbidden` is only ever about the caller's role.
+  if (!retention.canDelete) throw new ApiFailure('conflict', `These records cannot be deleted. ${retention.reason}`);
   let deleted: Record<string, number> = {};
   await ctx.db.transaction().execute(async (trx) => {
     deleted = await disposeOfChild(trx, child.id);

@@ -67,6 +67,22 @@ describe('the input guard before every schema', () => {
   });
 });
 
+describe('a schema that throws', () => {
+  it('is answered invalid_input, not as an internal error (found by the fuzz tests: terms.save with school year 0)', async () => {
+    const { core } = await setUpCore();
+    const input = {
+      schoolYear: 0,
+      terms: [
+        { term: 'autumn', startsOn: '2026-09-03', endsOn: '2026-12-18' },
+        { term: 'spring', startsOn: '2027-01-05', endsOn: '2027-03-26' },
+        { term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+      ],
+    };
+    expect(await core.call('terms.save', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await ok(core, 'session.status', {})).toMatchObject({ state: 'unlocked' });
+  });
+});
+
 describe('fields that had no maximum', () => {
   it('refuse a long value: the escalation category, passphrase confirmations, dates and times', async () => {
     const { core } = await setUpCore();

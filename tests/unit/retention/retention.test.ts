@@ -32,7 +32,7 @@ describe('retention', () => {
       reason: 'Tidying up',
       confirmName: 'Zephyrine Quillfeather',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/cannot be deleted/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/cannot be deleted/) } });
     expect(await ok(core, 'children.get', { id: young.id })).toMatchObject({ firstName: 'Zephyrine' });
   });
 
@@ -56,7 +56,7 @@ describe('retention', () => {
       reason: 'Reviewed',
       confirmName: 'Bartholomew Ingleby-Frost',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/legal hold/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/legal hold/) } });
     // Even around the service, the file itself refuses.
     await expect(openOf(core).db.deleteFrom('children').where('id', '=', old.id).execute()).rejects.toThrow(/legal hold/);
     const lifted = await ok(core, 'retention.liftHold', { childId: old.id, reason: 'The inquiry has closed' });
