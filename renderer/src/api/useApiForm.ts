@@ -71,6 +71,12 @@ export interface ApiFormOptions<V, M extends ApiMethod> {
    * should go on showing what was saved.
    */
   resetOnSuccess?: boolean;
+  /**
+   * What the form itself must hold back besides the contract's schema: messages by field path
+   * (e.g. a due date already past, until the person confirms it). Shown like the schema's, and
+   * nothing is sent while there are any. Pass a stable function (module level or useCallback).
+   */
+  check?: (values: V) => Record<string, string>;
 }
 
 export interface ApiForm<V, M extends ApiMethod> {
@@ -102,7 +108,7 @@ export interface ApiForm<V, M extends ApiMethod> {
 }
 
 export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>): ApiForm<V, M> {
-  const { method, toInput, onSuccess, draftKey, resetOnSuccess = true } = options;
+  const { method, toInput, onSuccess, draftKey, resetOnSuccess = true, check } = options;
   // The latest way to make starting values, for the fresh start after a save.
   const initialRef = useRef(options.initial);
   useEffect(() => {
@@ -122,9 +128,10 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
   const pendingDraft = useRef<Json | null>(null);
   const schema: z.ZodType = api[method].input;
 
+  const formErrors = useMemo(() => check?.(values) ?? {}, [check, values]);
   const clientErrors = useMemo(() => {
     const result = schema.safeParse(toInput(values));
-    return result.success
+    const schemaErrors = result.success
       ? {}
       : issuesToErrors(
           result.error.issues.map((issue) => ({
@@ -132,7 +139,8 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
             message: issue.message,
           })),
         );
-  }, [schema, toInput, values]);
+    return { ...formErrors, ...schemaErrors };
+  }, [schema, toInput, values, formErrors]);
 
   const error = useCallback(
     (path: string) => {
@@ -176,7 +184,7 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
       setSubmitted(true);
       setFormError(null);
       const input = toInput(values);
-      if (!isInputOf(method, input)) return null;
+      if (!isInputOf(method, input) || Object.keys(formErrors).length > 0) return null;
       setSubmitting(true);
       try {
         const result = await apiBridge.call(method, input);
@@ -204,7 +212,7 @@ export function useApiForm<V, M extends ApiMethod>(options: ApiFormOptions<V, M>
         setSubmitting(false);
       }
     },
-    [method, onSuccess, toInput, values, draftKey, resetOnSuccess, startAfresh],
+    [method, onSuccess, toInput, values, draftKey, resetOnSuccess, startAfresh, formErrors],
   );
 
   const onKeyDown = useCallback(

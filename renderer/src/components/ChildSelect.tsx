@@ -1,7 +1,10 @@
 import { Select } from '@mantine/core';
 import { useApi } from '../api/useApi';
 
-/** Choose a child from the register, searching by name. */
+/**
+ * Choose a child from the register, searching by name. With none chosen, its message says so
+ * ("Choose the child."), not the contract's words for an identifier it cannot read.
+ */
 export function ChildSelect(props: { value: string; onChange: (id: string) => void; onBlur?: () => void; error?: string | undefined }) {
   const children = useApi('children.list', {});
   return (
@@ -18,7 +21,7 @@ export function ChildSelect(props: { value: string; onChange: (id: string) => vo
       value={props.value || null}
       onChange={(value) => props.onChange(value ?? '')}
       onBlur={props.onBlur}
-      error={props.error}
+      error={props.error && !props.value ? 'Choose the child.' : props.error}
     />
   );
 }

@@ -70,6 +70,8 @@ export function DateTimeField(props: {
   onBlur?: () => void;
   error?: string | undefined;
   description?: string;
+  /** Marked required (the default), or not: an optional date says so by having no asterisk. */
+  required?: boolean;
 }) {
   const id = useId();
   const initial = props.value ? DateTime.fromISO(props.value, { setZone: true }).setZone(LONDON) : null;
@@ -88,17 +90,24 @@ export function DateTimeField(props: {
     props.onChange(instant?.isValid ? (instant.toISO() ?? '') : `${nextDate} ${nextTime}`.trim());
   };
 
+  // The two boxes are described by the field's hint and, when there is one, its message (the
+  // wrapper's own ids), so a screen reader says what is wrong on reaching either. (Bare inputs with
+  // Mantine's own aria off: it would give both the wrapper's one id.)
+  const describedBy = `${props.error ? `${id}-error ` : ''}${id}-description`;
   return (
     <Input.Wrapper
       label={props.label}
       description={props.description ?? 'dd/mm/yyyy and 24-hour time, UK time'}
-      required
+      required={props.required ?? true}
       error={props.error}
       id={id}
     >
       <Group gap="xs" wrap="nowrap" role="group" aria-label={props.label}>
-        <TextInput
+        <Input
+          withAria={false}
+          aria-invalid={props.error ? true : undefined}
           aria-label={`${props.label}: date`}
+          aria-describedby={describedBy}
           placeholder="dd/mm/yyyy"
           inputMode="numeric"
           autoComplete="off"
@@ -112,8 +121,11 @@ export function DateTimeField(props: {
           error={Boolean(props.error)}
           style={{ flex: 1 }}
         />
-        <TextInput
+        <Input
+          withAria={false}
+          aria-invalid={props.error ? true : undefined}
           aria-label={`${props.label}: time`}
+          aria-describedby={describedBy}
           placeholder="hh:mm"
           inputMode="numeric"
           autoComplete="off"

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ApiMethod } from '../../../shared/api';
 import type { ApiForm } from '../api/useApiForm';
 import { DraftNotice } from './DraftNotice';
@@ -15,6 +15,9 @@ import { refocusIfLost } from '../routing/screen-focus';
 // screen's heading when that button went with the change just saved.
 
 export function FormDialog(props: { title: string; opened: boolean; onClose: () => void; children: ReactNode }) {
+  // A dialog can also go with what it changed (Resolve, once the escalation is resolved), with no
+  // closing transition: the focus it held must not be left on the page.
+  useEffect(() => () => void window.setTimeout(refocusIfLost, 50), []);
   return (
     <Modal
       opened={props.opened}

@@ -29,6 +29,8 @@ export function MissedMilestoneAction({
       size="xs"
       color="red"
       variant="light"
+      // In a narrow table column its words wrap rather than push the table off the window.
+      styles={{ root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 }, label: { whiteSpace: 'normal' } }}
       component="a"
       href={href({ name: 'escalation-new', childId, referralId: missed.referralId, milestone: missed.milestone })}
     >

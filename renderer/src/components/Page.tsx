@@ -12,7 +12,10 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => setScreenTitle(title), [title]);
   useEffect(() => {
-    if (takeHeadingFocus()) heading.current?.focus();
+    // After a move to this screen, or when the focus has fallen to the page (the app has just
+    // opened after unlocking): the heading is where a keyboard or screen reader user starts.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (takeHeadingFocus() || lost) heading.current?.focus();
   }, []);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="sm">

@@ -1,5 +1,6 @@
 import { Alert, Anchor } from '@mantine/core';
 import type { Route } from '../routing/router';
+import { PageHeader } from '../components/Page';
 import { ChildrenList } from '../screens/children/ChildrenList';
 import { AddChild } from '../screens/children/AddChild';
 import { ChildPage } from '../screens/children/ChildPage';
@@ -49,9 +50,12 @@ export function Screen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'not-found':
       return (
-        <Alert color="orange" title="There is nothing at this address">
-          <Anchor href="#/">Go to the dashboard</Anchor>
-        </Alert>
+        <>
+          <PageHeader title="There is nothing at this address" />
+          <Alert color="orange">
+            <Anchor href="#/">Go to the dashboard</Anchor>
+          </Alert>
+        </>
       );
   }
 }

@@ -101,7 +101,15 @@ export function AddChild() {
   return (
     <>
       <PageHeader title="Add a child" subtitle="Only what the safeguarding record needs." />
-      <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={760}>
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={(event) => void form.submit(event)}
+        onKeyDown={form.onKeyDown}
+        noValidate
+        maw={760}
+      >
         <FormError error={form.formError} />
         <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
         <Stack key={form.draftGeneration}>

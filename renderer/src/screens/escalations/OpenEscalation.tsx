@@ -219,7 +219,15 @@ export function OpenEscalation({
           </List>
         </Alert>
       ) : null}
-      <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={900}>
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={(event) => void form.submit(event)}
+        onKeyDown={form.onKeyDown}
+        noValidate
+        maw={900}
+      >
         <FormError error={form.formError} />
         <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
         <Stack key={form.draftGeneration}>

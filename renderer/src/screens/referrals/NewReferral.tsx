@@ -65,7 +65,15 @@ export function NewReferral({ childId }: { childId: string | null }) {
         title="Record a referral to children’s social care"
         subtitle="The statutory milestones and their due dates follow from what you record here."
       />
-      <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate maw={820}>
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={(event) => void form.submit(event)}
+        onKeyDown={form.onKeyDown}
+        noValidate
+        maw={820}
+      >
         <FormError error={form.formError} />
         <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
         <Stack key={form.draftGeneration}>

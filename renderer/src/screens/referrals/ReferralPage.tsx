@@ -1,4 +1,19 @@
-import { Anchor, Button, Card, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useCallback } from 'react';
 import type { Referral } from '../../../../shared/schemas/referrals';
 import type { ReferralEventKind } from '../../../../shared/referrals/events';
@@ -48,8 +63,16 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
     onSuccess: onSaved,
   });
   return (
-    <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate>
-      <Title order={3} size="h5" mb="sm">
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={(event) => void form.submit(event)}
+      onKeyDown={form.onKeyDown}
+      noValidate
+      aria-labelledby="record-what-happened"
+    >
+      <Title order={2} size="h5" mb="sm" id="record-what-happened">
         Record what happened
       </Title>
       <FormError error={form.formError} />
@@ -75,23 +98,20 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
           />
         </SimpleGrid>
         {form.values.kind === 'strategy-discussion' ? (
-          <Stack gap={4}>
-            <Checkbox
-              label="A section 47 enquiry was started at this strategy discussion"
-              checked={form.values.s47Started === true}
-              onChange={(event) => form.set('s47Started', event.currentTarget.checked)}
-            />
-            <Checkbox
-              label="No section 47 enquiry was started"
-              checked={form.values.s47Started === false}
-              onChange={(event) => form.set('s47Started', event.currentTarget.checked ? false : null)}
-            />
-            {form.error('s47Started') ? (
-              <Text c="red" size="sm" role="alert">
-                {form.error('s47Started')}
-              </Text>
-            ) : null}
-          </Stack>
+          // One question, one answer: nothing chosen until the DSL says which (an enquiry started
+          // sets when the initial child protection conference is due).
+          <Radio.Group
+            label="Was a section 47 enquiry started at this strategy discussion?"
+            required
+            value={form.values.s47Started === null ? null : form.values.s47Started ? 'yes' : 'no'}
+            onChange={(value) => form.set('s47Started', value === 'yes' ? true : value === 'no' ? false : null)}
+            error={form.error('s47Started')}
+          >
+            <Group mt={6}>
+              <Radio value="yes" label="Yes, a section 47 enquiry was started" />
+              <Radio value="no" label="No section 47 enquiry was started" />
+            </Group>
+          </Radio.Group>
         ) : null}
         <Textarea label="Note" autosize minRows={2} {...form.bind('note')} />
         <Group justify="flex-end">
@@ -142,7 +162,9 @@ export function ReferralPage({ id }: { id: string }) {
             <Table.Th>Due</Table.Th>
             <Table.Th>State</Table.Th>
             <Table.Th>Happened</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>What to do</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

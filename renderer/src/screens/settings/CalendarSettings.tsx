@@ -88,7 +88,7 @@ export function CalendarSettings() {
         <Text size="sm">No closure days recorded.</Text>
       )}
       {can(role, 'settings.addClosure') ? (
-        <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} noValidate>
+        <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} onKeyDown={closure.onKeyDown} noValidate>
           <FormError error={closure.formError} />
           <Group align="flex-end">
             <DateField

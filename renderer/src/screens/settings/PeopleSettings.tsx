@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { roleLabels, roles } from '../../../../shared/people/roles';
 import { apiBridge } from '../../api/client';
@@ -55,7 +70,9 @@ export function PeopleSettings() {
             <Table.Th>Name</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Added</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>Access</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -92,7 +109,15 @@ export function PeopleSettings() {
           ))}
         </Table.Tbody>
       </Table>
-      <Paper withBorder p="md" component="form" onSubmit={(event) => void form.submit(event)} noValidate aria-labelledby="add-person">
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        onSubmit={(event) => void form.submit(event)}
+        onKeyDown={form.onKeyDown}
+        noValidate
+        aria-labelledby="add-person"
+      >
         <Title order={3} size="h5" id="add-person" mb="sm">
           Add a person
         </Title>

@@ -1,4 +1,5 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Stack, Tabs, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
 import { PageHeader } from '../../components/Page';
@@ -13,6 +14,11 @@ import { RetentionSettings } from './RetentionSettings';
 /** The tab named in the address (`#/settings?tab=backups`, as the dashboard's backup line links), else the first. */
 function tabFromAddress(): string {
   return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab') ?? 'procedure';
+}
+
+/** Each tab's panel starts with its own heading (for screen readers: the tab shows its name), so the panels' h3s follow an h2. */
+function TabHeading({ children }: { children: ReactNode }) {
+  return <VisuallyHidden component="h2">{children}</VisuallyHidden>;
 }
 
 export function SettingsScreen() {
@@ -39,30 +45,37 @@ export function SettingsScreen() {
           {can(role, 'retention.list') ? <Tabs.Tab value="retention">Retention</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="procedure">
+          <TabHeading>Escalation procedure</TabHeading>
           <ProcedureSettings />
         </Tabs.Panel>
         <Tabs.Panel value="calendar">
+          <TabHeading>Calendar</TabHeading>
           <CalendarSettings />
         </Tabs.Panel>
         <Tabs.Panel value="terms">
+          <TabHeading>Term dates</TabHeading>
           <TermDatesSettings />
         </Tabs.Panel>
         {can(role, 'users.list') ? (
           <Tabs.Panel value="people">
+            <TabHeading>People</TabHeading>
             <PeopleSettings />
           </Tabs.Panel>
         ) : null}
         {can(role, 'backups.updateSettings') ? (
           <Tabs.Panel value="backups">
+            <TabHeading>Backups</TabHeading>
             <BackupSettings />
           </Tabs.Panel>
         ) : null}
         {can(role, 'retention.list') ? (
           <Tabs.Panel value="retention">
+            <TabHeading>Retention</TabHeading>
             <RetentionSettings />
           </Tabs.Panel>
         ) : null}
         <Tabs.Panel value="security">
+          <TabHeading>Passphrase and security</TabHeading>
           <Stack>
             <SecuritySettings />
           </Stack>

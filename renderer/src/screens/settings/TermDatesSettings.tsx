@@ -63,7 +63,7 @@ function YearEditor({ year, onSaved }: { year: SchoolYearTerms; onSaved: (view: 
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={(event) => (event.preventDefault(), void save())} noValidate>
-      <Title order={4} size="h6" mb="xs">
+      <Title order={3} size="h6" mb="xs">
         Enter the exact dates of {year.label}
       </Title>
       {failure ? (

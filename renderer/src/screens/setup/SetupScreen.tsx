@@ -79,7 +79,20 @@ export function SetupScreen({ onSetUp, onRestore }: { onSetUp: (recoveryKey: str
             <Stepper.Step label="Safeguarding lead" description="Name and passphrase" />
             <Stepper.Step label="Recovery key" description="Print and store it" />
           </Stepper>
-          <Paper withBorder p="lg" component="form" onSubmit={(event) => void form.submit(event)} noValidate>
+          <Paper
+            withBorder
+            p="lg"
+            component="form"
+            onSubmit={(event) => void form.submit(event)}
+            onKeyDown={(event) => {
+              // On the first step Enter goes on to the next (the browser would send half a set-up).
+              if (step === 0 && event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'text') {
+                event.preventDefault();
+                next();
+              }
+            }}
+            noValidate
+          >
             <FormError error={form.formError} />
             {step === 0 ? (
               <Stack>

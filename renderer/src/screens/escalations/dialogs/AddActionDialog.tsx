@@ -1,4 +1,4 @@
-import { SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { useCallback } from 'react';
 import { useApiForm } from '../../../api/useApiForm';
@@ -8,7 +8,9 @@ import { AboutChild } from '../../../components/ForChild';
 import type { EscalationDialogProps } from './types';
 
 // An action agreed at the current stage: what, who (full name and role), when it was agreed (today,
-// or the day of the meeting that agreed it, when it is recorded afterwards), and by when.
+// or the day of the meeting that agreed it, when it is recorded afterwards), and by when. A due
+// date already past is not taken silently: the action would be overdue the moment it is saved, so
+// the form says so and saves it only once the DSL ticks that this is what they mean.
 
 interface ActionValues {
   description: string;
@@ -16,6 +18,26 @@ interface ActionValues {
   ownerRole: string;
   agreedOn: string;
   dueDate: string;
+  /** The DSL has confirmed a due date before today (the action is overdue as soon as it is saved). */
+  pastDueConfirmed: boolean;
+}
+
+function todayInLondon(): string {
+  return DateTime.now().setZone('Europe/London').toISODate() ?? '';
+}
+
+/** A due date typed in full and before today. */
+function isPastDue(dueDate: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(dueDate) && dueDate < todayInLondon();
+}
+
+function pastDueCheck(values: ActionValues): Record<string, string> {
+  return isPastDue(values.dueDate) && !values.pastDueConfirmed
+    ? {
+        dueDate:
+          'This date has passed: the action would be overdue as soon as it is saved. Change the date, or tick below to record it as already overdue.',
+      }
+    : {};
 }
 
 function blankAction(): ActionValues {
@@ -23,8 +45,9 @@ function blankAction(): ActionValues {
     description: '',
     ownerName: '',
     ownerRole: '',
-    agreedOn: DateTime.now().setZone('Europe/London').toISODate() ?? '',
+    agreedOn: todayInLondon(),
     dueDate: '',
+    pastDueConfirmed: false,
   };
 }
 
@@ -37,12 +60,16 @@ export function AddActionDialog(props: EscalationDialogProps) {
 }
 
 function AddActionForm({ escalation, onClose, onSaved }: EscalationDialogProps) {
-  const toInput = useCallback((values: ActionValues) => ({ escalationId: escalation.id, ...values }), [escalation.id]);
+  const toInput = useCallback(
+    ({ pastDueConfirmed: _confirmed, ...values }: ActionValues) => ({ escalationId: escalation.id, ...values }),
+    [escalation.id],
+  );
   const form = useApiForm({
     method: 'escalations.addAction',
     draftKey: `escalation-action:${escalation.id}`,
     initial: blankAction,
     toInput,
+    check: pastDueCheck,
     onSuccess: onSaved,
   });
   return (
@@ -68,6 +95,13 @@ function AddActionForm({ escalation, onClose, onSaved }: EscalationDialogProps) 
           error={form.error('dueDate')}
         />
       </SimpleGrid>
+      {isPastDue(form.values.dueDate) ? (
+        <Checkbox
+          label="Record it with this date: it is already overdue"
+          checked={form.values.pastDueConfirmed}
+          onChange={(event) => form.set('pastDueConfirmed', event.currentTarget.checked)}
+        />
+      ) : null}
     </DialogForm>
   );
 }

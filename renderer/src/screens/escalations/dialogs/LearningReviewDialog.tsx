@@ -59,6 +59,7 @@ function LearningReviewForm({ escalation, onClose, onSaved }: EscalationDialogPr
       <DateTimeField
         label="When they were reported to the partnership (if they have been)"
         description="Leave empty if not reported yet."
+        required={false}
         value={form.values.reportedAt}
         onChange={(iso) => form.set('reportedAt', iso)}
         error={form.error('reportedToPartnershipAt')}

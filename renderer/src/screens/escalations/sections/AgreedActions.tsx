@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { ActionView } from '../../../../../shared/schemas/escalations';
 import { DeadlineText, StateBadge } from '../../../components/Deadline';
 import { ukDate, ukDateTime } from '../../../format';
@@ -36,7 +36,9 @@ export function AgreedActions({
               <Table.Th>Who</Table.Th>
               <Table.Th>Due</Table.Th>
               <Table.Th>State</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Record it done</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -8,8 +8,8 @@ import { ukDate } from '../../../format';
 // still to come. Words carry the state as well as colour.
 
 const stateWords: Record<LadderRung['state'], { label: string; color: string }> = {
-  done: { label: 'Done', color: 'green.8' },
-  current: { label: 'Current', color: 'indigo.7' },
+  done: { label: 'Done', color: 'green' },
+  current: { label: 'Current', color: 'indigo' },
   skipped: { label: 'Skipped', color: 'gray.7' },
   'to-come': { label: 'To come', color: 'gray.7' },
   'not-reached': { label: 'Not reached', color: 'gray.7' },
@@ -41,7 +41,11 @@ export function StageLadder({ ladder }: { ladder: LadderRung[] }) {
               style={{
                 borderWidth: rung.state === 'current' ? 2 : 1,
                 borderColor: rung.state === 'current' ? 'var(--mantine-color-indigo-6)' : undefined,
-                opacity: rung.state === 'to-come' || rung.state === 'skipped' || rung.state === 'not-reached' ? 0.75 : 1,
+                // Stages not reached are set back by a dashed border and a grey ground, never by fading
+                // their words (faded, "To come" was 3:1 against the page).
+                ...(rung.state === 'to-come' || rung.state === 'skipped' || rung.state === 'not-reached'
+                  ? { borderStyle: 'dashed', background: 'var(--mantine-color-gray-0)' }
+                  : {}),
               }}
             >
               <Stack gap={4}>
