@@ -2,8 +2,9 @@
 // checks), and what a draft's content must be (its schema checks). Walked with a stack, never by
 // recursion, so no nesting can overflow the stack; stops as soon as a limit is passed, so a huge
 // input costs no more than the limit. Refuses what JSON can't carry (Infinity and NaN, which 1e309
-// becomes; undefined; functions; class instances) and the keys that reach an object's prototype
-// when copied (`__proto__`, `constructor`, `prototype`).
+// becomes; undefined, except as a property's value, which counts as absent, as JSON would have it;
+// functions; class instances) and the keys that reach an object's prototype when copied
+// (`__proto__`, `constructor`, `prototype`).
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -54,8 +55,11 @@ export function jsonProblem(value: unknown, limits: JsonLimits): JsonProblem | n
       if (keys.length + nodes + pending.length > limits.maxNodes) return 'too-large';
       for (const key of keys) {
         if (FORBIDDEN_KEYS.has(key)) return 'forbidden-key';
+        const value = current[key];
+        // A property set to undefined is absent, as JSON would have it (IPC keeps it; JSON drops it).
+        if (value === undefined) continue;
         chars += key.length + 4;
-        pending.push({ value: current[key], depth: depth + 1 });
+        pending.push({ value, depth: depth + 1 });
       }
       chars += 2;
     } else {

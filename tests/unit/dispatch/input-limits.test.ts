@@ -122,6 +122,15 @@ describe('fields that had no maximum', () => {
   });
 });
 
+describe('what IPC carries that JSON would not', () => {
+  it('takes a property set to undefined as absent (the forms send optional fields that way)', async () => {
+    const { core } = await setUpCore();
+    const child = await ok(core, 'children.create', { ...childInput, socialWorkerName: undefined, socialWorkerContact: undefined });
+    expect(child).toMatchObject({ firstName: 'Zephyrine' });
+    expect(await core.call('children.list', [undefined])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
 describe('a draft', () => {
   it('is kept when it is a form’s worth of plain JSON', async () => {
     const { core } = await setUpCore();
