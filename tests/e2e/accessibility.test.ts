@@ -70,10 +70,15 @@ async function check(where: string, options: { shots?: boolean; reflow?: boolean
   const axe = await axeFindings(page);
   const layout =
     options.reflow === false ? [] : await checkReflow(page, where, options.shots === false ? undefined : `a11y-${slug(where)}`);
+  // The window's title names the screen (it was "Escalation Log" on every one), but never whose
+  // record it is: a title is kept outside the encrypted file (the browser's history, the taskbar).
+  const title = await page.title();
+  if (!/^.+ – Escalation Log$/.test(title)) layout.push(`${where}: the window's title does not name the screen (“${title}”)`);
+  if (/Zephyrine|Quillfeather/.test(title)) layout.push(`${where}: the window's title names the child (“${title}”)`);
   found.set(where, { axe, layout });
 }
 
-/** Everything found on the screens checked since `since` (names in order), as lines to read. */
+/** Everything found on the screens named, in order, as lines to read. */
 function problemsOf(names: readonly string[]): string[] {
   return names.flatMap((name) => {
     const result = found.get(name);

@@ -30,7 +30,10 @@ export function MissedMilestoneAction({
       color="red"
       variant="light"
       // In a narrow table column its words wrap rather than push the table off the window.
-      styles={{ root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 }, label: { whiteSpace: 'normal' } }}
+      styles={{
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4, width: 'fit-content', maxWidth: '100%' },
+        label: { whiteSpace: 'normal' },
+      }}
       component="a"
       href={href({ name: 'escalation-new', childId, referralId: missed.referralId, milestone: missed.milestone })}
     >

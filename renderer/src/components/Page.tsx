@@ -4,13 +4,13 @@ import type { ApiError } from '../../../shared/result';
 import { setScreenTitle, takeHeadingFocus } from '../routing/screen-focus';
 
 /**
- * A screen's heading, with what can be done there. It names the window, and takes the focus when
- * the screen was just moved to (see routing/screen-focus). The actions go below the heading when
- * the window is too narrow for both, and wrap among themselves: never off the right edge.
+ * A screen's heading, with what can be done there. It takes the focus when the screen was just
+ * moved to (see routing/screen-focus); the window's title is the screen's kind (shell/Screen).
+ * The actions go below the heading when the window is too narrow for both, and wrap among
+ * themselves: never off the right edge.
  */
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => setScreenTitle(title), [title]);
   useEffect(() => {
     // After a move to this screen, or when the focus has fallen to the page (the app has just
     // opened after unlocking): the heading is where a keyboard or screen reader user starts.

@@ -1,5 +1,7 @@
 import { Alert, Anchor } from '@mantine/core';
+import { useEffect } from 'react';
 import type { Route } from '../routing/router';
+import { setScreenTitle } from '../routing/screen-focus';
 import { PageHeader } from '../components/Page';
 import { ChildrenList } from '../screens/children/ChildrenList';
 import { AddChild } from '../screens/children/AddChild';
@@ -14,8 +16,30 @@ import { ReferralPage } from '../screens/referrals/ReferralPage';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
+/**
+ * The window's title for each screen: the kind of screen, never whose record it is. A title is
+ * kept outside the encrypted file (the browser's history, the taskbar, a screen share's list of
+ * windows), so a child's name must never be in one.
+ */
+const screenTitles: Record<Route['name'], string> = {
+  dashboard: 'Dashboard',
+  children: 'Children',
+  'child-new': 'Add a child',
+  child: 'A child’s record',
+  escalations: 'Escalations',
+  'escalation-new': 'Open an escalation',
+  escalation: 'An escalation',
+  referrals: 'Referrals',
+  'referral-new': 'Record a referral',
+  referral: 'A referral',
+  audit: 'Audit',
+  settings: 'Settings',
+  'not-found': 'Not found',
+};
+
 /** The screen for a route. Keyed by id so moving between records starts each screen afresh. */
 export function Screen({ route }: { route: Route }) {
+  useEffect(() => setScreenTitle(screenTitles[route.name]), [route.name]);
   switch (route.name) {
     case 'dashboard':
       return <Dashboard />;

@@ -48,7 +48,7 @@ export function IdleLockSetting({ minutes, onSaved }: { minutes: number; onSaved
             inputMode="numeric"
             autoComplete="off"
             required
-            maw={300}
+            maw={380}
             {...form.bind('idleLockMinutes')}
             onChange={(event) => {
               setSaved(null);

@@ -74,7 +74,7 @@ export function AgreedActions({
                 </Table.Td>
                 <Table.Td>
                   {!action.doneAt && !action.withdrawn ? (
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6} wrap="wrap">
                       {canComplete ? (
                         <Button
                           size="xs"
