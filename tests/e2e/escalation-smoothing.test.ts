@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { tokenHeaderName, tokenStorageKey } from '../../shared/bridge';
 import { newDataDir, startApp, type RunningApp } from './support/app';
+import { expectAccessible } from './support/axe';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { setUpThroughScreens } from './support/session';
 import { daysAgo } from './support/time';
@@ -51,7 +52,9 @@ async function api<T = { id: string }>(method: string, input: unknown): Promise<
   return result.value as T;
 }
 
+/** Checked with axe (no serious or critical violation), then full-page screenshots at the DSL's office screen and a small laptop's. */
 async function atBothSizes(name: string) {
+  await expectAccessible(page, name);
   await screenshot(page, `${name}-1366`);
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.waitForTimeout(200);
@@ -141,6 +144,10 @@ describe('escalating, smoothed, end to end', () => {
     await field(dialog, 'Their role').fill('Social worker');
     await fillDate(dialog, 'When it was agreed', daysAgo(6).slice(0, 10));
     await fillDate(dialog, 'Due by', daysAgo(3).slice(0, 10));
+    // Its date has passed (it is recorded after the event): the form asks for that to be confirmed.
+    await field(dialog, 'Due by').blur();
+    await dialog.getByText('This date has passed', { exact: false }).waitFor();
+    await dialog.getByLabel('Record it with this date: it is already overdue').check();
     await dialog.getByRole('button', { name: 'Save the action' }).click();
     await dialog.waitFor({ state: 'detached' });
     const actions = page.getByRole('table', { name: 'Agreed actions' });

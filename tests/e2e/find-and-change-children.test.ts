@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { tokenHeaderName, tokenStorageKey } from '../../shared/bridge';
 import { newDataDir, startApp, type RunningApp } from './support/app';
+import { expectAccessible } from './support/axe';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { setUpThroughScreens } from './support/session';
 import { AppShell } from './pages/app-shell';
@@ -48,8 +49,9 @@ async function api<T = { id: string }>(method: string, input: unknown): Promise<
   return result.value as T;
 }
 
-/** Full-page screenshots at the DSL's office screen and a small laptop's. */
+/** Checked with axe (no serious or critical violation), then full-page screenshots at the DSL's office screen and a small laptop's. */
 async function atBothSizes(name: string) {
+  await expectAccessible(page, name);
   await screenshot(page, `${name}-1366`);
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.waitForTimeout(200);

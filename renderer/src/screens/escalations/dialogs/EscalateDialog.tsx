@@ -1,4 +1,4 @@
-import { Blockquote, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateTimeField } from '../../../components/DateTimeField';
@@ -112,11 +112,7 @@ function EscalateForm({ escalation, onClose, onSaved, straightToLater = false }:
                     key={rule.id}
                     value={rule.id}
                     label={rule.when}
-                    description={
-                      <Blockquote p={6} mt={4} fz="xs" cite={escalation.procedure.name}>
-                        “{rule.source}”
-                      </Blockquote>
-                    }
+                    description={`${escalation.procedure.name} says: “${rule.source}”`}
                   />
                 ))}
               </Stack>
