@@ -7,6 +7,9 @@ import type { DB } from './schema';
 // a raw 256-bit key (no passphrase KDF inside SQLite: the key slots already did that work). Every
 // setting that protects the data is read back after it is set, because a pragma that silently fails
 // would leave records in plaintext.
+// The key reaches SQLite through `db.key(Buffer)`, never a PRAGMA string: JavaScript strings cannot
+// be wiped, so the key's text (SQLCipher's raw-key form, x'…') is built byte by byte in a Buffer that
+// is zeroed as soon as SQLite has taken its own copy.
 
 export type SqliteDatabase = Database.Database;
 
@@ -24,6 +27,53 @@ export class DatabaseSettingsError extends Error {
   }
 }
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * SQLCipher's raw-key form `x'<64 hex digits>'` as bytes, made without a JavaScript string (which
+ * could not be wiped). The caller zeroes it.
+ */
+function rawKeyBytes(dataKey: Buffer): Buffer {
+  const text = Buffer.alloc(3 + dataKey.length * 2);
+  text[0] = 0x78; // x
+  text[1] = 0x27; // '
+  for (let i = 0; i < dataKey.length; i += 1) {
+    const byte = dataKey[i] ?? 0;
+    text[2 + i * 2] = HEX[byte >> 4] ?? 0;
+    text[3 + i * 2] = HEX[byte & 15] ?? 0;
+  }
+  text[text.length - 1] = 0x27; // '
+  return text;
+}
+
+/** Keys a connection (before its first read) with the data key; the key's text is zeroed whatever happens. */
+function applyKey(db: SqliteDatabase, dataKey: Buffer): void {
+  const text = rawKeyBytes(dataKey);
+  try {
+    db.key(text);
+  } finally {
+    text.fill(0);
+  }
+}
+
+/**
+ * Re-encrypts the open file under a new data key, in place. Only for a file in DELETE journal mode:
+ * this library corrupts a WAL-mode file on rekey (better-sqlite3-multiple-ciphers issue 91), and an
+ * in-place rekey killed half-way can leave a file neither key opens, so it is only ever run on a
+ * copy that is thrown away if anything fails (see db/rotation.ts).
+ */
+export function rekeyDatabase(db: SqliteDatabase, newKey: Buffer): void {
+  if (newKey.length !== DATA_KEY_BYTES) throw new DatabaseKeyError();
+  const mode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
+  if (mode === 'wal') throw new DatabaseSettingsError('journal_mode (a rekey needs DELETE)', mode);
+  const text = rawKeyBytes(newKey);
+  try {
+    db.rekey(text);
+  } finally {
+    text.fill(0);
+  }
+}
+
 function pragmaValue(db: SqliteDatabase, pragma: string): unknown {
   return db.pragma(pragma, { simple: true });
 }
@@ -38,13 +88,21 @@ function expectPragma(db: SqliteDatabase, pragma: string, expected: string | num
  * SQLCipher v4 cipher, the raw data key, WAL, foreign keys, temp files in memory.
  * Throws DatabaseKeyError if the key does not open it.
  */
-export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { create: boolean }): SqliteDatabase {
+export function openEncryptedDatabase(
+  path: string,
+  dataKey: Buffer,
+  options: {
+    create: boolean;
+    /** DELETE only for a copy about to be rekeyed (db/rotation.ts); the records file is always WAL. */
+    journal?: 'wal' | 'delete';
+  },
+): SqliteDatabase {
   if (dataKey.length !== DATA_KEY_BYTES) throw new DatabaseKeyError();
   const db = new Database(path, { fileMustExist: !options.create });
   try {
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
-    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    applyKey(db, dataKey);
     try {
       // The first read proves the key: a wrong key makes the header undecryptable.
       db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -59,8 +117,9 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     // SQLite's temporary files are never encrypted, so they must never reach the disk.
     db.pragma('temp_store = MEMORY');
     expectPragma(db, 'temp_store', 2);
-    db.pragma('journal_mode = WAL');
-    expectPragma(db, 'journal_mode', 'wal');
+    const journal = options.journal ?? 'wal';
+    db.pragma(`journal_mode = ${journal === 'wal' ? 'WAL' : 'DELETE'}`);
+    expectPragma(db, 'journal_mode', journal);
     db.pragma('foreign_keys = ON');
     expectPragma(db, 'foreign_keys', 1);
     db.pragma('synchronous = FULL');
@@ -83,7 +142,7 @@ export function openEncryptedReadOnly(path: string, dataKey: Buffer): SqliteData
   try {
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
-    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    applyKey(db, dataKey);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {

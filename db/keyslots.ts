@@ -1,68 +1,178 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID, scrypt as scryptCallback } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type KeyObject,
+} from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { z } from 'zod';
 
-// Key slots: the database is keyed by a random 256-bit data key, never by a passphrase. Each
-// passphrase (and the recovery key) wraps that data key in its own slot: scrypt derives a
-// key-encryption key, AES-256-GCM seals the data key. Changing a passphrase rewrites one slot; the
-// database is never rekeyed (this SQLite build corrupts a WAL-mode file on rekey). Slots live in a
-// small sidecar JSON file beside the database, written atomically so a crash leaves the old or the
-// new file, never half of one.
+// Key slots: the database is keyed by a random 256-bit data key, never by a passphrase. Slots live
+// in a small sidecar JSON file beside the database, written atomically so a crash leaves the old or
+// the new file, never half of one.
+//
+// Each person (and the recovery key) has a slot holding their own X25519 key pair. The private key
+// is sealed with AES-256-GCM under a key-encryption key that scrypt derives from the passphrase; the
+// data key is sealed to the public key (ECIES: an ephemeral X25519 exchange, HKDF-SHA256, AES-256-GCM).
+// That split is what lets the data key be replaced (rotated) when someone is removed: a new data key
+// is sealed to every remaining person's public key without knowing anyone's passphrase, and the
+// removed person's private key opens nothing new. The slots of a Designated Safeguarding Lead and
+// the recovery slot also seal the **seal key**, which signs the list of who may open the file
+// (db/access-seal.ts): only those slots can make or check that seal.
+//
+// What each AES-GCM seal authenticates (its associated data): the file id, the slot id, its kind and
+// person, and its public key; the data key's seal also the key generation. A slot's fields can't be
+// swapped between slots, re-labelled to another person, or moved to another file or generation.
+// A short key check (HMAC of the derived key) tells "wrong passphrase" apart from "right passphrase,
+// altered slot", so tampering is named as tampering.
+//
+// Older key files (versions 1 and 2) hold "legacy" slots: the data key sealed straight under the
+// passphrase's key. They still open; each is upgraded to the new form when its owner next unlocks.
 
 export const DATA_KEY_BYTES = 32;
-export const KEY_FILE_VERSION = 2;
+export const SEAL_KEY_BYTES = 32;
+export const KEY_FILE_VERSION = 3;
 
-/** scrypt cost. N = 2^17 with r = 8 takes 128 MiB and about half a second, per OWASP's guidance. */
-export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 export interface KdfCost {
   N: number;
   r: number;
   p: number;
 }
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
+/**
+ * The limits a key file's scrypt cost must keep to. A cost is read from the file, so without a cap
+ * a tampered file could ask for N = 2^22 and hang (or exhaust the memory of) every unlock. The caps
+ * are the most calibration can ever choose: N ≤ 2^19 (512 MiB with r = 8), r ≤ 8, p ≤ 4.
+ */
+export const KDF_LIMITS = { minN: 2 ** 10, maxN: 2 ** 19, maxR: 8, maxP: 4 } as const;
 
-const slotSchema = z.object({
+/** The least the app ever uses (set-up calibrates upward from here): N = 2^18, r = 8 (256 MiB). */
+export const MINIMUM_KDF: KdfCost = { N: 2 ** 18, r: 8, p: 1 };
+/** Used for new slots in a key file that has no calibrated cost recorded (one from before calibration). */
+export const DEFAULT_KDF: KdfCost = MINIMUM_KDF;
+
+/** Base64 of exactly one of the given byte lengths, in its canonical spelling. */
+function base64Bytes(...lengths: number[]) {
+  return z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .refine((text) => {
+      const bytes = Buffer.from(text, 'base64');
+      return lengths.includes(bytes.length) && bytes.toString('base64') === text;
+    });
+}
+
+const kdfCostSchema = z.object({
+  N: z
+    .number()
+    .int()
+    .min(KDF_LIMITS.minN)
+    .max(KDF_LIMITS.maxN)
+    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+  r: z.number().int().min(1).max(KDF_LIMITS.maxR),
+  p: z.number().int().min(1).max(KDF_LIMITS.maxP),
+});
+
+const kdfSchema = kdfCostSchema.extend({ name: z.literal('scrypt'), salt: base64Bytes(16) });
+
+const slotIdentity = {
   id: z.uuid(),
   kind: z.enum(['passphrase', 'recovery']),
   userId: z.uuid().nullable(),
-  createdAt: z.string(),
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 10)
-      .max(2 ** 22),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    salt: base64,
-  }),
-  cipher: z.literal('aes-256-gcm'),
-  iv: base64,
-  tag: base64,
-  wrappedKey: base64,
-});
-export type KeySlot = z.infer<typeof slotSchema>;
+  createdAt: z.string().max(40),
+  kdf: kdfSchema,
+};
 
-/**
- * The key file, format version 2. Room is left for the data-key rotation that comes later: the
- * `generation` of the data key the slots wrap (1 until a rotation), a `revision` counting every
- * write of this file, and an optional `auditHead` (the audit chain's last sequence and hash) for the
- * truncation check. A SHA-256 `checksum` over the rest tells a damaged file apart from a wrong
- * passphrase: a damaged file is never counted as a failed attempt. Version 1 files (no checksum, no
- * generation) are still read, and rewritten as version 2 at the next write.
- */
+/** A slot of a version 1 or 2 key file: the data key sealed straight under the passphrase's key. */
+const legacySlotSchema = z.object({
+  ...slotIdentity,
+  cipher: z.literal('aes-256-gcm'),
+  iv: base64Bytes(12),
+  tag: base64Bytes(16),
+  wrappedKey: base64Bytes(DATA_KEY_BYTES),
+});
+
+/** A slot of a version 3 key file: the person's key pair, and the data key sealed to its public key. */
+const slotSchema = z.object({
+  ...slotIdentity,
+  publicKey: base64Bytes(32),
+  secret: z.object({
+    check: base64Bytes(16),
+    iv: base64Bytes(12),
+    tag: base64Bytes(16),
+    /** The private key (32 bytes), followed by the seal key (32 bytes) in a DSL's or the recovery slot. */
+    sealed: base64Bytes(32, 64),
+  }),
+  wrap: z.object({
+    ephemeralKey: base64Bytes(32),
+    iv: base64Bytes(12),
+    tag: base64Bytes(16),
+    wrappedKey: base64Bytes(DATA_KEY_BYTES),
+  }),
+});
+
+export type LegacyKeySlot = z.infer<typeof legacySlotSchema>;
+export type CurrentKeySlot = z.infer<typeof slotSchema>;
+export type KeySlot = CurrentKeySlot | LegacyKeySlot;
+
+export function isLegacySlot(slot: KeySlot): slot is LegacyKeySlot {
+  return !('secret' in slot);
+}
+
+const anySlotSchema = z
+  .union([slotSchema, legacySlotSchema])
+  .refine((slot) => (slot.kind === 'recovery') === (slot.userId === null), 'a recovery slot has no person; a passphrase slot has one');
+
 const auditHeadSchema = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type AuditHead = z.infer<typeof auditHeadSchema>;
+
+/** The audit log's end as a DSL's session last left it, signed with the seal key (which only DSLs and the recovery key hold). */
+const sealedAuditHeadSchema = auditHeadSchema.extend({ mac: z.string().regex(/^[0-9a-f]{64}$/) });
+export type SealedAuditHead = z.infer<typeof sealedAuditHeadSchema>;
+
+function uniqueSlotIds(slots: { id: string }[]): boolean {
+  return new Set(slots.map((slot) => slot.id)).size === slots.length;
+}
 
 const slotFileV1Schema = z.object({
   format: z.literal('escalation-log-key-slots'),
   version: z.literal(1),
   fileId: z.uuid(),
-  slots: z.array(slotSchema).min(1),
+  slots: z.array(legacySlotSchema).min(1).max(200),
 });
 
+const slotFileV2Schema = z.object({
+  format: z.literal('escalation-log-key-slots'),
+  version: z.literal(2),
+  fileId: z.uuid(),
+  generation: z.number().int().min(1),
+  revision: z.number().int().min(1),
+  writtenAt: z.string(),
+  auditHead: auditHeadSchema.optional(),
+  slots: z.array(legacySlotSchema).min(1).max(200),
+});
+
+/**
+ * The key file, format version 3: the data key's `generation` (1 until the first rotation; the
+ * records file keeps its own copy, so after a crash the two can be matched), a `revision` counting
+ * every write of this file, the scrypt cost calibrated on this computer at set-up (`kdf`, for new
+ * slots and for upgrading old ones), the audit log's end (`auditHead`, and `sealedAuditHead` as a
+ * DSL last left it) for the truncation check, and the slots. A SHA-256 `checksum` over the rest
+ * tells a damaged file apart from a wrong passphrase: a damaged file is never counted as a failed
+ * attempt. Versions 1 and 2 are still read, and rewritten as version 3 at the next write.
+ */
 const slotFileSchema = z.object({
   format: z.literal('escalation-log-key-slots'),
   version: z.literal(KEY_FILE_VERSION),
@@ -70,8 +180,10 @@ const slotFileSchema = z.object({
   generation: z.number().int().min(1),
   revision: z.number().int().min(1),
   writtenAt: z.string(),
+  kdf: kdfCostSchema.optional(),
   auditHead: auditHeadSchema.optional(),
-  slots: z.array(slotSchema).min(1),
+  sealedAuditHead: sealedAuditHeadSchema.optional(),
+  slots: z.array(anySlotSchema).min(1).max(200).refine(uniqueSlotIds, 'slot ids are unique'),
 });
 export type KeySlotFile = z.infer<typeof slotFileSchema>;
 
@@ -84,7 +196,7 @@ export const keyFileProblemWords: Record<KeyFileProblem, string> = {
   'not-json': 'is damaged (it is cut short or has changed characters)',
   checksum: 'is damaged (its contents no longer match its checksum)',
   'unknown-version': 'is from a newer version of Escalation Log, or is not a key file',
-  malformed: 'is damaged (parts of it are missing)',
+  malformed: 'is damaged or has been altered (parts of it are missing or not as Escalation Log writes them)',
 };
 
 export class KeySlotFileError extends Error {
@@ -101,8 +213,21 @@ export function generateDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
 
-export function newKeySlotFile(slots: KeySlot[], fileId: string, writtenAt = new Date().toISOString()): KeySlotFile {
-  return { format: 'escalation-log-key-slots', version: KEY_FILE_VERSION, fileId, generation: 1, revision: 1, writtenAt, slots };
+export function newKeySlotFile(
+  slots: KeySlot[],
+  fileId: string,
+  options: { writtenAt?: string; kdf?: KdfCost; generation?: number } = {},
+): KeySlotFile {
+  return {
+    format: 'escalation-log-key-slots',
+    version: KEY_FILE_VERSION,
+    fileId,
+    generation: options.generation ?? 1,
+    revision: 1,
+    writtenAt: options.writtenAt ?? new Date().toISOString(),
+    ...(options.kdf ? { kdf: { N: options.kdf.N, r: options.kdf.r, p: options.kdf.p } } : {}),
+    slots,
+  };
 }
 
 /** SHA-256 over the file's fields other than the checksum, in the order they were written. */
@@ -115,6 +240,9 @@ export function serialiseKeySlotFile(file: KeySlotFile): string {
   const body = slotFileSchema.parse(file);
   return `${JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2)}\n`;
 }
+
+const MALFORMED =
+  'The key file beside the records file is damaged or has been altered (parts of it are not as Escalation Log writes them).';
 
 /** Parses a key file's text; throws KeySlotFileError naming what is wrong with it. */
 export function parseKeySlotFile(text: string): KeySlotFile {
@@ -131,8 +259,8 @@ export function parseKeySlotFile(text: string): KeySlotFile {
   const record = parsed as Record<string, unknown>;
   if (record.version === 1) {
     const v1 = slotFileV1Schema.safeParse(record);
-    if (!v1.success) throw new KeySlotFileError('The key file beside the records file is damaged.', 'malformed');
-    return { ...newKeySlotFile(v1.data.slots, v1.data.fileId, ''), revision: 1 };
+    if (!v1.success || !uniqueSlotIds(v1.data.slots)) throw new KeySlotFileError(MALFORMED, 'malformed');
+    return newKeySlotFile(v1.data.slots, v1.data.fileId, { writtenAt: '' });
   }
   if (record.format !== undefined && record.format !== 'escalation-log-key-slots') {
     throw new KeySlotFileError('This is not an Escalation Log key file.', 'unknown-version');
@@ -145,9 +273,14 @@ export function parseKeySlotFile(text: string): KeySlotFile {
     // A file with no checksum at all (e.g. `{}`) is as damaged as one whose checksum is wrong.
     throw new KeySlotFileError('The key file beside the records file is damaged (its checksum does not match).', 'checksum');
   }
+  if (body.version === 2) {
+    const v2 = slotFileV2Schema.safeParse(body);
+    if (!v2.success || !uniqueSlotIds(v2.data.slots)) throw new KeySlotFileError(MALFORMED, 'malformed');
+    const { version: _version, ...rest } = v2.data;
+    return { ...rest, version: KEY_FILE_VERSION };
+  }
   const result = slotFileSchema.safeParse(body);
-  if (!result.success)
-    throw new KeySlotFileError('The key file beside the records file is damaged or from an unknown version.', 'malformed');
+  if (!result.success) throw new KeySlotFileError(MALFORMED, 'malformed');
   return result.data;
 }
 
@@ -227,66 +360,331 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-function deriveKek(secret: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
+// ---------------------------------------------------------------------------------------------
+// Key derivation
+
+/** scrypt within the caps above (a cost outside them never reaches scrypt: the file is refused first). */
+export function deriveKek(secret: string, salt: Buffer, cost: KdfCost): Promise<Buffer> {
+  const checked = kdfCostSchema.safeParse({ N: cost.N, r: cost.r, p: cost.p });
+  if (!checked.success) return Promise.reject(new KeySlotFileError(MALFORMED, 'malformed'));
   return new Promise((resolve, reject) => {
     scryptCallback(
       secret.normalize('NFC'),
       salt,
       32,
-      { N: cost.N, r: cost.r, p: cost.p, maxmem: 128 * cost.N * cost.r * 2 },
+      { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 2 ** 20 },
       (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
 
-/** Binds a slot's ciphertext to its file, id, kind and user, so slots can't be swapped or re-labelled. */
-function associatedData(fileId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'userId'>): Buffer {
+/** How long one key derivation of this cost takes here, in milliseconds. */
+export async function timeKdf(cost: KdfCost): Promise<number> {
+  const started = performance.now();
+  const key = await deriveKek('calibration', randomBytes(16), cost);
+  key.fill(0);
+  return performance.now() - started;
+}
+
+/**
+ * The scrypt cost for this computer: about `targetMs` per derivation, never below MINIMUM_KDF and
+ * never above the caps. Measured with a small cost and scaled (scrypt's time grows in proportion to
+ * N·p): N is raised first (memory is what makes guessing expensive on graphics cards), up to 2^19,
+ * then p. On a slow computer the minimum is kept even if it takes longer than the target.
+ */
+export async function calibrateKdf(targetMs = 1000): Promise<{ cost: KdfCost; estimatedMs: number }> {
+  const probe: KdfCost = { N: 2 ** 14, r: 8, p: 1 };
+  await timeKdf(probe); // warm up
+  const perUnit = (await timeKdf(probe)) / probe.N;
+  let N = MINIMUM_KDF.N;
+  while (N < KDF_LIMITS.maxN && perUnit * N * 2 <= targetMs) N *= 2;
+  const p = Math.max(1, Math.min(KDF_LIMITS.maxP, Math.floor(targetMs / (perUnit * N))));
+  return { cost: { N, r: 8, p }, estimatedMs: Math.round(perUnit * N * p) };
+}
+
+/** True when a slot's cost is below the file's calibrated cost (it is upgraded at its owner's next unlock). */
+export function weakerThan(slot: KdfCost, target: KdfCost): boolean {
+  return slot.N * slot.r * slot.p < target.N * target.r * target.p || slot.N < target.N;
+}
+
+// ---------------------------------------------------------------------------------------------
+// X25519 key pairs and sealing the data key to a public key
+
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+
+function privateKeyObject(raw: Buffer): KeyObject {
+  const der = Buffer.concat([PKCS8_X25519, raw]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
+}
+
+function publicKeyObject(raw: Buffer): KeyObject {
+  return createPublicKey({ key: Buffer.concat([SPKI_X25519, raw]), format: 'der', type: 'spki' });
+}
+
+function rawPublicKey(key: KeyObject): Buffer {
+  const publicKey = key.type === 'public' ? key : createPublicKey(key);
+  return Buffer.from(publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_X25519.length));
+}
+
+function rawPrivateKey(key: KeyObject): Buffer {
+  const der = key.export({ format: 'der', type: 'pkcs8' });
+  try {
+    return Buffer.from(der.subarray(PKCS8_X25519.length));
+  } finally {
+    der.fill(0);
+  }
+}
+
+/** What a slot's passphrase (or recovery key) unseals: its private key, and the seal key if it holds one. Zero it with disposeSecret. */
+export interface SlotSecret {
+  privateKey: Buffer;
+  publicKey: Buffer;
+  sealKey: Buffer | null;
+}
+
+export function disposeSecret(secret: SlotSecret | null | undefined): void {
+  if (!secret) return;
+  secret.privateKey.fill(0);
+  secret.sealKey?.fill(0);
+}
+
+/** A new key pair for a slot; `sealKey` (copied) when the slot is a DSL's or the recovery slot. */
+export function newSlotSecret(sealKey: Buffer | null): SlotSecret {
+  const pair = generateKeyPairSync('x25519');
+  return {
+    privateKey: rawPrivateKey(pair.privateKey),
+    publicKey: rawPublicKey(pair.publicKey),
+    sealKey: sealKey ? Buffer.from(sealKey) : null,
+  };
+}
+
+/** A copy of a secret (its buffers its own, to be disposed separately). */
+export function copySecret(secret: SlotSecret): SlotSecret {
+  return {
+    privateKey: Buffer.from(secret.privateKey),
+    publicKey: Buffer.from(secret.publicKey),
+    sealKey: secret.sealKey ? Buffer.from(secret.sealKey) : null,
+  };
+}
+
+export function newSealKey(): Buffer {
+  return randomBytes(SEAL_KEY_BYTES);
+}
+
+type SlotLabel = Pick<KeySlot, 'id' | 'kind' | 'userId'>;
+
+/** Binds the sealed private key to its file, slot, kind, person and public key. */
+function secretAad(fileId: string, slot: SlotLabel, publicKey: string): Buffer {
+  return Buffer.from(`escalation-log:v3:secret:${fileId}:${slot.id}:${slot.kind}:${slot.userId ?? ''}:${publicKey}`, 'utf8');
+}
+
+/** Binds the sealed data key to its file, key generation, slot, kind, person and public key. */
+function wrapAad(fileId: string, generation: number, slot: SlotLabel, publicKey: string): Buffer {
+  return Buffer.from(
+    `escalation-log:v3:data-key:${fileId}:${generation}:${slot.id}:${slot.kind}:${slot.userId ?? ''}:${publicKey}`,
+    'utf8',
+  );
+}
+
+/** A legacy slot's associated data (versions 1 and 2). */
+function legacyAad(fileId: string, slot: SlotLabel): Buffer {
   return Buffer.from(`escalation-log:${fileId}:${slot.id}:${slot.kind}:${slot.userId ?? ''}`, 'utf8');
 }
 
-export async function wrapDataKey(
-  dataKey: Buffer,
-  secret: string,
-  slot: { kind: KeySlot['kind']; userId: string | null; fileId: string; now: string; cost?: KdfCost },
-): Promise<KeySlot> {
-  const cost = slot.cost ?? DEFAULT_KDF;
-  const salt = randomBytes(16);
+function keyCheck(kek: Buffer): Buffer {
+  return createHmac('sha256', kek).update('escalation-log:v3:key-check').digest().subarray(0, 16);
+}
+
+function seal(key: Buffer, plain: Buffer, aad: Buffer): { iv: string; tag: string; sealed: string } {
   const iv = randomBytes(12);
-  const id = randomUUID();
-  const kek = await deriveKek(secret, salt, cost);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+  cipher.setAAD(aad);
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), sealed: sealed.toString('base64') };
+}
+
+/** AES-256-GCM open with a full 16-byte tag (a shorter tag is refused, never accepted as a weaker check); null if it does not authenticate. */
+function open(key: Buffer, sealed: { iv: string; tag: string; data: string }, aad: Buffer): Buffer | null {
+  const tag = Buffer.from(sealed.tag, 'base64');
+  if (tag.length !== 16) return null;
   try {
-    const cipher = createCipheriv('aes-256-gcm', kek, iv);
-    cipher.setAAD(associatedData(slot.fileId, { id, kind: slot.kind, userId: slot.userId }));
-    const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
-    return {
-      id,
-      kind: slot.kind,
-      userId: slot.userId,
-      createdAt: slot.now,
-      kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
-      cipher: 'aes-256-gcm',
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      wrappedKey: wrapped.toString('base64'),
-    };
-  } finally {
-    kek.fill(0);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'), { authTagLength: 16 });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
+  } catch {
+    return null;
   }
 }
 
-/** The data key, or null when the secret is not the one this slot was sealed with. */
-export async function unwrapDataKey(slot: KeySlot, secret: string, fileId: string): Promise<Buffer | null> {
-  const kek = await deriveKek(secret, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
+/**
+ * The key that seals a data key to a recipient: HKDF-SHA256 over an X25519 exchange between the
+ * ephemeral key pair and the recipient's (either side's private key with the other's public key).
+ * Zero it after use.
+ */
+function exchangeKey(privateKey: KeyObject, peerPublic: Buffer, ephemeralPublic: Buffer, recipientPublic: Buffer): Buffer {
+  const shared = diffieHellman({ privateKey, publicKey: publicKeyObject(peerPublic) });
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
-    decipher.setAAD(associatedData(fileId, slot));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(slot.wrappedKey, 'base64')), decipher.final()]);
-    return key.length === DATA_KEY_BYTES ? key : null;
+    return Buffer.from(
+      hkdfSync('sha256', shared, Buffer.concat([ephemeralPublic, recipientPublic]), 'escalation-log:v3:data-key-wrap', 32),
+    );
+  } finally {
+    shared.fill(0);
+  }
+}
+
+/** Seals the data key (of `generation`) to a slot's public key. Needs no passphrase: this is how a rotation rewraps every slot. */
+export function wrapForSlot(
+  dataKey: Buffer,
+  slot: SlotLabel & { publicKey: string },
+  fileId: string,
+  generation: number,
+): CurrentKeySlot['wrap'] {
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralPublic = rawPublicKey(ephemeral.publicKey);
+  const recipient = Buffer.from(slot.publicKey, 'base64');
+  const key = exchangeKey(ephemeral.privateKey, recipient, ephemeralPublic, recipient);
+  try {
+    const sealed = seal(key, dataKey, wrapAad(fileId, generation, slot, slot.publicKey));
+    return { ephemeralKey: ephemeralPublic.toString('base64'), iv: sealed.iv, tag: sealed.tag, wrappedKey: sealed.sealed };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The data key sealed in a slot, opened with the slot's unsealed private key; null if it does not authenticate. */
+export function unwrapFromSlot(slot: CurrentKeySlot, secret: SlotSecret, fileId: string, generation: number): Buffer | null {
+  const privateKey = privateKeyObject(secret.privateKey);
+  const ephemeralPublic = Buffer.from(slot.wrap.ephemeralKey, 'base64');
+  let key: Buffer | null = null;
+  try {
+    key = exchangeKey(privateKey, ephemeralPublic, ephemeralPublic, Buffer.from(slot.publicKey, 'base64'));
+    const dataKey = open(
+      key,
+      { iv: slot.wrap.iv, tag: slot.wrap.tag, data: slot.wrap.wrappedKey },
+      wrapAad(fileId, generation, slot, slot.publicKey),
+    );
+    if (dataKey && dataKey.length !== DATA_KEY_BYTES) {
+      dataKey.fill(0);
+      return null;
+    }
+    return dataKey;
   } catch {
-    // GCM authentication failed: the wrong secret (or a tampered slot). Either way, not unlocked.
+    // A public key that is not a valid X25519 point (an altered slot).
     return null;
   } finally {
-    kek.fill(0);
+    key?.fill(0);
   }
+}
+
+/**
+ * A slot for `secret` (a new key pair, or the person's own kept across a passphrase change), its
+ * private key sealed under `text` (a passphrase or the compact recovery key) and the data key
+ * sealed to its public key.
+ */
+export async function makeSlot(input: {
+  dataKey: Buffer;
+  text: string;
+  secret: SlotSecret;
+  kind: KeySlot['kind'];
+  userId: string | null;
+  fileId: string;
+  generation: number;
+  now: string;
+  cost: KdfCost;
+  /** Keep the slot's id (a passphrase changed, a slot upgraded); a new slot gets a new one. */
+  id?: string;
+}): Promise<CurrentKeySlot> {
+  const salt = randomBytes(16);
+  const label = { id: input.id ?? randomUUID(), kind: input.kind, userId: input.userId };
+  const publicKey = input.secret.publicKey.toString('base64');
+  const kek = await deriveKek(input.text, salt, input.cost);
+  const plain = input.secret.sealKey
+    ? Buffer.concat([input.secret.privateKey, input.secret.sealKey])
+    : Buffer.from(input.secret.privateKey);
+  try {
+    const sealed = seal(kek, plain, secretAad(input.fileId, label, publicKey));
+    const slot = {
+      ...label,
+      createdAt: input.now,
+      kdf: { name: 'scrypt' as const, N: input.cost.N, r: input.cost.r, p: input.cost.p, salt: salt.toString('base64') },
+      publicKey,
+      secret: { check: keyCheck(kek).toString('base64'), ...sealed },
+    };
+    return { ...slot, wrap: wrapForSlot(input.dataKey, slot, input.fileId, input.generation) };
+  } finally {
+    kek.fill(0);
+    plain.fill(0);
+  }
+}
+
+/**
+ * What a passphrase does to one slot: `no` (not this slot's passphrase), `altered` (the passphrase
+ * is right but the slot was changed after it was written: tampering, named as such), or `opened`
+ * with the unsealed secret (current slots) or the data key itself (legacy slots).
+ */
+export type SlotOpening =
+  | { result: 'no' }
+  | { result: 'altered' }
+  | { result: 'opened'; secret: SlotSecret; dataKey: null }
+  | { result: 'opened'; secret: null; dataKey: Buffer };
+
+/** Tries a derived key-encryption key on a slot (the derivation is the slow part, done once per salt by the caller). */
+export function openSlotWithKek(slot: KeySlot, kek: Buffer, fileId: string): SlotOpening {
+  if (isLegacySlot(slot)) {
+    const dataKey = open(kek, { iv: slot.iv, tag: slot.tag, data: slot.wrappedKey }, legacyAad(fileId, slot));
+    if (!dataKey) return { result: 'no' };
+    if (dataKey.length !== DATA_KEY_BYTES) {
+      dataKey.fill(0);
+      return { result: 'altered' };
+    }
+    return { result: 'opened', secret: null, dataKey };
+  }
+  const check = Buffer.from(slot.secret.check, 'base64');
+  if (check.length !== 16 || !timingSafeEqual(check, keyCheck(kek))) return { result: 'no' };
+  const plain = open(kek, { iv: slot.secret.iv, tag: slot.secret.tag, data: slot.secret.sealed }, secretAad(fileId, slot, slot.publicKey));
+  if (!plain) return { result: 'altered' };
+  try {
+    if (plain.length !== 32 && plain.length !== 64) return { result: 'altered' };
+    const privateKey = Buffer.from(plain.subarray(0, 32));
+    const publicKey = Buffer.from(slot.publicKey, 'base64');
+    // The public key in the file must be this private key's own.
+    let derived: Buffer;
+    try {
+      derived = rawPublicKey(privateKeyObject(privateKey));
+    } catch {
+      privateKey.fill(0);
+      return { result: 'altered' };
+    }
+    if (!timingSafeEqual(derived, publicKey)) {
+      privateKey.fill(0);
+      return { result: 'altered' };
+    }
+    const sealKey = plain.length === 64 ? Buffer.from(plain.subarray(32)) : null;
+    return { result: 'opened', secret: { privateKey, publicKey, sealKey }, dataKey: null };
+  } finally {
+    plain.fill(0);
+  }
+}
+
+/** The cache key of a slot's derivation: two slots (or one slot in two files) with the same salt and cost share one. */
+export function derivationKey(slot: KeySlot): string {
+  return `${slot.kdf.salt}:${slot.kdf.N}:${slot.kdf.r}:${slot.kdf.p}`;
+}
+
+/** HMAC-SHA256 with the seal key, hex. */
+export function sealMac(sealKey: Buffer, text: string): string {
+  return createHmac('sha256', sealKey).update(text, 'utf8').digest('hex');
+}
+
+/** Compares two hex MACs in constant time. */
+export function macEquals(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === 32 && right.length === 32 && timingSafeEqual(left, right);
 }

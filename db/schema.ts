@@ -74,6 +74,10 @@ export interface AuditLogTable {
   summary: string;
   prev_hash: string;
   hash: string;
+  /** How the row's hash is made: 1 (before migration 0009), 2 (with its own sequence number and digest). */
+  chain: ColumnType<number, number | undefined, never>;
+  /** A digest the chain covers: a stored document's SHA-256, a seal's MAC. */
+  digest: Optional<string>;
 }
 
 export interface DocumentsTable {
@@ -304,6 +308,23 @@ export interface TermDatesTable {
   set_at: string;
 }
 
+/** The data key's generation (the key file keeps its own copy) and a rotation owed but not yet made. */
+export interface KeyStateTable {
+  id: 1;
+  generation: number;
+  rotated_at: string | null;
+  rotation_due: string | null;
+}
+
+/** The list of who may open the file, signed with the seal key (db/access-seal.ts). Append-only. */
+export interface AccessSealsTable {
+  id: Generated<number>;
+  made_at: string;
+  made_by: string | null;
+  snapshot: string;
+  mac: string;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -328,4 +349,6 @@ export interface DB {
   key_checks: KeyChecksTable;
   legal_holds: LegalHoldsTable;
   disposal_in_progress: DisposalInProgressTable;
+  key_state: KeyStateTable;
+  access_seals: AccessSealsTable;
 }

@@ -84,6 +84,14 @@ import {
 } from './termly-audit/schemas';
 import type { TermlyAudit } from './termly-audit/types';
 import {
+  auditLogDocumentInput,
+  auditLogInput,
+  rotateKeyInput,
+  type AuditLogPage,
+  type KeyRotated,
+  type SecurityStatus,
+} from './schemas/security';
+import {
   changePassphraseInput,
   confirmRecoveryKeyStoredInput,
   recoverySheetCopyInput,
@@ -222,6 +230,14 @@ export const api = {
   'termlyAudit.run': method<TermlyAudit>()(runTermlyAuditInput, 'read'),
   'termlyAudit.document': method<DocumentFile & { id: string }>()(termlyAuditDocumentInput, 'read'),
   'termlyAudit.documents': method<TermlyAuditDocumentSummary[]>()(emptyInput, 'read'),
+
+  // Security (Settings, Security): the records' key and its replacement on demand, the checks made
+  // at every unlock, and the audit log (filtered, paged, exported as a PDF). The DSL only.
+  'security.status': method<SecurityStatus>()(emptyInput, 'dsl'),
+  'security.check': method<SecurityStatus>()(emptyInput, 'dsl'),
+  'security.rotateKey': method<KeyRotated>()(rotateKeyInput, 'dsl'),
+  'auditLog.list': method<AuditLogPage>()(auditLogInput, 'dsl'),
+  'auditLog.document': method<DocumentFile & { id: string }>()(auditLogDocumentInput, 'dsl'),
 } as const;
 
 export type Api = typeof api;

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { Executor, ReadExecutor } from './executor';
+import type { Kysely } from 'kysely';
+import type { ReadExecutor, Executor } from './executor';
+
+/** SQLite's own catalogue, typed for the one query that reads it. */
+interface SqliteMaster {
+  sqlite_master: { type: string; name: string; sql: string | null };
+}
 
 // The append-only audit log. Each row's hash covers the previous row's hash and its own content,
 // so removing, reordering or editing a row breaks the chain from that point on. Triggers in the
-// file refuse UPDATE and DELETE as well.
+// file refuse UPDATE and DELETE as well. Since migration 0009 each row's hash also covers its own
+// sequence number and an optional digest (chain 2: a stored document's SHA-256, a seal's MAC), so
+// rows can't be renumbered and a document swapped together with its stored hash is caught.
+// What the chain cannot catch on its own — the last rows cut off, or the whole log rewritten with
+// fresh hashes — is caught against the chain's end kept outside the file (the key file, backup
+// manifests): see electron/core/services/integrity.ts.
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -14,47 +25,272 @@ export interface AuditEntry {
   entityType: string | null;
   entityId: string | null;
   summary: string;
+  /** A digest the chain covers (a stored document's SHA-256). */
+  digest?: string | null;
 }
 
-function rowHash(prevHash: string, entry: AuditEntry): string {
-  const canonical = JSON.stringify([prevHash, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.summary]);
+interface StoredRow {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  summary: string;
+  prev_hash: string;
+  hash: string;
+  chain?: number | null;
+  digest?: string | null;
+}
+
+/** Chain 1 (rows written before migration 0009): the previous hash and the row's content. */
+function chain1Hash(prevHash: string, row: StoredRow): string {
+  const canonical = JSON.stringify([prevHash, row.at, row.actor_id, row.action, row.entity_type, row.entity_id, row.summary]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-export async function appendAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+/** Chain 2: also the row's own sequence number and digest (migration 0009 has a frozen copy). */
+function chain2Hash(prevHash: string, row: Omit<StoredRow, 'prev_hash' | 'hash'>): string {
+  const canonical = JSON.stringify([
+    'chain-2',
+    row.seq,
+    prevHash,
+    row.at,
+    row.actor_id,
+    row.action,
+    row.entity_type,
+    row.entity_id,
+    row.summary,
+    row.digest ?? null,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export async function appendAudit(db: Executor, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+  const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    summary: entry.summary,
+    digest: entry.digest ?? null,
+  };
+  const hash = chain2Hash(prevHash, row);
   await db
     .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      summary: entry.summary,
-      prev_hash: prevHash,
-      hash: rowHash(prevHash, entry),
-    })
+    .values({ ...row, prev_hash: prevHash, hash, chain: 2 })
+    .execute();
+  return { seq: row.seq, hash };
+}
+
+/** One thing wrong with the chain, at the row where it shows. */
+export interface ChainBreak {
+  seq: number;
+  kind: 'changed' | 'relinked' | 'missing' | 'downgraded';
+  /** For `missing`: how many rows are gone before this one. */
+  count?: number;
+}
+
+export type ChainCheck =
+  | { intact: true; rows: number; head: { seq: number; hash: string } }
+  | { intact: false; rows: number; brokenAtSeq: number; breaks: ChainBreak[]; head: { seq: number; hash: string } };
+
+const MAX_BREAKS = 50;
+
+/**
+ * Walks the whole chain in order, row by row (streamed, so a long log is never all in memory), and
+ * lists where it breaks: a row whose content no longer matches its hash (`changed`), a row that no
+ * longer follows the one before it (`relinked`: one before it was removed or replaced), rows missing
+ * from the sequence (`missing`), and a chain-1 row after chain 2 began (`downgraded`). Works on files
+ * from before migration 0009 too (restoring an old backup).
+ */
+export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let rows = 0;
+  let sawChain2 = false;
+  const breaks: ChainBreak[] = [];
+  const note = (found: ChainBreak) => {
+    if (breaks.length < MAX_BREAKS) breaks.push(found);
+  };
+  const stream = db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').stream(500);
+  for await (const found of stream) {
+    const row = found as unknown as StoredRow;
+    rows += 1;
+    const chain = row.chain ?? 1;
+    if (row.seq !== prevSeq + 1) note({ seq: row.seq, kind: 'missing', count: row.seq - prevSeq - 1 });
+    if (row.prev_hash !== prevHash) note({ seq: row.seq, kind: 'relinked' });
+    if (chain === 2) sawChain2 = true;
+    else if (sawChain2) note({ seq: row.seq, kind: 'downgraded' });
+    const expected = chain === 2 ? chain2Hash(row.prev_hash, row) : chain1Hash(row.prev_hash, row);
+    if (row.hash !== expected) note({ seq: row.seq, kind: 'changed' });
+    prevHash = row.hash;
+    prevSeq = row.seq;
+  }
+  const head = { seq: prevSeq, hash: prevHash };
+  const first = breaks[0];
+  return first ? { intact: false, rows, brokenAtSeq: first.seq, breaks, head } : { intact: true, rows, head };
+}
+
+/** The hash of one row of the chain, or null if there is no row with that sequence number. */
+export async function auditRowHash(db: ReadExecutor, seq: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? null;
+}
+
+/** The chain's last row (sequence 0 and the genesis hash for an empty log). */
+export async function auditChainHead(db: ReadExecutor): Promise<{ seq: number; hash: string }> {
+  const row = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Stored documents whose SHA-256 is not one the chain recorded for them: a document (and its stored
+ * hash) swapped after it was made. Each document's own bytes are checked against its stored hash
+ * whenever it is opened, and in full by the termly audit (documentsNotMatchingTheirHash).
+ */
+export async function documentsNotInChain(db: ReadExecutor): Promise<{ id: string; title: string; created_at: string }[]> {
+  return db
+    .selectFrom('documents')
+    .select(['documents.id', 'documents.title', 'documents.created_at'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('audit_log')
+            .select('audit_log.seq')
+            .where('audit_log.entity_type', '=', 'document')
+            .whereRef('audit_log.entity_id', '=', 'documents.id')
+            .whereRef('audit_log.digest', '=', 'documents.sha256'),
+        ),
+      ),
+    )
+    .orderBy('documents.created_at')
+    .limit(50)
     .execute();
 }
 
-export type ChainCheck = { intact: true; rows: number } | { intact: false; rows: number; brokenAtSeq: number };
-
-export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').execute();
-  let prevHash = GENESIS_HASH;
-  for (const row of rows) {
-    const expected = rowHash(prevHash, {
-      at: row.at,
-      actorId: row.actor_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      summary: row.summary,
-    });
-    if (row.prev_hash !== prevHash || row.hash !== expected) return { intact: false, rows: rows.length, brokenAtSeq: row.seq };
-    prevHash = row.hash;
+/** Every stored document whose bytes no longer match the SHA-256 stored beside them (reads every document: the termly audit's check). */
+export async function documentsNotMatchingTheirHash(db: ReadExecutor): Promise<{ id: string; title: string; created_at: string }[]> {
+  const mismatched: { id: string; title: string; created_at: string }[] = [];
+  const ids = await db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256']).orderBy('created_at').execute();
+  for (const document of ids) {
+    const row = await db.selectFrom('documents').select('content').where('id', '=', document.id).executeTakeFirst();
+    if (!row || createHash('sha256').update(row.content).digest('hex') !== document.sha256) {
+      mismatched.push({ id: document.id, title: document.title, created_at: document.created_at });
+    }
   }
-  return { intact: true, rows: rows.length };
+  return mismatched;
+}
+
+/**
+ * The triggers that keep history permanent, exactly as the migrations made them. A trigger dropped,
+ * or replaced by one of the same name that does nothing, is found by comparing the file's own text.
+ */
+const PROTECTING_TRIGGERS: Record<string, string> = {
+  audit_log_no_update: `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+  audit_log_no_delete: `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+  amendments_no_update: `CREATE TRIGGER amendments_no_update BEFORE UPDATE ON amendments BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`,
+  amendments_no_delete: `CREATE TRIGGER amendments_no_delete BEFORE DELETE ON amendments WHEN NOT EXISTS (SELECT 1 FROM disposal_in_progress) BEGIN SELECT RAISE(ABORT, 'amendments are permanent'); END`,
+  documents_no_update: `CREATE TRIGGER documents_no_update BEFORE UPDATE ON documents BEGIN SELECT RAISE(ABORT, 'stored documents are permanent'); END`,
+  documents_no_delete: `CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents WHEN NOT EXISTS (SELECT 1 FROM disposal_in_progress) BEGIN SELECT RAISE(ABORT, 'stored documents are permanent'); END`,
+  access_seals_no_update: `CREATE TRIGGER access_seals_no_update BEFORE UPDATE ON access_seals BEGIN SELECT RAISE(ABORT, 'seals are permanent'); END`,
+  access_seals_no_delete: `CREATE TRIGGER access_seals_no_delete BEFORE DELETE ON access_seals BEGIN SELECT RAISE(ABORT, 'seals are permanent'); END`,
+};
+
+/** The protecting triggers that are missing or not as the migrations made them. */
+export async function alteredTriggers(db: ReadExecutor): Promise<{ name: string; problem: 'missing' | 'changed' }[]> {
+  const catalogue = db as unknown as Pick<Kysely<SqliteMaster>, 'selectFrom'>;
+  const found = await catalogue.selectFrom('sqlite_master').select(['name', 'sql']).where('type', '=', 'trigger').execute();
+  const byName = new Map(found.map((row) => [row.name, row.sql]));
+  const problems: { name: string; problem: 'missing' | 'changed' }[] = [];
+  for (const [name, expected] of Object.entries(PROTECTING_TRIGGERS)) {
+    const text = byName.get(name);
+    if (text === undefined || text === null) problems.push({ name, problem: 'missing' });
+    else if (text.replace(/\s+/g, ' ').trim() !== expected) problems.push({ name, problem: 'changed' });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the log (the DSL's audit log screen and its PDF)
+
+export interface AuditFilter {
+  actorId?: string | null;
+  entity?: { type: string; id: string };
+  /** Inclusive bounds on the time, as ISO strings compared by their date (the stored times carry the London offset). */
+  from?: string;
+  to?: string;
+  /** Keyset paging: rows older than this sequence number. */
+  before?: number;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  summary: string;
+  digest: string | null;
+}
+
+/** A page of the log, newest first, filtered in SQL (indexes on person, record and time, migration 0009). */
+export async function listAuditRows(db: ReadExecutor, filter: AuditFilter, limit: number): Promise<AuditRow[]> {
+  let query = db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select([
+      'audit_log.seq',
+      'audit_log.at',
+      'audit_log.actor_id as actorId',
+      'users.full_name as actorName',
+      'audit_log.action',
+      'audit_log.entity_type as entityType',
+      'audit_log.entity_id as entityId',
+      'audit_log.summary',
+      'audit_log.digest',
+    ]);
+  if (filter.actorId !== undefined) {
+    query =
+      filter.actorId === null ? query.where('audit_log.actor_id', 'is', null) : query.where('audit_log.actor_id', '=', filter.actorId);
+  }
+  if (filter.entity)
+    query = query.where('audit_log.entity_type', '=', filter.entity.type).where('audit_log.entity_id', '=', filter.entity.id);
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  if (filter.before !== undefined) query = query.where('audit_log.seq', '<', filter.before);
+  return query.orderBy('audit_log.seq', 'desc').limit(limit).execute();
+}
+
+/** How many rows the filter matches (for "showing 50 of 1,234"). */
+export async function countAuditRows(db: ReadExecutor, filter: Omit<AuditFilter, 'before'>): Promise<number> {
+  let query = db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (filter.actorId !== undefined) {
+    query =
+      filter.actorId === null ? query.where('audit_log.actor_id', 'is', null) : query.where('audit_log.actor_id', '=', filter.actorId);
+  }
+  if (filter.entity)
+    query = query.where('audit_log.entity_type', '=', filter.entity.type).where('audit_log.entity_id', '=', filter.entity.id);
+  if (filter.from) query = query.where('audit_log.at', '>=', filter.from);
+  if (filter.to) query = query.where('audit_log.at', '<', filter.to);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The most recent entry of an action (e.g. the last integrity alert), newest first. */
+export async function lastAuditOf(db: ReadExecutor, action: string): Promise<{ seq: number; digest: string | null; at: string } | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'digest', 'at'])
+    .where('action', '=', action)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -28,6 +28,7 @@ import { cancelRestore, confirmRestore, openBackupSetChecked, recoverKeyFileOnly
 import { childRetention, disposeOfChildRecords, liftLegalHold, placeLegalHold, recordsPastReview } from './services/retention';
 import { getTermDates, saveTermDates, useDefaultTermDates } from './services/term-dates';
 import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } from './services/termly-audit';
+import { auditLogDocument, auditLogPage, checkNow, rotateKeyNow, securityStatus } from './services/security';
 
 // Every method of the contract mapped to its service, through the context its access level allows:
 // `public` methods get the session (nothing is open yet); `read` methods a context whose database
@@ -166,4 +167,10 @@ export const handlers: Handlers = {
   'termlyAudit.run': read(runTermlyAudit),
   'termlyAudit.document': read(makeTermlyAuditDocument),
   'termlyAudit.documents': read((ctx) => listTermlyAuditDocuments(ctx)),
+
+  'security.status': dsl((ctx) => securityStatus(ctx)),
+  'security.check': dsl((ctx) => checkNow(ctx)),
+  'security.rotateKey': dsl(rotateKeyNow),
+  'auditLog.list': dsl(auditLogPage),
+  'auditLog.document': dsl(auditLogDocument),
 };

@@ -283,4 +283,10 @@ export interface TermlyAudit {
   gaps: QualityGap[];
   gapCounts: (CountRow & { kind: GapKind })[];
   learning: LearningPoint[];
+  /**
+   * The records themselves checked as part of the audit (electron/core/services/integrity.ts): the
+   * audit log's hash chain entry by entry, the protections that keep it and stored documents
+   * permanent, and every stored document against its fingerprint. Empty findings: all intact.
+   */
+  recordsCheck?: { auditEntries: number; findings: string[] };
 }

@@ -10,6 +10,7 @@ import {
 } from './escalation-documents';
 import { recoverySheet, type RecoverySheetInput } from './recovery-sheet';
 import { termlyAuditDocument, type TermlyAuditDocumentInput } from './termly-audit';
+import { auditLogDocument, type AuditLogDocumentInput } from './audit-log';
 
 // A document to make, as plain data: which document, and the record it is made from. Plain data
 // can cross into the render thread (a pdfmake definition can't: its headers and footers are
@@ -19,7 +20,8 @@ export type DocumentJob =
   | { document: EscalationDocumentKind; input: EscalationDocumentInput }
   | { document: 'chronology'; input: ChronologyInput }
   | { document: 'recovery-sheet'; input: RecoverySheetInput }
-  | { document: 'termly-audit'; input: TermlyAuditDocumentInput };
+  | { document: 'termly-audit'; input: TermlyAuditDocumentInput }
+  | { document: 'audit-log'; input: AuditLogDocumentInput };
 
 const escalationDocuments: Record<EscalationDocumentKind, (input: EscalationDocumentInput) => TDocumentDefinitions> = {
   'written-concern': writtenConcern,
@@ -37,6 +39,8 @@ export function buildDocument(job: DocumentJob): TDocumentDefinitions {
       return recoverySheet(job.input);
     case 'termly-audit':
       return termlyAuditDocument(job.input);
+    case 'audit-log':
+      return auditLogDocument(job.input);
     default:
       return escalationDocuments[job.document](job.input);
   }

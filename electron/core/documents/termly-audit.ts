@@ -382,6 +382,16 @@ export function termlyAuditDocument(input: TermlyAuditDocumentInput): TDocumentD
         ['Dates', `${formatUkDate(audit.period.from)} to ${formatUkDate(audit.period.to)}`],
         ['Escalation procedure', audit.procedures.length > 0 ? audit.procedures.join('; ') : '—'],
         ['Worked out', `${formatUkDateTime(audit.generatedAt)}: deadlines and gaps are as the records stood then`],
+        ...(audit.recordsCheck
+          ? [
+              [
+                'Records checked',
+                audit.recordsCheck.findings.length === 0
+                  ? `The audit log's ${audit.recordsCheck.auditEntries} entries are intact (hash chain), its protections are in place and every stored document matches its fingerprint.`
+                  : `Signs of change outside Escalation Log: ${audit.recordsCheck.findings.join(' ')}`,
+              ] as [string, string],
+            ]
+          : []),
         [
           'Children',
           input.leaveOutNames

@@ -65,6 +65,8 @@ export async function audit(
   action: string,
   entity: { type: string; id: string } | null,
   summary: string,
+  /** A digest the chain then covers: a stored document's SHA-256, a seal's MAC. */
+  digest: string | null = null,
 ): Promise<void> {
   await appendAudit(db, {
     at: nowIso(ctx.clock),
@@ -73,5 +75,6 @@ export async function audit(
     entityType: entity?.type ?? null,
     entityId: entity?.id ?? null,
     summary,
+    digest,
   });
 }

@@ -103,6 +103,7 @@ export async function storeDocument(
   },
 ): Promise<string> {
   const id = document.id ?? randomUUID();
+  const sha256 = createHash('sha256').update(document.pdf).digest('hex');
   await ctx.db.transaction().execute(async (trx) => {
     await insertDocument(trx, {
       id,
@@ -112,12 +113,13 @@ export async function storeDocument(
       kind: document.kind,
       title: document.title,
       file_name: document.fileName,
-      sha256: createHash('sha256').update(document.pdf).digest('hex'),
+      sha256,
       content: document.pdf,
       created_by: ctx.user.id,
       created_at: document.at,
     });
-    await audit(trx, ctx, 'document.made', { type: 'document', id }, `Made: ${document.title}`);
+    // The fingerprint goes into the audit chain too: a document swapped with a matching stored hash is caught against it.
+    await audit(trx, ctx, 'document.made', { type: 'document', id }, `Made: ${document.title}`, sha256);
   });
   return id;
 }

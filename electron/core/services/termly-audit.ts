@@ -46,6 +46,7 @@ import { referralDeadlineContext, toReferral } from './referrals';
 import { neutralFileName, storeDocument } from './documents';
 import { settingProcedure } from './procedures';
 import { termsOfSetting } from './term-dates';
+import { checkRecordsIntegrity } from './integrity';
 
 // The termly audit: the records that can matter to the period (and the three it is compared with)
 // are read, each deadline is worked out by its own model — referral milestones by the milestones
@@ -266,7 +267,10 @@ async function buildAudit(ctx: ReadContext, period: AuditPeriod): Promise<Termly
   const termsOf = await termsOfSetting(ctx.db);
   const resolved = resolvePeriod(period, termsOf);
   const comparisons = comparisonPeriods(period, termsOf);
-  return termlyAudit(await auditFacts(ctx, resolved, [resolved, ...comparisons]), resolved, comparisons);
+  const audit = termlyAudit(await auditFacts(ctx, resolved, [resolved, ...comparisons]), resolved, comparisons);
+  // The records checked too: the audit log's chain, its protections, and every stored document's bytes.
+  const check = await checkRecordsIntegrity(ctx.db, { keys: null, sealKey: null, documentBytes: true });
+  return { ...audit, recordsCheck: { auditEntries: check.rows, findings: check.findings } };
 }
 
 export async function runTermlyAudit(ctx: ReadContext, input: z.output<typeof runTermlyAuditInput>): Promise<TermlyAudit> {

@@ -2,16 +2,31 @@ import { rmSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { createKysely, openEncryptedDatabase, DatabaseKeyError, type SqliteDatabase } from '../../../db/connection';
 import { migrateToLatest, NewerFileError } from '../../../db/migrate';
-import { KeySlotFileError, keyFileProblemWords } from '../../../db/keyslots';
-import { dataFolderState, KeyFilesUnusableError, repairCurrentKeyFile, type LoadedKeySlots } from '../../../db/vault';
+import { KeySlotFileError, keyFileProblemWords, newSealKey } from '../../../db/keyslots';
+import {
+  dataFolderState,
+  KeyFilesUnusableError,
+  loadKeySlots,
+  repairCurrentKeyFile,
+  SlotAlteredError,
+  type CandidateKey,
+  type LoadedKeySlots,
+  type OpenedSlot,
+} from '../../../db/vault';
+import { settleKeyFiles } from '../../../db/rotation';
 import { findUser } from '../../../db/queries/users';
 import { getSettings } from '../../../db/queries/settings';
 import { quickCheck } from '../../../db/queries/integrity';
+import { getKeyState, listSeals } from '../../../db/queries/key-state';
 import { confirmedRecoverySlot, setConfirmedRecoverySlot } from '../../../db/queries/key-checks';
+import { formatUkDateTime } from '../../../shared/deadlines/uk-format';
 import { ApiFailure } from '../../../shared/result';
+import type { SessionUser } from '../../../shared/schemas/session';
 import { audit, nowIso } from '../services/context';
 import { lastBackupHint } from '../services/backups';
+import { checkRecordsIntegrity, recordFindings } from '../services/integrity';
 import { damagedMessage, storageFailure } from '../storage-errors';
+import { recordHeadInKeyFile, rotateOpenFile, sealAccessNow, upgradeSlotAtUnlock, type RotationDone } from './key-changes';
 import type { Session } from './session';
 
 // The steps every way in shares (setup, passphrase, recovery key): check the folder, open the
@@ -52,13 +67,20 @@ export function requireLockedAndSetUp(session: Session): void {
   }
 }
 
-/** Runs a key-file read, answering key files that cannot be used as `damaged_file` (never as a wrong passphrase). */
+export const ALTERED_SLOT =
+  'That passphrase is right, but its key slot in the key file (escalation-log.keys.json) has been altered outside Escalation Log (who it belongs to, or what it holds, no longer matches), so it was not used. This is not counted as a wrong attempt. The Designated Safeguarding Lead should sign in, or use the recovery key, and then look at Settings, Security.';
+
+/**
+ * Runs a key-file read, answering key files that cannot be used as `damaged_file` (never as a wrong
+ * passphrase), and a slot altered after it was written as tampering (not a wrong passphrase either).
+ */
 export async function withKeyFile<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (error) {
     if (error instanceof KeyFilesUnusableError) throw new ApiFailure('damaged_file', keyFilesMessage(error));
     if (error instanceof KeySlotFileError) throw new ApiFailure('damaged_file', DAMAGED_KEYS);
+    if (error instanceof SlotAlteredError) throw new ApiFailure('damaged_file', ALTERED_SLOT);
     throw error;
   }
 }
@@ -67,29 +89,74 @@ function damaged(session: Session): ApiFailure {
   return new ApiFailure('damaged_file', damagedMessage(lastBackupHint(session.paths)));
 }
 
+/**
+ * Tries each key on the records file (one key, or two while a rotation is being settled): the first
+ * that opens it is the one that applies. Its every page is then checked (quick_check). The damage, a
+ * read-only folder or a full disk is named; a file no key opens is damaged.
+ */
+export function openWithCandidates<T extends { dataKey: Buffer }>(
+  session: Session,
+  candidates: T[],
+): { sqlite: SqliteDatabase; chosen: T } {
+  for (const candidate of candidates) {
+    let sqlite: SqliteDatabase;
+    try {
+      sqlite = openEncryptedDatabase(session.paths.database, candidate.dataKey, { create: false });
+    } catch (error) {
+      if (error instanceof DatabaseKeyError) continue;
+      throw storageFailure(error, () => lastBackupHint(session.paths)) ?? error;
+    }
+    // PRAGMA quick_check reads every page in use, so a damaged page (a failed HMAC) is found now,
+    // not later as a screen that fails. See the README's Backups section for what it costs.
+    let problems: string[];
+    try {
+      problems = quickCheck(sqlite);
+    } catch {
+      problems = ['unreadable'];
+    }
+    if (problems.length > 0) {
+      sqlite.close();
+      throw damaged(session);
+    }
+    return { sqlite, chosen: candidate };
+  }
+  // The key came from a slot that opened, so a file it does not open is a damaged file.
+  throw damaged(session);
+}
+
 /** Opens the records file and checks every page; the damage, a read-only folder or a full disk is named. */
 export function openOrExplain(session: Session, dataKey: Buffer): SqliteDatabase {
-  let sqlite: SqliteDatabase;
+  return openWithCandidates(session, [{ dataKey }]).sqlite;
+}
+
+const SETTLED: Record<'finished' | 'undone', string> = {
+  finished: "A replacement of the records' key was interrupted (the computer stopped part-way through); it has now been finished.",
+  undone:
+    "A replacement of the records' key was interrupted before it took effect (the computer stopped part-way through): the records were as they were, and the key is replaced again now.",
+};
+
+/**
+ * The slot that opened, turned into an open records file: the key that opens it chosen, and a
+ * rotation a crash left half-done settled from which one that was (db/rotation.ts). The other keys
+ * are zeroed. Returns the key files as they now are, and what to tell the person.
+ */
+export function chooseAndSettle(
+  session: Session,
+  opened: OpenedSlot,
+  keys: LoadedKeySlots,
+): { sqlite: SqliteDatabase; chosen: CandidateKey; keys: LoadedKeySlots; notices: string[] } {
+  const { sqlite, chosen } = openWithCandidates(session, opened.candidates);
+  const notices: string[] = [];
+  let settled: LoadedKeySlots = { ...keys, file: chosen.file };
+  delete settled.next;
   try {
-    sqlite = openEncryptedDatabase(session.paths.database, dataKey, { create: false });
-  } catch (error) {
-    // The key came from a slot that opened, so a file it does not open is a damaged file.
-    if (error instanceof DatabaseKeyError) throw damaged(session);
-    throw storageFailure(error, () => lastBackupHint(session.paths)) ?? error;
-  }
-  // PRAGMA quick_check reads every page in use, so a damaged page (a failed HMAC) is found now,
-  // not later as a screen that fails. See the README's Backups section for what it costs.
-  let problems: string[];
-  try {
-    problems = quickCheck(sqlite);
+    const done = settleKeyFiles(session.paths, chosen);
+    if (done !== 'nothing') notices.push(SETTLED[done]);
+    settled = chosen.source === 'next' ? { file: chosen.file, from: 'current' } : loadKeySlots(session.paths);
   } catch {
-    problems = ['unreadable'];
+    // A read-only folder: the key that opens the records is used, and the files are settled next time.
   }
-  if (problems.length > 0) {
-    sqlite.close();
-    throw damaged(session);
-  }
-  return sqlite;
+  return { sqlite, chosen, keys: settled, notices };
 }
 
 export async function migrateOrExplain(db: Parameters<typeof migrateToLatest>[0]): Promise<void> {
@@ -101,16 +168,43 @@ export async function migrateOrExplain(db: Parameters<typeof migrateToLatest>[0]
   }
 }
 
+const FORGED_DSL =
+  'This passphrase opens a key slot that was not issued to a Designated Safeguarding Lead, though the records now say its owner is one: the records or the key file were changed outside Escalation Log. The records were not opened. The Designated Safeguarding Lead should sign in (or use the recovery key) and check Settings, Security.';
+
+/** What opening the records needs: the key, whose session it is, and what the unlock found on the way. */
+export interface Opening {
+  dataKey: Buffer;
+  userId: string;
+  fileId: string;
+  /** Already opened (and checked) by chooseAndSettle. */
+  sqlite?: SqliteDatabase;
+  keys?: LoadedKeySlots;
+  /** The seal key from the slot that opened (the session owns it from here and zeroes it). */
+  sealKey: Buffer | null;
+  /** The slot used and the text that opened it, to upgrade it if it is an older kind or cheaper than this computer's cost. */
+  slot?: { opened: OpenedSlot; text: string };
+  notices?: string[];
+  /** A change to make after the checks (the recovery key's passphrase reset), with the file open. */
+  afterChecks?: () => Promise<void>;
+}
+
 /**
- * Opens the records file for the person whose slot was unlocked; the key is zeroed if anything fails.
- * `keys` says which key file the slot came from: the previous generation is put back as the current one.
+ * Opens the records file for the person whose slot was unlocked; every key is zeroed if anything fails.
+ * After it opens: the key file is put back from its previous generation if that had to be used; a
+ * DSL's slot must hold the seal key once the file is sealed (else it was not issued to a DSL); the
+ * integrity checks run (services/integrity.ts) and anything found is said and logged; the slot used
+ * is upgraded if needed; a DSL seals a file never sealed; a rotation owed is made; failed attempts
+ * since the last unlock are logged; and the audit log's end is written into the key file.
  */
-export async function openFile(session: Session, dataKey: Buffer, userId: string, fileId: string, keys?: LoadedKeySlots): Promise<void> {
+export async function openFile(session: Session, opening: Opening): Promise<void> {
+  const { dataKey, userId, fileId, keys } = opening;
+  let sealKey = opening.sealKey;
   let sqlite: SqliteDatabase;
   try {
-    sqlite = openOrExplain(session, dataKey);
+    sqlite = opening.sqlite ?? openOrExplain(session, dataKey);
   } catch (error) {
     dataKey.fill(0);
+    sealKey?.fill(0);
     throw error;
   }
   const db = createKysely(sqlite);
@@ -121,9 +215,28 @@ export async function openFile(session: Session, dataKey: Buffer, userId: string
       throw new ApiFailure('forbidden', 'This passphrase belongs to someone who no longer has access.');
     }
     const settings = await getSettings(db);
+    const keyState = await getKeyState(db);
+    const sealed = (await listSeals(db)).length > 0;
     const now = nowIso(session.clock);
-    const warnings: string[] = [];
+    const who: SessionUser = { id: user.id, fullName: user.full_name, role: user.role };
+    if (user.role !== 'dsl') {
+      sealKey?.fill(0);
+      sealKey = null;
+    } else if (!sealKey && sealed) {
+      // A deputy or read-only user who made herself DSL in the users table, or forged a slot for the
+      // DSL's id, has no seal key in her slot: refused, and logged for the real DSL to see.
+      await recordFindings(db, { user: who, clock: session.clock }, [
+        `Someone tried to open the records as ${user.full_name} (Designated Safeguarding Lead) with a key slot that was not issued to a Designated Safeguarding Lead; they were refused.`,
+      ]).catch(() => false);
+      throw new ApiFailure('forbidden', FORGED_DSL);
+    }
+    const warnings: string[] = [...(opening.notices ?? [])];
     if (keys?.from === 'previous') warnings.push(repairKeyFile(session, keys, now));
+    if (keys && keyState.generation !== keys.file.generation) {
+      warnings.push(
+        `The records file says its key is generation ${keyState.generation}, but the key file says ${keys.file.generation}. The records opened; make a backup, and tell your IT support.`,
+      );
+    }
     if (user.role === 'dsl' && keys && settings.recovery_key_confirmed_at !== null) {
       const warning = await checkRecoverySlot(db, keys, now);
       if (warning) warnings.push(warning);
@@ -133,33 +246,102 @@ export async function openFile(session: Session, dataKey: Buffer, userId: string
       db,
       dataKey,
       fileId,
-      user: { id: user.id, fullName: user.full_name, role: user.role },
+      generation: keyState.generation,
+      sealKey,
+      user: who,
       lastActivityAt: session.clock().getTime(),
       idleLockMinutes: settings.idle_lock_minutes,
       warnings,
     });
-    if (keys?.from === 'previous') {
-      await db
-        .transaction()
-        .execute((trx) =>
-          audit(
-            trx,
-            { user: { id: user.id, fullName: user.full_name, role: user.role }, clock: session.clock },
-            'keys.repaired',
-            null,
-            'Unlocked with the previous generation of the key file and put it back',
-          ),
-        );
-    }
   } catch (error) {
     if (session.current?.db === db) {
       await closeQuietly(session);
     } else {
       await db.destroy().catch(() => undefined);
       dataKey.fill(0);
+      sealKey?.fill(0);
     }
     throw storageFailure(error, () => lastBackupHint(session.paths)) ?? error;
   }
+  try {
+    await afterOpen(session, opening);
+  } catch (error) {
+    await closeQuietly(session);
+    throw storageFailure(error, () => lastBackupHint(session.paths)) ?? error;
+  }
+}
+
+/** Everything openFile does once the session holds the file (see there). */
+async function afterOpen(session: Session, opening: Opening): Promise<void> {
+  const open = session.requireOpen();
+  const actor = { user: open.user, clock: session.clock };
+  const keys = opening.keys;
+  if (keys?.from === 'previous') {
+    await open.db
+      .transaction()
+      .execute((trx) => audit(trx, actor, 'keys.repaired', null, 'Unlocked with the previous generation of the key file and put it back'));
+  }
+  // The checks, on the file as it was found (before anything below changes it).
+  const keyFile = keys?.file ?? loadKeySlots(session.paths).file;
+  const report = await checkRecordsIntegrity(open.db, { keys: keyFile, sealKey: open.sealKey });
+  session.lastIntegrity = { ...report, at: nowIso(session.clock) };
+  if (report.findings.length > 0) {
+    await recordFindings(open.db, actor, report.findings);
+    open.warnings.push(integrityWarning(report.findings, open.user.role === 'dsl'));
+  }
+  if (session.failedUnlocks.length > 0) {
+    const failed = session.failedUnlocks;
+    session.failedUnlocks = [];
+    const words =
+      failed.length === 1
+        ? `1 failed attempt to unlock since the last unlock (at ${formatUkDateTime(failed[0] ?? '')})`
+        : `${failed.length} failed attempts to unlock since the last unlock (the first at ${formatUkDateTime(failed[0] ?? '')}, the last at ${formatUkDateTime(failed[failed.length - 1] ?? '')})`;
+    await open.db.transaction().execute((trx) => audit(trx, { user: null, clock: session.clock }, 'unlock.failed', null, words));
+  }
+  await opening.afterChecks?.();
+  // A DSL opening a file never sealed (one made before seals existed) seals it now.
+  const state = await getKeyState(open.db);
+  if (open.user.role === 'dsl' && (await listSeals(open.db)).length === 0) {
+    open.sealKey ??= newSealKey();
+  }
+  if (opening.slot) {
+    try {
+      await upgradeSlotAtUnlock(session, opening.slot.opened, opening.slot.text, open.sealKey);
+    } catch {
+      // Not upgraded this time (a read-only folder): the slot still opens, and is upgraded at the next unlock.
+    }
+  }
+  if (open.sealKey && (await listSeals(open.db)).length === 0) {
+    const sealKey = open.sealKey;
+    const slots = loadKeySlots(session.paths).file.slots;
+    await open.db.transaction().execute((trx) => sealAccessNow(trx, sealKey, open.fileId, slots, actor));
+  }
+  if (state.rotationDue) {
+    const done = await rotateOpenFile(session, { summary: `Finished a key replacement that had been interrupted (${state.rotationDue}).` });
+    session.requireOpen().warnings.push(rotationWords(done, true));
+  }
+  await recordHeadInKeyFile(session);
+}
+
+/** What the person is told when the checks found something: loudly, with what to do. */
+export function integrityWarning(findings: string[], dsl: boolean): string {
+  return `Escalation Log found signs that the records or the key file were changed outside Escalation Log. ${findings.join(' ')} This has been written to the audit log. ${
+    dsl
+      ? 'If you did not expect this: make a backup now (so nothing more is lost), look at the audit log (Settings, Security), and restore a backup made before the change if records were altered. Tell your data protection officer.'
+      : 'Tell the Designated Safeguarding Lead straight away.'
+  }`;
+}
+
+/** What a rotation says to the person: that it happened, what it means, and anyone not carried over. */
+export function rotationWords(done: RotationDone, resumed: boolean): string {
+  const base = resumed
+    ? `The records' key was replaced (key generation ${done.generation}), finishing a replacement that had been interrupted.`
+    : `The records' key was replaced (key generation ${done.generation}) in ${done.seconds} seconds.`;
+  const notCarried =
+    done.notCarried.length > 0
+      ? ` These could not be carried over to the new key, because their key slots are from an older version of Escalation Log and can't be changed without their passphrase: ${done.notCarried.join(', ')}. Add them again in Settings, People${done.notCarried.includes('the recovery key') ? ', and make a new recovery key in Settings, Security' : ''}.`
+      : '';
+  return `${base}${notCarried}`;
 }
 
 /** Closes the session (the key is dropped whatever fails) and ignores a failure to close cleanly. */

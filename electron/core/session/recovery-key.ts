@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { recoverySlotId, updateSlots } from '../../../db/vault';
+import { costFor, loadKeySlots, prepareSlot, putSlots, recoverySlotId } from '../../../db/vault';
+import { normaliseRecoveryKey } from '../../../db/recovery-key';
 import { setConfirmedRecoverySlot } from '../../../db/queries/key-checks';
 import { generateRecoveryKey } from '../../../db/recovery-key';
 import { getSettings, updateSettings } from '../../../db/queries/settings';
@@ -8,8 +9,9 @@ import type { DocumentFile } from '../../../shared/api';
 import type { confirmRecoveryKeyStoredInput, NewRecoveryKey, RecoverySheet, SessionStatus } from '../../../shared/schemas/session';
 import { audit, nowIso, type SessionContext } from '../services/context';
 import { outsideQueue, type OutsideQueue } from '../outside-queue';
-import { recordSessionEvent } from './open-file';
+import { recordSessionEvent, rotationWords } from './open-file';
 import { status } from './unlock';
+import { owe, rotateOpenFile, sealAccessNow } from './key-changes';
 
 // The recovery key after setup: its printable sheet (from memory, never stored), the DSL's
 // confirmation that it is stored, and replacing it in two steps so the setting is never left
@@ -64,23 +66,37 @@ export async function confirmRecoveryKeyStored(
   const pending = session.pendingRecoveryKey;
   const open = session.requireOpen();
   if (!pending) throw new ApiFailure('conflict', 'There is no new recovery key waiting to be confirmed.');
-  // Only now does a replacement key take the place of the old one in the key file.
+  // Only now does a replacement key take the place of the old one in the key file; then the data key
+  // is replaced, so the old sheet together with an old copy of the key file opens nothing new.
   let slotId: string | null;
+  const now = nowIso(session.clock);
   if (pending.replacesCurrent) {
-    const written = await updateSlots(session.paths, {
+    const compact = normaliseRecoveryKey(pending.recoveryKey);
+    if (compact === null) throw new Error('The new recovery key failed its own format check.');
+    const keys = loadKeySlots(session.paths).file;
+    const prepared = await prepareSlot({
       dataKey: open.dataKey,
-      now: nowIso(session.clock),
-      recoveryKey: pending.recoveryKey,
-      ...(session.kdfCost ? { cost: session.kdfCost } : {}),
+      text: compact,
+      kind: 'recovery',
+      userId: null,
+      fileId: keys.fileId,
+      now,
+      cost: costFor(keys, session.kdfCost),
+      sealKey: open.sealKey,
     });
-    slotId = written.recoverySlotId;
+    const written = putSlots(session.paths, { dataKey: open.dataKey, now, fileId: keys.fileId, add: [prepared], replacesRecovery: true });
+    slotId = prepared.slot.id;
+    await ctx.db.transaction().execute(async (trx) => {
+      await owe(trx, 'the recovery key was replaced');
+      if (open.sealKey) await sealAccessNow(trx, open.sealKey, open.fileId, written.slots, ctx);
+    });
   } else {
     slotId = recoverySlotId(session.paths);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    await updateSettings(trx, { recovery_key_confirmed_at: nowIso(session.clock), recovery_key_stored_where: input.storedWhere });
+    await updateSettings(trx, { recovery_key_confirmed_at: now, recovery_key_stored_where: input.storedWhere });
     // The slot on the stored sheet: checked at every DSL unlock (session/open-file.ts).
-    await setConfirmedRecoverySlot(trx, slotId, nowIso(session.clock));
+    await setConfirmedRecoverySlot(trx, slotId, now);
     await audit(
       trx,
       ctx,
@@ -91,6 +107,11 @@ export async function confirmRecoveryKeyStored(
         : 'Confirmed the recovery sheet is stored safely',
     );
   });
+  session.pendingRecoveryKey = null;
+  if (pending.replacesCurrent) {
+    const done = await rotateOpenFile(session, { summary: 'Replaced the recovery key.' });
+    if (done.notCarried.length > 0) session.requireOpen().warnings.push(rotationWords(done, false));
+  }
   session.pendingRecoveryKey = null;
   return status(session);
 }

@@ -4,10 +4,12 @@ import type { SqliteDatabase } from '../../../db/connection';
 import { dataPaths, type DataPaths } from '../../../db/vault';
 import { removeLeftoverTempFiles, type KdfCost } from '../../../db/keyslots';
 import { finishInterruptedRestore } from '../../../db/restore-swap';
+import { removeUnfinishedRotationCopy } from '../../../db/rotation';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { ApiFailure } from '../../../shared/result';
 import type { Clock } from '../services/context';
 import { UnlockThrottle } from './unlock-throttle';
+import type { IntegrityReport } from '../services/integrity';
 
 // The session: which data folder, whether the records file is open and for whom, the recovery key
 // waiting to be confirmed, and the unlock throttle. The one place that holds the data key; nothing
@@ -18,7 +20,7 @@ export interface SessionOptions {
   /** Absolute path of the folder holding the PDF fonts (the only local files pdfmake may read). */
   fontsDir: string;
   clock?: Clock;
-  /** Lower scrypt cost for tests only; the app always uses the default. */
+  /** Lower scrypt cost for tests only; the app calibrates its own at set-up (about a second here). */
   kdfCost?: KdfCost;
 }
 
@@ -27,6 +29,13 @@ export interface OpenFile {
   db: Kysely<DB>;
   dataKey: Buffer;
   fileId: string;
+  /** The data key's generation (the key file's and the records file's). */
+  generation: number;
+  /**
+   * The seal key, in a DSL's session (or one opened with the recovery key): it signs the list of who
+   * may open the records and the audit log's end. Null for everyone else. Zeroed at lock.
+   */
+  sealKey: Buffer | null;
   user: SessionUser;
   lastActivityAt: number;
   idleLockMinutes: number;
@@ -73,6 +82,13 @@ export class Session {
   lockNotice: string | null = null;
   /** A backup set unlocked and checked, waiting for the DSL to confirm the restore (see session/restore.ts). */
   pendingRestore: PendingRestore | null = null;
+  /**
+   * Failed unlock attempts since the last successful unlock (when each was made), kept in memory
+   * only (a locked file can't be written) and written to the audit log at the next unlock.
+   */
+  failedUnlocks: string[] = [];
+  /** What the checks at the last unlock found (shown in Settings, Security, with when they ran and how long they took). */
+  lastIntegrity: (IntegrityReport & { at: string }) | null = null;
   private file: OpenFile | null = null;
 
   constructor(options: SessionOptions) {
@@ -87,6 +103,8 @@ export class Session {
     removeLeftoverTempFiles(this.paths.dir);
     try {
       finishInterruptedRestore(this.paths);
+      // A re-encrypted copy a killed rotation never put in place (its key file is settled at unlock).
+      removeUnfinishedRotationCopy(this.paths);
     } catch {
       // A read-only folder: the unlock will say so.
     }
@@ -119,9 +137,11 @@ export class Session {
     const file = this.file;
     this.file = null;
     this.pendingRecoveryKey = null;
+    this.lastIntegrity = null;
     this.disposePendingRestore();
     if (!file) return;
     file.dataKey.fill(0);
+    file.sealKey?.fill(0);
     let failure: unknown = null;
     try {
       await file.db.destroy();
@@ -141,6 +161,12 @@ export class Session {
     const pending = this.pendingRestore;
     this.pendingRestore = null;
     pending?.dispose();
+  }
+
+  /** A wrong passphrase or recovery key: counted (at most the last thousand are kept) for the next unlock to record. */
+  noteFailedUnlock(): void {
+    this.failedUnlocks.push(this.clock().toISOString());
+    if (this.failedUnlocks.length > 1000) this.failedUnlocks.splice(0, this.failedUnlocks.length - 1000);
   }
 
   /** Something was asked of the session: the idle period starts again. */

@@ -5,21 +5,26 @@ import { createKysely, openEncryptedDatabase } from '../../../db/connection';
 import { migrateToLatest } from '../../../db/migrate';
 import {
   completeSetupSlots,
+  costFor,
   dataFolderState,
+  disposeOpened,
   ensureDataDir,
+  keyFilesInPlay,
   KeyFilesUnusableError,
   loadKeySlots,
+  openSlots,
   prepareNewVault,
-  unlockWithPassphrase,
-  unlockWithRecoveryKey as unwrapWithRecoveryKey,
-  updateSlots,
+  prepareSlot,
+  putSlots,
   writeSetupSlots,
+  type OpenedSlot,
 } from '../../../db/vault';
-import { keyFileProblemWords } from '../../../db/keyslots';
+import { calibrateKdf, keyFileProblemWords, newSealKey, type KdfCost } from '../../../db/keyslots';
 import { findActiveDsl, insertUser } from '../../../db/queries/users';
-import { generateRecoveryKey } from '../../../db/recovery-key';
+import { generateRecoveryKey, normaliseRecoveryKey } from '../../../db/recovery-key';
 import { getSettings, insertSettings } from '../../../db/queries/settings';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
+import { roleLabels } from '../../../shared/people/roles';
 import type {
   setupInput,
   unlockInput,
@@ -34,12 +39,12 @@ import { automaticBackupIfDue } from '../services/backups';
 import { storageFailure } from '../storage-errors';
 import type { Session } from './session';
 import {
+  chooseAndSettle,
   closeQuietly,
   DAMAGED_KEYS,
   keyFilesMessage,
   migrateOrExplain,
   openFile,
-  openOrExplain,
   RECORDS_MISSING,
   recordSessionEvent,
   recordUnlock,
@@ -47,6 +52,7 @@ import {
   requireLockedAndSetUp,
   withKeyFile,
 } from './open-file';
+import { recordHeadInKeyFile, sealAccessNow } from './key-changes';
 
 // Setup, unlock and lock: the methods anyone may call while the file is locked, and the only code
 // that turns a secret into an open file.
@@ -101,12 +107,10 @@ export async function setup(session: Session, input: z.output<typeof setupInput>
   ensureDataDir(session.paths);
   const now = nowIso(session.clock);
   const userId = randomUUID();
-  const vault = await prepareNewVault({
-    passphrase: input.passphrase,
-    userId,
-    now,
-    ...(session.kdfCost ? { cost: session.kdfCost } : {}),
-  });
+  // The key derivation's cost, calibrated on this computer to about a second (never below N = 2^18),
+  // and kept in the key file for every later slot. Tests give a cheap one.
+  const calibrated = session.kdfCost ? { cost: session.kdfCost, estimatedMs: null } : await calibrateKdf();
+  const vault = await prepareNewVault({ passphrase: input.passphrase, userId, now, cost: calibrated.cost });
   // Build the file under a temporary name and give it its real name last, so a crash part-way
   // leaves no half-made records file that setup would then refuse to replace.
   const building = `${session.paths.database}.setup`;
@@ -130,7 +134,15 @@ export async function setup(session: Session, input: z.output<typeof setupInput>
         });
         await insertUser(trx, { id: userId, full_name: input.dslName, role: 'dsl', created_at: now, disabled_at: null });
         const user: SessionUser = { id: userId, fullName: input.dslName, role: 'dsl' };
-        await audit(trx, { user, clock: session.clock }, 'setup', null, 'Set up Escalation Log and made the recovery key');
+        await audit(
+          trx,
+          { user, clock: session.clock },
+          'setup',
+          null,
+          `Set up Escalation Log and made the recovery key; each passphrase is stretched with scrypt at ${costWords(calibrated.cost)}${
+            calibrated.estimatedMs === null ? '' : ` (about ${(calibrated.estimatedMs / 1000).toFixed(1)} s on this computer)`
+          }`,
+        );
       });
     } finally {
       await db.destroy();
@@ -143,29 +155,79 @@ export async function setup(session: Session, input: z.output<typeof setupInput>
   } catch (error) {
     removeSqliteFiles(building);
     vault.dataKey.fill(0);
+    vault.sealKey.fill(0);
     throw storageFailure(error, () => null) ?? error;
   }
-  await openFile(session, vault.dataKey, userId, vault.fileId);
+  await openFile(session, { dataKey: vault.dataKey, userId, fileId: vault.fileId, sealKey: vault.sealKey });
   session.pendingRecoveryKey = { recoveryKey: vault.recoveryKey, fileId: vault.fileId, createdAt: now, replacesCurrent: false };
   return { recoveryKey: vault.recoveryKey, fileId: vault.fileId };
 }
 
+/** "N = 2^18, r = 8, p = 1": a scrypt cost in words for the audit log. */
+function costWords(cost: KdfCost): string {
+  return `N = 2^${Math.log2(cost.N)}, r = ${cost.r}, p = ${cost.p}`;
+}
+
+/** A wrong passphrase or recovery key: slowed down, counted for the audit log at the next unlock. */
+function failedAttempt(session: Session): number {
+  session.throttle.recordFailure();
+  session.noteFailedUnlock();
+  return session.throttle.retryAfterSeconds();
+}
+
 export async function unlock(session: Session, input: z.output<typeof unlockInput>): Promise<SessionStatus> {
   requireLockedAndSetUp(session);
-  const opened = await withKeyFile(() => unlockWithPassphrase(session.paths, input.passphrase));
-  if (!opened) {
-    session.throttle.recordFailure();
-    const wait = session.throttle.retryAfterSeconds();
+  const keys = await withKeyFile(() => Promise.resolve(loadKeySlots(session.paths)));
+  // Every key file in play (the current one, and the next generation if a rotation was interrupted).
+  const opened = await withKeyFile(() => openSlots(keyFilesInPlay(keys), input.passphrase, { kind: 'passphrase' }));
+  if (!opened || opened.userId === null) {
+    disposeOpened(opened);
+    const wait = failedAttempt(session);
     throw new ApiFailure('wrong_passphrase', 'That passphrase is not right. Check Caps Lock and try again.', {
       issues: [{ path: ['passphrase'], message: 'That passphrase is not right.' }],
       ...(wait > 0 ? { retryAfterSeconds: wait } : {}),
     });
   }
   session.throttle.recordSuccess();
-  await openFile(session, opened.dataKey, opened.userId, opened.fileId, opened.keys);
-  await recordUnlock(session, 'unlock', 'Unlocked with passphrase');
+  const userId = opened.userId;
+  await openFromSlot(session, opened, keys, input.passphrase, userId);
+  const who = session.requireOpen().user;
+  // Which person signed in is said: the audit log names them, and so does the answer (the header shows it).
+  await recordUnlock(session, 'unlock', `Unlocked with passphrase: signed in as ${who.fullName} (${roleLabels[who.role]})`);
   session.lockNotice = null;
   return status(session);
+}
+
+/** The slot that opened, to an open file: the key chosen and settled, the session opened, every secret zeroed after. */
+async function openFromSlot(
+  session: Session,
+  opened: OpenedSlot,
+  keys: ReturnType<typeof loadKeySlots>,
+  text: string,
+  userId: string,
+  afterChecks?: (sealKey: Buffer | null) => Promise<void>,
+  sealKeyOverride?: Buffer,
+): Promise<void> {
+  let chosenKey: Buffer | null = null;
+  try {
+    const settled = chooseAndSettle(session, opened, keys);
+    chosenKey = settled.chosen.dataKey;
+    const sealKey = sealKeyOverride ?? (opened.secret?.sealKey ? Buffer.from(opened.secret.sealKey) : null);
+    await openFile(session, {
+      dataKey: settled.chosen.dataKey,
+      userId,
+      fileId: settled.chosen.file.fileId,
+      sqlite: settled.sqlite,
+      keys: settled.keys,
+      sealKey,
+      slot: { opened, text },
+      notices: settled.notices,
+      ...(afterChecks ? { afterChecks: () => afterChecks(session.current?.sealKey ?? null) } : {}),
+    });
+  } finally {
+    // The session keeps the chosen key (or has zeroed it on failure); every other copy is zeroed here.
+    disposeOpened(opened, chosenKey ?? undefined);
+  }
 }
 
 export async function unlockWithRecoveryKey(
@@ -173,48 +235,71 @@ export async function unlockWithRecoveryKey(
   input: z.output<typeof unlockWithRecoveryKeyInput>,
 ): Promise<RecoveryUnlocked> {
   requireLockedAndSetUp(session);
-  const opened = await withKeyFile(() => unwrapWithRecoveryKey(session.paths, input.recoveryKey));
-  if (opened === 'malformed') {
+  const compact = normaliseRecoveryKey(input.recoveryKey);
+  if (compact === null) {
     throw fieldFailure(['recoveryKey'], 'A recovery key is 52 letters and numbers in groups of four. Check it against the sheet.');
   }
-  if (opened === null) {
-    session.throttle.recordFailure();
+  const keys = await withKeyFile(() => Promise.resolve(loadKeySlots(session.paths)));
+  const opened = await withKeyFile(() => openSlots(keyFilesInPlay(keys), compact, { kind: 'recovery' }));
+  if (!opened) {
+    failedAttempt(session);
     throw new ApiFailure('wrong_recovery_key', 'That recovery key does not open this file.', {
       issues: [{ path: ['recoveryKey'], message: 'That recovery key does not open this file.' }],
     });
   }
   session.throttle.recordSuccess();
-  // Open first with a throwaway identity check: the DSL whose passphrase is being reset.
-  const sqlite = openOrExplain(session, opened.dataKey);
-  const db = createKysely(sqlite);
+  // The DSL whose passphrase is being reset: read from the records before they are opened as theirs.
   let dslId: string;
-  try {
-    await migrateOrExplain(db);
-    const dsl = await findActiveDsl(db);
-    if (!dsl) throw new ApiFailure('damaged_file', 'No Designated Safeguarding Lead is recorded in this file.');
-    dslId = dsl.id;
-  } finally {
-    await db.destroy();
+  {
+    const settled = chooseAndSettle(session, opened, keys);
+    const db = createKysely(settled.sqlite);
+    try {
+      await migrateOrExplain(db);
+      const dsl = await findActiveDsl(db);
+      if (!dsl) throw new ApiFailure('damaged_file', 'No Designated Safeguarding Lead is recorded in this file.');
+      dslId = dsl.id;
+    } catch (error) {
+      disposeOpened(opened);
+      throw error;
+    } finally {
+      await db.destroy();
+    }
   }
+  // The recovery slot holds the seal key (one from an older key file may not: then a new one is made,
+  // the recovery key being as trusted as the DSL's passphrase).
+  const sealKey = opened.secret?.sealKey ? Buffer.from(opened.secret.sealKey) : newSealKey();
   const now = nowIso(session.clock);
-  try {
-    await updateSlots(session.paths, {
-      dataKey: opened.dataKey,
+  const resetPassphrase = async (sessionSealKey: Buffer | null) => {
+    const open = session.requireOpen();
+    const current = loadKeySlots(session.paths).file;
+    const prepared = await prepareSlot({
+      dataKey: open.dataKey,
+      text: input.newPassphrase,
+      kind: 'passphrase',
+      userId: dslId,
+      fileId: current.fileId,
       now,
-      passphraseFor: { userId: dslId, passphrase: input.newPassphrase },
-      ...(session.kdfCost ? { cost: session.kdfCost } : {}),
+      cost: costFor(current, session.kdfCost),
+      sealKey: sessionSealKey,
     });
+    const written = putSlots(session.paths, { dataKey: open.dataKey, now, fileId: current.fileId, add: [prepared] });
+    if (sessionSealKey) {
+      await open.db
+        .transaction()
+        .execute((trx) => sealAccessNow(trx, sessionSealKey, open.fileId, written.slots, { user: open.user, clock: session.clock }));
+    }
+  };
+  try {
+    await openFromSlot(session, opened, keys, compact, dslId, resetPassphrase, sealKey);
   } catch (error) {
-    opened.dataKey.fill(0);
     throw storageFailure(error, () => null) ?? error;
   }
-  await openFile(session, opened.dataKey, dslId, opened.fileId, loadKeySlots(session.paths));
   await recordUnlock(session, 'unlock.recovery', 'Unlocked with the recovery key; passphrase reset; a new recovery key offered');
   session.lockNotice = null;
   // The used key has been typed on this computer: offer a new one straight away. It replaces the
   // used one when its sheet is confirmed as stored.
   const newRecoveryKey = generateRecoveryKey();
-  session.pendingRecoveryKey = { recoveryKey: newRecoveryKey, fileId: opened.fileId, createdAt: now, replacesCurrent: true };
+  session.pendingRecoveryKey = { recoveryKey: newRecoveryKey, fileId: session.requireOpen().fileId, createdAt: now, replacesCurrent: true };
   // Handed back with the session, so the screen shows the new key (the only time it is shown)
   // instead of saying one was offered that it never saw.
   const unlocked = await status(session);
@@ -239,6 +324,8 @@ export async function lock(session: Session, reason: 'lock' | 'quit' = 'lock'): 
     } catch (error) {
       say(error, 'The lock could not be written to the audit log');
     }
+    // The audit log's end into the key file, so a log cut short while locked is noticed at the next unlock.
+    await recordHeadInKeyFile(session);
     try {
       await automaticBackupIfDue(session, reason);
     } catch (error) {

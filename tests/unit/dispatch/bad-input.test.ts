@@ -166,6 +166,11 @@ const specific: Record<ApiMethod, unknown[]> = {
     { period: { kind: 'year', schoolYear: 2026 }, leaveOutNames: 'yes' },
   ],
   'termlyAudit.documents': [{ limit: 5 }],
+  'security.status': [{ verbose: true }],
+  'security.check': [{ full: true }],
+  'security.rotateKey': [{}, { confirmed: false, why: 'routine' }, { confirmed: true, why: 'because' }],
+  'auditLog.list': [{ person: 'Priya' }, { from: '2026-13-01' }, { from: '2026-11-30', to: '2026-11-01' }, { pageSize: 100000 }],
+  'auditLog.document': [{ entityType: 'Child; DROP TABLE' }, { before: 5 }],
   'backups.status': [{ folder: '/tmp' }],
   'backups.updateSettings': [
     { folder: '', keep: 10, automatic: true },

@@ -159,5 +159,11 @@ export function validInputs(w: World, role: Role = 'dsl'): ValidInputs {
     'termlyAudit.run': { period: { kind: 'term', schoolYear: 2026, term: 'autumn' } },
     'termlyAudit.document': { period: { kind: 'term', schoolYear: 2026, term: 'autumn' }, leaveOutNames: true },
     'termlyAudit.documents': {},
+
+    'security.status': {},
+    'security.check': {},
+    'security.rotateKey': { confirmed: true, why: 'copy-taken' },
+    'auditLog.list': { person: w.deputyId, from: '2026-11-01', to: '2026-11-30', pageSize: 20 },
+    'auditLog.document': { entityType: 'child', entityId: w.childId },
   };
 }

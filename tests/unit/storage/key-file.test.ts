@@ -131,7 +131,9 @@ describe('a damaged key file', () => {
     await ok(core, 'session.lock', {});
     const current = parseKeySlotFile(readFileSync(keyFile(dataDir), 'utf8'));
     const previous = parseKeySlotFile(readFileSync(previousFile(dataDir), 'utf8'));
-    expect(current.revision).toBe(previous.revision + 1);
+    // (The current file is also rewritten at each lock and unlock with the audit log's end, so its
+    // revision may be more than one ahead of the previous generation's.)
+    expect(current.revision).toBeGreaterThan(previous.revision);
     expect(current.generation).toBe(1);
     // With the current file intact, the old passphrase does not work...
     expect(await call(core, 'session.unlock', { passphrase: PASSPHRASE })).toMatchObject({
@@ -160,7 +162,11 @@ describe('a damaged key file', () => {
     const status = await ok(makeCore(dataDir), 'session.unlock', { passphrase: PASSPHRASE });
     expect(status).toMatchObject({
       state: 'unlocked',
-      warnings: [expect.stringMatching(/recovery key on the printed sheet may no longer open/)],
+      warnings: expect.arrayContaining([
+        expect.stringMatching(/recovery key on the printed sheet may no longer open/),
+        // The seal over who may open the records names it too (issue 10).
+        expect.stringMatching(/A key slot for the recovery key is in the key file that Escalation Log did not issue/),
+      ]),
     });
   });
 
@@ -234,7 +240,8 @@ describe('two key changes at once', () => {
             dataKey: Buffer.from(openOf(core).dataKey),
             now: 't',
             cost: { N: 2 ** 12, r: 8, p: 1 },
-            passphraseFor: { userId: openOf(core).user.id, passphrase: NEW_PASSPHRASE },
+            // The DSL's slot holds the seal key (issue 10): a DSL's slot without it is refused at unlock.
+            passphraseFor: { userId: openOf(core).user.id, passphrase: NEW_PASSPHRASE, sealKey: openOf(core).sealKey },
           }),
         ),
       import('../../../db/vault').then(async ({ updateSlots }) => {

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { ReadExecutor } from '../../../db/queries/executor';
+import type { KeySlotFile } from '../../../db/keyslots';
+import { accessSnapshot, describeAccessChanges, sameAccess, sealedHeadVerifies, verifiedSnapshot } from '../../../db/access-seal';
+import {
+  alteredTriggers,
+  auditRowHash,
+  documentsNotInChain,
+  documentsNotMatchingTheirHash,
+  lastAuditOf,
+  verifyAuditChain,
+  type ChainBreak,
+} from '../../../db/queries/audit-log';
+import { listSeals, peopleForSeal } from '../../../db/queries/key-state';
+import { formatUkDateTime } from '../../../shared/deadlines/uk-format';
+import { audit, type Clock } from './context';
+import type { SessionUser } from '../../../shared/schemas/session';
+
+// What is checked at every unlock (and again by the termly audit, with every stored document's bytes
+// too): that nothing was changed in the records file or the key file outside Escalation Log.
+// - the audit log's hash chain, row by row;
+// - the chain's end against the one kept in the key file at the last lock (a cut-off tail, or a log
+//   rewritten with fresh hashes, no longer reaches it), and against the one a DSL's session signed
+//   with the seal key (which no one else can make);
+// - the triggers that keep the audit log, amendments, documents and seals permanent;
+// - every stored document's hash against the one the chain recorded when it was made;
+// - at a DSL's unlock, the seal over who may open the records (db/access-seal.ts).
+// Each finding is said in words, with where it is, and goes once into the audit log as an alert.
+
+export interface IntegrityReport {
+  /** What was found, one sentence each; empty when everything checked out. */
+  findings: string[];
+  rows: number;
+  /** How long the checks took, in milliseconds (said in the README and the hand-over). */
+  ms: number;
+  /** The seal over who may open the records: checked (a DSL's unlock), not checked, or none made yet. */
+  access: 'verified' | 'changed' | 'not-checked' | 'unsealed';
+}
+
+const TRIGGER_WORDS: Record<string, string> = {
+  audit_log_no_update: 'stops the audit log being edited',
+  audit_log_no_delete: 'stops rows being deleted from the audit log',
+  amendments_no_update: 'stops amendments being edited',
+  amendments_no_delete: 'stops amendments being deleted',
+  documents_no_update: 'stops stored documents being changed',
+  documents_no_delete: 'stops stored documents being deleted',
+  access_seals_no_update: 'stops the seals over who may open the records being edited',
+  access_seals_no_delete: 'stops the seals over who may open the records being deleted',
+};
+
+function breakWords(found: ChainBreak): string {
+  switch (found.kind) {
+    case 'changed':
+      return `Entry ${found.seq} of the audit log was changed after it was written.`;
+    case 'relinked':
+      return `Entry ${found.seq} of the audit log no longer follows the entry before it (one before it was removed or replaced).`;
+    case 'missing':
+      return `${found.count === 1 ? 'One entry is' : `${found.count ?? 'Some'} entries are`} missing from the audit log before entry ${found.seq}.`;
+    case 'downgraded':
+      return `Entry ${found.seq} of the audit log is written the old way, after the new way began (the log was rewritten).`;
+  }
+}
+
+export async function checkRecordsIntegrity(
+  db: ReadExecutor,
+  input: {
+    /** The key file in use: the audit log's end it recorded. Null where it is not at hand (the termly audit). */
+    keys: KeySlotFile | null;
+    /** The seal key of a DSL's (or the recovery key's) session; null for anyone else. */
+    sealKey: Buffer | null;
+    /** Also read every stored document and check its bytes against its stored hash (the termly audit). */
+    documentBytes?: boolean;
+  },
+): Promise<IntegrityReport> {
+  const started = performance.now();
+  const findings: string[] = [];
+  const chain = await verifyAuditChain(db);
+  if (!chain.intact) findings.push(...chain.breaks.map(breakWords));
+
+  // The chain's end as the key file last recorded it: the log must still reach it, with the same row there.
+  const recorded = input.keys?.auditHead;
+  if (recorded && recorded.seq > 0) {
+    if (chain.head.seq < recorded.seq) {
+      const lost = recorded.seq - chain.head.seq;
+      findings.push(
+        `The audit log ends at entry ${chain.head.seq}, but when the records were last locked it reached entry ${recorded.seq}: its last ${lost === 1 ? 'entry was' : `${lost} entries were`} cut off.`,
+      );
+    } else if ((await auditRowHash(db, recorded.seq)) !== recorded.hash) {
+      findings.push(
+        `Entry ${recorded.seq} of the audit log is not the entry that was there when the records were last locked: the log was rewritten.`,
+      );
+    }
+  }
+  // The same, as a DSL's session signed it (only the seal key makes this, so the key file can't be edited to match).
+  const sealed = input.keys?.sealedAuditHead;
+  if (input.keys && input.sealKey && sealed) {
+    if (!sealedHeadVerifies(input.sealKey, input.keys.fileId, sealed)) {
+      findings.push(
+        'The end of the audit log as a Designated Safeguarding Lead last left it, recorded in the key file, has been altered outside Escalation Log.',
+      );
+    } else if (chain.head.seq < sealed.seq) {
+      findings.push(
+        `The audit log ends at entry ${chain.head.seq}, but a Designated Safeguarding Lead last left it at entry ${sealed.seq}: entries were cut off.`,
+      );
+    } else if ((await auditRowHash(db, sealed.seq)) !== sealed.hash) {
+      findings.push(
+        `Entry ${sealed.seq} of the audit log is not the entry a Designated Safeguarding Lead last left there: the log was rewritten.`,
+      );
+    }
+  }
+
+  for (const trigger of await alteredTriggers(db)) {
+    const what = TRIGGER_WORDS[trigger.name] ?? trigger.name;
+    findings.push(
+      trigger.problem === 'missing'
+        ? `The protection that ${what} was removed from the records file (${trigger.name}).`
+        : `The protection that ${what} was replaced by something else (${trigger.name}).`,
+    );
+  }
+
+  for (const document of await documentsNotInChain(db)) {
+    findings.push(
+      `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} does not match the fingerprint the audit log recorded when it was made: it was replaced.`,
+    );
+  }
+  if (input.documentBytes) {
+    for (const document of await documentsNotMatchingTheirHash(db)) {
+      findings.push(
+        `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} no longer matches its own fingerprint: it is damaged or was changed.`,
+      );
+    }
+  }
+
+  let access: IntegrityReport['access'] = 'not-checked';
+  if (input.sealKey && input.keys) {
+    const result = await checkAccessSeal(db, input.sealKey, input.keys);
+    access = result.state;
+    findings.push(...result.findings);
+  }
+  return { findings, rows: chain.rows, ms: Math.round(performance.now() - started), access };
+}
+
+/**
+ * The seal over who may open the records, checked with the seal key: the newest seal that verifies
+ * is compared with the people and key slots as they are now, and every difference named. A newest
+ * seal that does not verify was made by someone without the seal key.
+ */
+export async function checkAccessSeal(
+  db: ReadExecutor,
+  sealKey: Buffer,
+  keys: KeySlotFile,
+): Promise<{ state: 'verified' | 'changed' | 'unsealed'; findings: string[] }> {
+  const seals = await listSeals(db);
+  if (seals.length === 0) return { state: 'unsealed', findings: [] };
+  const now = accessSnapshot(keys.fileId, await peopleForSeal(db), keys.slots);
+  const findings: string[] = [];
+  let authentic = null;
+  for (const [index, seal] of seals.entries()) {
+    authentic = verifiedSnapshot(sealKey, seal);
+    if (authentic) {
+      if (index > 0) {
+        findings.push(
+          `The list of who may open the records was sealed again by someone without a Designated Safeguarding Lead's key (${index === 1 ? 'the latest seal does' : `the latest ${index} seals do`} not verify).`,
+        );
+      }
+      break;
+    }
+  }
+  if (!authentic) {
+    findings.push(
+      "No seal over the list of who may open the records verifies with a Designated Safeguarding Lead's key: it was replaced outside Escalation Log. Check every person and role in Settings, People.",
+    );
+    return { state: 'changed', findings };
+  }
+  if (authentic.fileId !== keys.fileId) findings.push('The seal over who may open the records belongs to another records file.');
+  if (!sameAccess(authentic, now)) findings.push(...describeAccessChanges(authentic, now));
+  return { state: findings.length > 0 ? 'changed' : 'verified', findings };
+}
+
+/** The findings said once in the audit log (not again at every unlock while they stay the same). */
+export async function recordFindings(
+  db: Kysely<DB>,
+  ctx: { user: SessionUser | null; clock: Clock },
+  findings: string[],
+): Promise<boolean> {
+  if (findings.length === 0) return false;
+  const text = findings.join(' ');
+  const digest = createHash('sha256').update(text, 'utf8').digest('hex');
+  const last = await lastAuditOf(db, 'integrity.alert');
+  if (last?.digest === digest) return false;
+  const summary = `Found signs that the records were changed outside Escalation Log: ${text}`;
+  await db.transaction().execute((trx) => audit(trx, ctx, 'integrity.alert', null, summary.slice(0, 4000), digest));
+  return true;
+}
