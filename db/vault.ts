@@ -503,36 +503,70 @@ export function costFor(file: KeySlotFile, override?: KdfCost): KdfCost {
  * person's other passphrase slots), and people's passphrase slots removed. The database itself is
  * never touched. The data key must be the one of the key file's generation.
  */
-export function putSlots(
-  paths: DataPaths,
-  input: {
-    dataKey: Buffer;
-    now: string;
-    fileId: string;
-    add?: PreparedSlot[];
-    /** People who no longer have access: their passphrase slots are removed. */
-    removeUsers?: string[];
-    /** Replace the recovery slot (the old recovery key stops working). */
-    replacesRecovery?: boolean;
-  },
-): KeySlotFile {
+export interface SlotChange {
+  add?: PreparedSlot[];
+  /** People who no longer have access: their passphrase slots are removed. */
+  removeUsers?: string[];
+  /** Replace the recovery slot (the old recovery key stops working). */
+  replacesRecovery?: boolean;
+  /** Slots to take out by id (left by a change that never finished). */
+  dropSlotIds?: string[];
+}
+
+/** The slots a change leaves: added ones replace any with the same id (and the person's other passphrase slots, or the recovery slot). */
+function changedSlots<T extends Pick<KeySlot, 'id' | 'kind' | 'userId'>>(
+  slots: readonly T[],
+  change: SlotChange,
+  finish: (prepared: PreparedSlot) => T,
+): T[] {
+  let result: T[] = [...slots];
+  for (const prepared of change.add ?? []) {
+    const { id, kind, userId } = prepared.slot;
+    result = result.filter(
+      (existing) =>
+        existing.id !== id &&
+        !(kind === 'passphrase' && existing.kind === 'passphrase' && existing.userId === userId) &&
+        !(kind === 'recovery' && change.replacesRecovery && existing.kind === 'recovery'),
+    );
+    result.push(finish(prepared));
+  }
+  const removed = new Set(change.removeUsers ?? []);
+  const dropped = new Set(change.dropSlotIds ?? []);
+  return result.filter(
+    (existing) =>
+      !dropped.has(existing.id) && !(existing.kind === 'passphrase' && existing.userId !== null && removed.has(existing.userId)),
+  );
+}
+
+/**
+ * The slots a change will leave, as the seal over who has access covers them (no data key needed):
+ * sealed before the key file is written, so a crash in between leaves the key file as the seal
+ * before said (services/integrity.ts allows for that).
+ */
+export function plannedSlots(file: KeySlotFile, change: SlotChange): (Pick<KeySlot, 'id' | 'kind' | 'userId'> & { publicKey?: string })[] {
+  return changedSlots<Pick<KeySlot, 'id' | 'kind' | 'userId'> & { publicKey?: string }>(
+    file.slots.map((slot) => ({
+      id: slot.id,
+      kind: slot.kind,
+      userId: slot.userId,
+      ...('publicKey' in slot ? { publicKey: slot.publicKey } : {}),
+    })),
+    change,
+    (prepared) => ({ id: prepared.slot.id, kind: prepared.slot.kind, userId: prepared.slot.userId, publicKey: prepared.slot.publicKey }),
+  );
+}
+
+/**
+ * Rewrites the key slots in one atomic write: slots put in (replacing any with the same id, and a
+ * person's other passphrase slots), people's passphrase slots removed. The database itself is
+ * never touched. The data key must be the one of the key file's generation.
+ */
+export function putSlots(paths: DataPaths, input: SlotChange & { dataKey: Buffer; now: string; fileId: string }): KeySlotFile {
   return rewriteSlots(
     paths,
     (file) => {
       if (file.fileId !== input.fileId) throw new KeySlotFileError('The key file was replaced while it was being changed.', 'malformed');
-      let slots: KeySlot[] = file.slots;
-      for (const prepared of input.add ?? []) {
-        const { id, kind, userId } = prepared.slot;
-        slots = slots.filter(
-          (existing) =>
-            existing.id !== id &&
-            !(kind === 'passphrase' && existing.kind === 'passphrase' && existing.userId === userId) &&
-            !(kind === 'recovery' && input.replacesRecovery && existing.kind === 'recovery'),
-        );
-        slots = [...slots, finishSlot(prepared, input.dataKey, file)];
-      }
-      const removed = new Set(input.removeUsers ?? []);
-      slots = slots.filter((existing) => !(existing.kind === 'passphrase' && existing.userId !== null && removed.has(existing.userId)));
+      const slots = changedSlots<KeySlot>(file.slots, input, (prepared) => finishSlot(prepared, input.dataKey, file));
       if (slots.length === 0) throw new KeySlotFileError('A key file must keep at least one slot.', 'malformed');
       return { ...file, slots };
     },

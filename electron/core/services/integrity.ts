@@ -3,7 +3,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { ReadExecutor } from '../../../db/queries/executor';
 import type { KeySlotFile } from '../../../db/keyslots';
-import { accessSnapshot, describeAccessChanges, sameAccess, sealedHeadVerifies, verifiedSnapshot } from '../../../db/access-seal';
+import {
+  accessSnapshot,
+  describeAccessChanges,
+  sameAccess,
+  sealedHeadVerifies,
+  snapshotText,
+  verifiedSnapshot,
+  type AccessSnapshot,
+} from '../../../db/access-seal';
 import {
   alteredTriggers,
   auditRowHash,
@@ -37,6 +45,8 @@ export interface IntegrityReport {
   ms: number;
   /** The seal over who may open the records: checked (a DSL's unlock), not checked, or none made yet. */
   access: 'verified' | 'changed' | 'not-checked' | 'unsealed';
+  /** Slots whose person is not in the records (an adding of someone that never finished): to be removed. */
+  orphanSlots: string[];
 }
 
 const TRIGGER_WORDS: Record<string, string> = {
@@ -134,49 +144,67 @@ export async function checkRecordsIntegrity(
   }
 
   let access: IntegrityReport['access'] = 'not-checked';
+  let orphanSlots: string[] = [];
   if (input.sealKey && input.keys) {
     const result = await checkAccessSeal(db, input.sealKey, input.keys);
     access = result.state;
+    orphanSlots = result.orphanSlots;
     findings.push(...result.findings);
   }
-  return { findings, rows: chain.rows, ms: Math.round(performance.now() - started), access };
+  return { findings, rows: chain.rows, ms: Math.round(performance.now() - started), access, orphanSlots };
 }
 
 /**
  * The seal over who may open the records, checked with the seal key: the newest seal that verifies
  * is compared with the people and key slots as they are now, and every difference named. A newest
  * seal that does not verify was made by someone without the seal key.
+ *
+ * A change of slots is sealed before the key file is written, so a crash in between leaves the key
+ * file as the seal before said: the slots may match the newest seal or the one before it. A slot
+ * whose person is not in the records at all was left by an adding of someone that never finished
+ * (it can't sign anyone in): it is set aside, and returned for the caller to remove.
  */
 export async function checkAccessSeal(
   db: ReadExecutor,
   sealKey: Buffer,
   keys: KeySlotFile,
-): Promise<{ state: 'verified' | 'changed' | 'unsealed'; findings: string[] }> {
+): Promise<{ state: 'verified' | 'changed' | 'unsealed'; findings: string[]; orphanSlots: string[] }> {
   const seals = await listSeals(db);
-  if (seals.length === 0) return { state: 'unsealed', findings: [] };
-  const now = accessSnapshot(keys.fileId, await peopleForSeal(db), keys.slots);
+  const people = await peopleForSeal(db);
+  const known = new Set(people.map((person) => person.id));
+  const orphanSlots = keys.slots.filter((slot) => slot.userId !== null && !known.has(slot.userId)).map((slot) => slot.id);
+  if (seals.length === 0) return { state: 'unsealed', findings: [], orphanSlots };
+  const now = accessSnapshot(
+    keys.fileId,
+    people,
+    keys.slots.filter((slot) => !orphanSlots.includes(slot.id)),
+  );
   const findings: string[] = [];
-  let authentic = null;
+  const authentic: AccessSnapshot[] = [];
   for (const [index, seal] of seals.entries()) {
-    authentic = verifiedSnapshot(sealKey, seal);
-    if (authentic) {
-      if (index > 0) {
-        findings.push(
-          `The list of who may open the records was sealed again by someone without a Designated Safeguarding Lead's key (${index === 1 ? 'the latest seal does' : `the latest ${index} seals do`} not verify).`,
-        );
-      }
-      break;
+    const verified = verifiedSnapshot(sealKey, seal);
+    if (!verified) continue;
+    if (authentic.length === 0 && index > 0) {
+      findings.push(
+        `The list of who may open the records was sealed again by someone without a Designated Safeguarding Lead's key (${index === 1 ? 'the latest seal does' : `the latest ${index} seals do`} not verify).`,
+      );
     }
+    authentic.push(verified);
+    if (authentic.length === 2) break;
   }
-  if (!authentic) {
+  const [newest, before] = authentic;
+  if (!newest) {
     findings.push(
       "No seal over the list of who may open the records verifies with a Designated Safeguarding Lead's key: it was replaced outside Escalation Log. Check every person and role in Settings, People.",
     );
-    return { state: 'changed', findings };
+    return { state: 'changed', findings, orphanSlots };
   }
-  if (authentic.fileId !== keys.fileId) findings.push('The seal over who may open the records belongs to another records file.');
-  if (!sameAccess(authentic, now)) findings.push(...describeAccessChanges(authentic, now));
-  return { state: findings.length > 0 ? 'changed' : 'verified', findings };
+  if (newest.fileId !== keys.fileId) findings.push('The seal over who may open the records belongs to another records file.');
+  // The key file as the seal before said (a change sealed, then interrupted before the key file was written) is not tampering.
+  const interrupted = before !== undefined && snapshotText({ ...before, people: [] }) === snapshotText({ ...now, people: [] });
+  const expected = interrupted ? { ...newest, slots: now.slots } : newest;
+  if (!sameAccess(expected, now)) findings.push(...describeAccessChanges(expected, now));
+  return { state: findings.length > 0 ? 'changed' : 'verified', findings, orphanSlots };
 }
 
 /** The findings said once in the audit log (not again at every unlock while they stay the same). */

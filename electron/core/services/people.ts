@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { addUserInput, removeUserInput, UserView } from '../../../shared/schemas/users';
 import { roleLabels } from '../../../shared/people/roles';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
-import { costFor, loadKeySlots, prepareSlot, putSlots } from '../../../db/vault';
+import { costFor, loadKeySlots, plannedSlots, prepareSlot, putSlots } from '../../../db/vault';
 import { isLegacySlot } from '../../../db/keyslots';
 import { disableUser, findUser, insertUser, listPeople } from '../../../db/queries/users';
 import { audit, notFound, nowIso, type ReadContext, type SessionContext } from './context';
@@ -46,8 +46,9 @@ export async function addUser(ctx: SessionContext, input: z.output<typeof addUse
   await ctx.db.transaction().execute(async (trx) => {
     await insertUser(trx, { id, full_name: input.fullName, role: input.role, created_at: now, disabled_at: null });
     await audit(trx, ctx, 'user.added', { type: 'user', id }, `Added ${input.fullName} as ${roleLabels[input.role]}`);
-    if (open.sealKey) await sealAccessNow(trx, open.sealKey, open.fileId, [...keys.slots, prepared.slot], ctx);
-    // The slot is written inside the transaction's lifetime: if it fails, the person is not added.
+    if (open.sealKey) await sealAccessNow(trx, open.sealKey, open.fileId, plannedSlots(keys, { add: [prepared] }), ctx);
+    // The slot is written inside the transaction's lifetime: if it fails, the person is not added (and
+    // if the process dies before the transaction ends, the slot names no one and is removed later).
     putSlots(session.paths, { dataKey: open.dataKey, now, fileId: keys.fileId, add: [prepared] });
   });
   return listUsers(ctx);

@@ -7,6 +7,7 @@ import {
   dataFolderState,
   KeyFilesUnusableError,
   loadKeySlots,
+  putSlots,
   repairCurrentKeyFile,
   SlotAlteredError,
   type CandidateKey,
@@ -288,6 +289,14 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
   if (report.findings.length > 0) {
     await recordFindings(open.db, actor, report.findings);
     open.warnings.push(integrityWarning(report.findings, open.user.role === 'dsl'));
+  }
+  if (report.orphanSlots.length > 0) {
+    // Slots naming no one in the records: left by an adding of someone that never finished. They can't sign anyone in; removed.
+    try {
+      putSlots(session.paths, { dataKey: open.dataKey, now: nowIso(session.clock), fileId: open.fileId, dropSlotIds: report.orphanSlots });
+    } catch {
+      // Removed at a later unlock.
+    }
   }
   if (session.failedUnlocks.length > 0) {
     const failed = session.failedUnlocks;

@@ -5,6 +5,7 @@ import {
   disposeOpened,
   loadKeySlots,
   openSlots,
+  plannedSlots,
   prepareSlot,
   putSlots,
   SlotAlteredError,
@@ -81,12 +82,14 @@ export async function changePassphrase(ctx: SessionContext, input: z.output<type
       sealKey,
       ...(mine.secret && !isLegacySlot(mine.slot) ? { keep: { id: mine.slot.id, secret: mine.secret } } : { id: mine.slot.id }),
     });
-    const written = putSlots(session.paths, { dataKey: open.dataKey, now: nowIso(session.clock), fileId: keys.fileId, add: [prepared] });
-    // A slot from an older key file got a key pair: a DSL's session seals the list again (no change for anyone else).
+    // A slot from an older key file gets a key pair: a DSL's session seals the list again first (no
+    // change for a current slot, which keeps its key pair and id).
     const sessionSealKey = open.sealKey;
     if (sessionSealKey) {
-      await ctx.db.transaction().execute((trx) => sealAccessNow(trx, sessionSealKey, open.fileId, written.slots, ctx));
+      const planned = plannedSlots(keys, { add: [prepared] });
+      await ctx.db.transaction().execute((trx) => sealAccessNow(trx, sessionSealKey, open.fileId, planned, ctx));
     }
+    putSlots(session.paths, { dataKey: open.dataKey, now: nowIso(session.clock), fileId: keys.fileId, add: [prepared] });
   } finally {
     disposeOpened(mine);
   }

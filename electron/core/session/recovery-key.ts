@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { costFor, loadKeySlots, prepareSlot, putSlots, recoverySlotId } from '../../../db/vault';
+import { costFor, loadKeySlots, plannedSlots, prepareSlot, putSlots, recoverySlotId } from '../../../db/vault';
 import { normaliseRecoveryKey } from '../../../db/recovery-key';
 import { setConfirmedRecoverySlot } from '../../../db/queries/key-checks';
 import { generateRecoveryKey } from '../../../db/recovery-key';
@@ -84,12 +84,14 @@ export async function confirmRecoveryKeyStored(
       cost: costFor(keys, session.kdfCost),
       sealKey: open.sealKey,
     });
-    const written = putSlots(session.paths, { dataKey: open.dataKey, now, fileId: keys.fileId, add: [prepared], replacesRecovery: true });
-    slotId = prepared.slot.id;
+    const change = { add: [prepared], replacesRecovery: true };
+    // Owed and sealed first, then the key file: a crash in between leaves the key file as the seal before said.
     await ctx.db.transaction().execute(async (trx) => {
       await owe(trx, 'the recovery key was replaced');
-      if (open.sealKey) await sealAccessNow(trx, open.sealKey, open.fileId, written.slots, ctx);
+      if (open.sealKey) await sealAccessNow(trx, open.sealKey, open.fileId, plannedSlots(keys, change), ctx);
     });
+    putSlots(session.paths, { dataKey: open.dataKey, now, fileId: keys.fileId, ...change });
+    slotId = prepared.slot.id;
   } else {
     slotId = recoverySlotId(session.paths);
   }

@@ -15,6 +15,7 @@ import {
   openSlots,
   prepareNewVault,
   prepareSlot,
+  plannedSlots,
   putSlots,
   writeSetupSlots,
   type OpenedSlot,
@@ -282,12 +283,14 @@ export async function unlockWithRecoveryKey(
       cost: costFor(current, session.kdfCost),
       sealKey: sessionSealKey,
     });
-    const written = putSlots(session.paths, { dataKey: open.dataKey, now, fileId: current.fileId, add: [prepared] });
+    // Sealed first, then the key file: a crash in between leaves the key file as the seal before said.
     if (sessionSealKey) {
+      const planned = plannedSlots(current, { add: [prepared] });
       await open.db
         .transaction()
-        .execute((trx) => sealAccessNow(trx, sessionSealKey, open.fileId, written.slots, { user: open.user, clock: session.clock }));
+        .execute((trx) => sealAccessNow(trx, sessionSealKey, open.fileId, planned, { user: open.user, clock: session.clock }));
     }
+    putSlots(session.paths, { dataKey: open.dataKey, now, fileId: current.fileId, add: [prepared] });
   };
   try {
     await openFromSlot(session, opened, keys, compact, dslId, resetPassphrase, sealKey);
