@@ -126,6 +126,10 @@ export interface ReferralEventsTable {
   kind: string;
   happened_at: string;
   s47_started: number | null;
+  /** An ICPC: 1 when it made a child protection plan, 0 when not; NULL: not recorded. */
+  child_protection_plan: Optional<number>;
+  /** A strategy discussion: 1 when the setting took part, 0 when not; NULL: not recorded. */
+  setting_attended: Optional<number>;
   note: string | null;
   recorded_by: string;
   recorded_at: string;
@@ -161,6 +165,8 @@ export interface EscalationsTable {
   opened_by: string;
   closed_at: string | null;
   closed_reason: string | null;
+  /** When the missed milestone this escalation is about fell due; null for any other. */
+  missed_due_at: Optional<string>;
 }
 
 export interface EscalationStagesTable {
@@ -177,6 +183,10 @@ export interface EscalationStagesTable {
   outcome_reason: string | null;
   /** The procedure's skip rule (by id) under which the DSL went straight to this stage; null when reached in order. */
   skip_rule: Optional<string>;
+  /** The instant this stage's target is counted from, where not when it started (null: from its start). */
+  target_from_at: Optional<string>;
+  /** The words that instant is named by in the target's explanation, e.g. 'Strategy discussion fell due'. */
+  target_from_label: Optional<string>;
 }
 
 export interface StageEntriesTable {
@@ -240,6 +250,30 @@ export interface LearningReviewsTable {
   reported_to_partnership_at: string | null;
   reviewed_by: string;
   reviewed_at: string;
+}
+
+/** A partnership form's contents recorded while the escalation is open: one row per escalation, amended when changed. */
+export interface EscalationPartnershipTable {
+  escalation_id: string;
+  /** The agency leading the escalation (chosen: not always the setting). */
+  lead_agency: string;
+  policy_practice_issues: string;
+  current_position: string;
+  remaining_issues: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Each time a partnership form was sent to the partnership. */
+export interface PartnershipNotificationsTable {
+  id: string;
+  escalation_id: string;
+  /** The form's id ('liverpool-report-to-lscb', 'cscp-escalation-notification'). */
+  form: string;
+  sent_at: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface DraftsTable {
@@ -342,6 +376,8 @@ export interface DB {
   escalation_actions: EscalationActionsTable;
   escalation_resolutions: EscalationResolutionsTable;
   learning_reviews: LearningReviewsTable;
+  escalation_partnership: EscalationPartnershipTable;
+  partnership_notifications: PartnershipNotificationsTable;
   drafts: DraftsTable;
   term_dates: TermDatesTable;
   backup_settings: BackupSettingsTable;

@@ -17,6 +17,8 @@ import {
   closeUnresolvedInput,
   completeActionInput,
   escalateInput,
+  recordFormSentInput,
+  recordPartnershipInput,
   getEscalationInput,
   learningReviewInput,
   listEscalationsInput,
@@ -30,6 +32,7 @@ import {
   type EscalationSummary,
 } from './schemas/escalations';
 import {
+  completeReferralEventInput,
   createReferralInput,
   escalationDraftInput,
   getReferralInput,
@@ -41,8 +44,11 @@ import {
 import {
   chooseProcedureInput,
   copyProcedureInput,
+  exportProcedureInput,
   getProcedureInput,
+  importProcedureInput,
   saveProcedureInput,
+  type ProcedureFile,
   type ProcedureSummary,
 } from './schemas/procedures';
 import { childChronologyInput, generateEscalationDocumentInput, getDocumentInput } from './schemas/documents';
@@ -164,6 +170,7 @@ export const api = {
   'referrals.list': method<ReferralSummary[]>()(listReferralsInput, 'read'),
   'referrals.recordEvent': method<Referral>()(recordReferralEventInput, 'write'),
   'referrals.escalationDraft': method<EscalationDraft>()(escalationDraftInput, 'write'),
+  'referrals.completeEvent': method<Referral>()(completeReferralEventInput, 'write'),
 
   'escalations.open': method<EscalationDetail>()(openEscalationInput, 'write'),
   'escalations.get': method<EscalationDetail>()(getEscalationInput, 'read'),
@@ -178,12 +185,16 @@ export const api = {
   'escalations.resolve': method<EscalationDetail>()(resolveInput, 'write'),
   'escalations.closeUnresolved': method<EscalationDetail>()(closeUnresolvedInput, 'write'),
   'escalations.learningReview': method<EscalationDetail>()(learningReviewInput, 'write'),
+  'escalations.recordPartnership': method<EscalationDetail>()(recordPartnershipInput, 'write'),
+  'escalations.recordFormSent': method<EscalationDetail>()(recordFormSentInput, 'write'),
 
   'procedures.list': method<ProcedureSummary[]>()(emptyInput, 'read'),
   'procedures.get': method<Procedure>()(getProcedureInput, 'read'),
   'procedures.choose': method<Procedure>()(chooseProcedureInput, 'dsl'),
   'procedures.copy': method<Procedure>()(copyProcedureInput, 'dsl'),
   'procedures.save': method<Procedure>()(saveProcedureInput, 'dsl'),
+  'procedures.export': method<ProcedureFile>()(exportProcedureInput, 'read'),
+  'procedures.import': method<Procedure>()(importProcedureInput, 'dsl'),
 
   'documents.forEscalation': method<DocumentFile & { id: string }>()(generateEscalationDocumentInput, 'write'),
   'documents.get': method<DocumentFile>()(getDocumentInput, 'read'),

@@ -6,6 +6,7 @@ import * as m0004 from './0004_backups_and_retention';
 import * as m0005 from './0005_term_dates';
 import * as m0006 from './0006_children_keys_actions_and_skips';
 import * as m0007 from './0007_termly_audit_indexes';
+import * as m0008 from './0008_partnership_rules_and_forms';
 import * as m0009 from './0009_keys_seal_and_audit_chain';
 
 // The static list of migrations, in order. A packaged app can't read a directory of migration
@@ -19,5 +20,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_term_dates': m0005,
   '0006_children_keys_actions_and_skips': m0006,
   '0007_termly_audit_indexes': m0007,
+  '0008_partnership_rules_and_forms': m0008,
   '0009_keys_seal_and_audit_chain': m0009,
 };

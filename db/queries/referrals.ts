@@ -39,3 +39,31 @@ export async function eventsByReferral(db: ReadExecutor, referralIds: string[]):
   for (const row of rows) grouped.set(row.referral_id, [...(grouped.get(row.referral_id) ?? []), row]);
   return grouped;
 }
+
+export async function findReferralEvent(db: ReadExecutor, id: string): Promise<ReferralEventRow | undefined> {
+  return db.selectFrom('referral_events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Fills in an answer an event was recorded without (it was not asked then); never changes one given. */
+export async function fillReferralEventAnswers(
+  db: Executor,
+  id: string,
+  answers: { child_protection_plan?: number; setting_attended?: number },
+): Promise<void> {
+  if (answers.child_protection_plan !== undefined) {
+    await db
+      .updateTable('referral_events')
+      .set({ child_protection_plan: answers.child_protection_plan })
+      .where('id', '=', id)
+      .where('child_protection_plan', 'is', null)
+      .execute();
+  }
+  if (answers.setting_attended !== undefined) {
+    await db
+      .updateTable('referral_events')
+      .set({ setting_attended: answers.setting_attended })
+      .where('id', '=', id)
+      .where('setting_attended', 'is', null)
+      .execute();
+  }
+}

@@ -95,6 +95,11 @@ export async function disposeOfChild(db: Executor, childId: string): Promise<Dis
   );
   count('agreed actions', await db.deleteFrom('escalation_actions').where('escalation_id', 'in', escalations).execute());
   count('learning reviews', await db.deleteFrom('learning_reviews').where('escalation_id', 'in', escalations).execute());
+  count('partnership forms’ records', await db.deleteFrom('escalation_partnership').where('escalation_id', 'in', escalations).execute());
+  count(
+    'forms sent to the partnership',
+    await db.deleteFrom('partnership_notifications').where('escalation_id', 'in', escalations).execute(),
+  );
   count('outcome statements', await db.deleteFrom('escalation_resolutions').where('escalation_id', 'in', escalations).execute());
   count('conversations and decisions', await db.deleteFrom('stage_entries').where('escalation_id', 'in', escalations).execute());
   count('escalation stages', await db.deleteFrom('escalation_stages').where('escalation_id', 'in', escalations).execute());

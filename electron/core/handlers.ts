@@ -14,11 +14,20 @@ import {
 import { amendChild, createChild, findDuplicates, getChild, listChildSummaries } from './services/children';
 import { getDashboard } from './services/dashboard';
 import { childTimeline } from './services/timeline';
-import { createReferral, getReferral, listReferrals, recordReferralEvent } from './services/referrals';
+import { completeReferralEvent, createReferral, getReferral, listReferrals, recordReferralEvent } from './services/referrals';
 import { escalationDraft, openEscalationFromInput } from './services/escalations/open';
 import { getEscalation, listEscalations } from './services/escalations/read';
 import * as lifecycle from './services/escalations/lifecycle';
-import { chooseProcedure, copyProcedureAsNew, getProcedure, listProcedures, saveProcedure } from './services/procedures';
+import { recordFormSent, recordPartnership } from './services/escalations/partnership';
+import {
+  chooseProcedure,
+  copyProcedureAsNew,
+  exportProcedure,
+  getProcedure,
+  importProcedure,
+  listProcedures,
+  saveProcedure,
+} from './services/procedures';
 import { generateEscalationDocument, getStoredDocument, makeChildChronology } from './services/documents';
 import { discardDraft, getDraft, saveDraft } from './services/drafts';
 import { addUser, listUsers, removeUser } from './services/people';
@@ -107,6 +116,7 @@ export const handlers: Handlers = {
   'referrals.list': read(listReferrals),
   'referrals.recordEvent': write(recordReferralEvent),
   'referrals.escalationDraft': write(escalationDraft),
+  'referrals.completeEvent': write(completeReferralEvent),
 
   'escalations.open': write(async (ctx, input) => getEscalation(ctx, await openEscalationFromInput(ctx, input))),
   'escalations.get': read((ctx, input) => getEscalation(ctx, input.id)),
@@ -121,12 +131,16 @@ export const handlers: Handlers = {
   'escalations.resolve': write(async (ctx, input) => getEscalation(ctx, await lifecycle.resolve(ctx, input))),
   'escalations.closeUnresolved': write(async (ctx, input) => getEscalation(ctx, await lifecycle.closeUnresolved(ctx, input))),
   'escalations.learningReview': write(async (ctx, input) => getEscalation(ctx, await lifecycle.recordLearningReview(ctx, input))),
+  'escalations.recordPartnership': write(async (ctx, input) => getEscalation(ctx, await recordPartnership(ctx, input))),
+  'escalations.recordFormSent': write(async (ctx, input) => getEscalation(ctx, await recordFormSent(ctx, input))),
 
   'procedures.list': read((ctx) => listProcedures(ctx)),
   'procedures.get': read(getProcedure),
   'procedures.choose': dsl(chooseProcedure),
   'procedures.copy': dsl(copyProcedureAsNew),
   'procedures.save': dsl(saveProcedure),
+  'procedures.export': read(exportProcedure),
+  'procedures.import': dsl(importProcedure),
 
   'documents.forEscalation': write(generateEscalationDocument),
   'documents.get': read(getStoredDocument),

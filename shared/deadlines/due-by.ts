@@ -16,7 +16,7 @@ import { parseIsoInstant } from './iso-instant';
 import { clockChangesBetween, londonDayNumber, londonOffsetMinutes } from './london-time';
 import type { ClockChange } from './london-time';
 import type { Calendar, DueByOptions, DueByResult, Rule } from './types';
-import { validateCalendar, validateEventLabel, validateRule } from './validation';
+import { validateCalendar, validateCalendarLabel, validateEventLabel, validateRule } from './validation';
 import { WorkingDayClassifier } from './working-days';
 
 // The deadline for one event under one rule, with its working in words. Conventions (DESIGN.md,
@@ -24,7 +24,8 @@ import { WorkingDayClassifier } from './working-days';
 // of the Nth working day after it, even when the event itself fell on a weekend or holiday; same day
 // — by the end of the event's London date; N hours — N elapsed hours, whatever the clocks do;
 // N months — the end of the same day of the month N months on (or that month's last day), not moved
-// off a non-working day.
+// off a non-working day. Whose working days are counted is the caller's choice of calendar
+// (whose-days.ts): another agency's deadline never skips the setting's own closure days.
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -140,6 +141,7 @@ export function dueBy(eventAt: string, rule: Rule, calendar: Calendar, options?:
   const validRule = validateRule(rule);
   const validCalendar = validateCalendar(calendar);
   const eventLabel = validateEventLabel(options);
+  const calendarLabel = validateCalendarLabel(options);
 
   const eventDay = londonDayNumber(parsed.ms);
   const eventYear = civilFromDayNumber(eventDay).year;
@@ -153,6 +155,9 @@ export function dueBy(eventAt: string, rule: Rule, calendar: Calendar, options?:
     classifier: new WorkingDayClassifier(validCalendar),
     lines: [`${eventLabel} ${formatLondonDateTime(parsed.ms)}`],
   };
+  // Only a count of working days depends on whose days they are.
+  const countsWorkingDays = validRule.kind === 'working-days' || validRule.kind === 'working-weeks';
+  if (calendarLabel !== undefined && countsWorkingDays) context.lines.push(calendarLabel);
 
   switch (validRule.kind) {
     case 'working-days':

@@ -1,6 +1,6 @@
 // The deadline calculator's public face: import from 'shared/deadlines', never from its files.
 
-export type { Calendar, Region, Rule } from './types';
+export type { Calendar, DueByResult, Region, Rule } from './types';
 export { regionLabels, regions } from './types';
 export { DeadlineInputError } from './errors';
 export { dueBy } from './due-by';
@@ -13,6 +13,16 @@ export { dueWindowFrom } from './due-windows';
 export type { DueWindow } from './due-windows';
 export { dueByEndOf } from './agreed-date';
 export { londonDateOf } from './london-date';
-export { timescales, timescaleIds, timescaleRule, dueByTimescale } from './timescales';
-export type { TimescaleId, TimescaleOverrides } from './timescales';
+export {
+  timescales,
+  timescaleIds,
+  timescaleRule,
+  timescaleSource,
+  timescaleSourceWords,
+  dueByTimescale,
+  WORKING_TOGETHER_2023,
+} from './timescales';
+export type { TimescaleId } from './timescales';
+export { whoseDays } from './whose-days';
+export type { Whose, WhoseDays } from './whose-days';
 export { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS } from './validation';

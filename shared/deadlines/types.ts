@@ -33,6 +33,11 @@ export interface Calendar {
 export interface DueByOptions {
   /** The noun phrase that starts the explanation, e.g. 'Referral received'. Defaults to 'Event'. */
   eventLabel?: string;
+  /**
+   * Whose working days a working-day timescale is counted in, in words (see whose-days.ts): the
+   * explanation's second line, so the date always says which calendar it was worked out on.
+   */
+  calendarLabel?: string;
 }
 
 export interface DueByResult {

@@ -123,3 +123,13 @@ export function validateEventLabel(options: unknown): string {
   }
   return label.trim();
 }
+
+/** The optional words naming whose working days were counted; undefined when not given. */
+export function validateCalendarLabel(options: unknown): string | undefined {
+  if (!isRecord(options) || options.calendarLabel === undefined) return undefined;
+  const label = options.calendarLabel;
+  if (typeof label !== 'string' || label.trim() === '') {
+    throw new DeadlineInputError('options.calendarLabel', 'must be a non-empty string');
+  }
+  return label.trim();
+}

@@ -1,8 +1,8 @@
 import { categoriesTo, deepFreeze, steps, whoActs } from './build';
 import type { Procedure, Stage } from './schema';
 
-// A Birmingham school's Escalation Policy 2020–2022 (seed 003): five stages, to be resolved within
-// one working week. Who deals with a stage depends on the kind of agency: Birmingham Children's Trust
+// A Birmingham school's Escalation Policy 2020–2022: five stages, to be resolved within one working
+// week. Who deals with a stage depends on the kind of agency: Birmingham Children's Trust
 // (children's social care) by seniority, a school's Head Teacher/Principal at Stages Two to Four, a
 // self-employed professional's safeguarding lead at Stages One to Four. School v school, or
 // self-employed v school, goes from Stage One straight to Stage Five.
@@ -10,6 +10,18 @@ import type { Procedure, Stage } from './schema';
 // The policy names schools, not early-years settings, so an early-years setting is given the
 // general wording ("named or designated safeguarding lead or service manager") rather than the
 // head teacher's.
+//
+// The week: "Professionals should attempt to resolve disagreements within one working week." The
+// sentence opens the procedure, before the stages, and is about the disagreement, not a stage (a week
+// at each of five stages would be five weeks, not one). So the week covers the whole disagreement:
+// every stage's target is the same date, one working week from when the disagreement was first
+// raised. The policy sets no referral timescale of its own.
+
+const week: Stage['target'] = {
+  rule: { kind: 'working-weeks', weeks: 1 },
+  from: 'escalation-start',
+  source: 'Professionals should attempt to resolve disagreements within one working week.',
+};
 
 const recordAndShare =
   'Record all conversations and decisions in writing and share them with relevant personnel, including the professional who raised the initial concern.';
@@ -38,7 +50,7 @@ const stages: Stage[] = [
       'Notify your manager/supervisor, who will discuss the issues with the equivalent manager/supervisor in the other agency.',
       recordAndShare,
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: week,
     forms: statement,
   },
   {
@@ -56,7 +68,7 @@ const stages: Stage[] = [
       'The two managers attempt to resolve the disagreement.',
       recordAndShare,
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: week,
     forms: statement,
   },
   {
@@ -74,11 +86,11 @@ const stages: Stage[] = [
       'The second tier officers attempt to resolve the disagreement.',
       recordAndShare,
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: week,
     forms: statement,
   },
   {
-    // The seed's text here repeats Stage Three's "report to their respective second tier officer";
+    // The policy's text here repeats Stage Three's "report to their respective second tier officer";
     // the heading and the officers it names (the Executive Director) make this the chief officer.
     id: 'stage-4',
     label: 'Stage Four',
@@ -94,7 +106,7 @@ const stages: Stage[] = [
       'The chief officers attempt to resolve the disagreement.',
       recordAndShare,
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: week,
     forms: statement,
   },
   {
@@ -120,23 +132,37 @@ const stages: Stage[] = [
       'The chair of this meeting reports back to the chair of the Safeguarding Children Board.',
       recordAndShare,
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: week,
     forms: statement,
   },
 ];
 
 export const birmingham: Procedure = deepFreeze({
   id: 'birmingham',
-  version: 1,
+  version: 2,
   name: 'Birmingham escalation policy',
   partnership: 'Birmingham Safeguarding Children Board (BSCB)',
   source: {
-    seed: '003',
-    document: 'A Birmingham school’s Escalation Policy 2020–2022 (agreed by the Governing Body)',
-    note: 'When resolved, the agencies agree a written statement of the outcome, including any consequent action, and each places a copy on the child’s record. A child at immediate risk of significant harm is reported to the Children Advice and Support Service (or the Emergency Duty Team) immediately. The policy names schools but not early-years settings: for an early-years setting the general wording is used. Each stage’s target of one working week is the policy’s “Professionals should attempt to resolve disagreements within one working week”.',
+    title: 'Escalation Policy 2020–2022',
+    publisher: 'A Birmingham school (agreed by its Governing Body)',
+    year: '2020–2022',
+    lastChecked: '2026-12-01',
+    note: 'The policy’s week is for the whole disagreement, not each stage: “Professionals should attempt to resolve disagreements within one working week” opens the procedure, before the stages, so every stage shows the same target, one working week from when the disagreement was first raised. When resolved, the agencies agree a written statement of the outcome, including any consequent action, and each places a copy on the child’s record. A child at immediate risk of significant harm is reported to the Children Advice and Support Service (or the Emergency Duty Team) immediately. The policy names schools but not early-years settings: for an early-years setting the general wording is used. The policy sets no time for the written follow-up of a phone referral, a strategy discussion or its minutes.',
   },
   builtIn: true,
-  timescaleOverrides: {},
+  renamed: [
+    {
+      asWritten: 'Birmingham Safeguarding Children Board',
+      now: 'the Birmingham Safeguarding Children Partnership',
+      note: 'Local Safeguarding Children Boards were replaced by safeguarding children partnerships in 2019.',
+    },
+  ],
+  contacts: [],
+  localTimescales: {
+    'written-follow-up': null,
+    'strategy-discussion': { standard: null, 'immediate-risk': null, 'penetrative-sexual-abuse': null, complex: null },
+    'strategy-minutes': null,
+  },
   tracks: [
     {
       id: 'stages',

@@ -1,11 +1,13 @@
 import { categoriesTo, deepFreeze, steps, whoActs } from './build';
 import type { Procedure, Stage } from './schema';
 
-// Ready Steady Grow Pre-School, Bromley (BSCP): escalation policy (seed 002), which operates with
-// the London Child Protection Procedures, Part B1 (Professional Conflict Resolution). Four stages of
-// resolution. Every stage's target is one working week: the policy's timeliness principle ("always
-// 'as soon as possible,' and within a week unless risk demands faster action") covers every stage,
-// not only Stage 1 where the week is repeated.
+// Ready Steady Grow Pre-School, Bromley (BSCP): escalation policy, which operates with the London
+// Child Protection Procedures, Part B1 (Professional Conflict Resolution). Four stages of resolution.
+// The policy's one working week is Stage 1's ("They should aim to resolve within 1 working week or a
+// shorter timescale if the child is at risk"): it is applied there and no further. Stage 2's managers
+// agree "a course of action, clearly defined with timescales" — those are agreed actions, with the
+// dates they agree. The policy sets no referral timescale of its own (no written follow-up, no
+// strategy-discussion time): the national ones apply, and the strategy discussion is an event to record.
 
 const stages: Stage[] = [
   {
@@ -25,7 +27,11 @@ const stages: Stage[] = [
       'Aim to resolve within 1 working week or a shorter timescale if the child is at risk.',
       'Document the discussion, decisions made, and agreed next steps, and place this on the child’s record.',
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: {
+      rule: { kind: 'working-weeks', weeks: 1 },
+      from: 'stage-start',
+      source: 'They should aim to resolve within 1 working week or a shorter timescale if the child is at risk.',
+    },
     forms: [],
   },
   {
@@ -44,7 +50,7 @@ const stages: Stage[] = [
       'Record the conversation, decisions, and the agreed course of action, and place this on the child’s file.',
       'Inform the original referrer.',
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: null,
     forms: [],
   },
   {
@@ -64,7 +70,7 @@ const stages: Stage[] = [
       'Document the action plan, and identify a "lead manager" to implement and monitor it.',
       'Communicate the outcome back to all relevant parties, including the practitioner who raised the concern.',
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: null,
     forms: [],
   },
   {
@@ -80,23 +86,31 @@ const stages: Stage[] = [
       'Formally record the process and outcome, and place a summary report on the child’s record.',
       'Note whether the BSCP will consider a systemic / learning review.',
     ]),
-    target: { timescale: 'escalation-stage' },
+    target: null,
     forms: [],
   },
 ];
 
 export const bromley: Procedure = deepFreeze({
   id: 'bromley',
-  version: 1,
+  version: 2,
   name: 'Bromley (BSCP) escalation policy',
   partnership: 'Bromley Safeguarding Children Partnership (BSCP)',
   source: {
-    seed: '002',
-    document: 'Ready Steady Grow Pre-School, Bromley: Safeguarding and Welfare Requirement: Child Protection — Escalation',
-    note: 'Operates with the London Child Protection Procedures, Part B1 (Professional Conflict Resolution). The written follow-up of a phone referral is 48 hours, the London procedures’ timescale (the seed does not give one). If staff feel unsafe raising concerns within their own agency, they may escalate directly to external managers, or request escalation via the BSCP. Involve the LADO where the concern is about the behaviour of a professional or staff member.',
+    title: 'Safeguarding and Welfare Requirement: Child Protection — Escalation policy',
+    publisher: 'Ready Steady Grow Pre-School, Bromley',
+    year: 'Not dated',
+    lastChecked: '2026-12-01',
+    note: 'Operates with the London Child Protection Procedures, Part B1 (Professional Conflict Resolution). The policy’s one working week is Stage 1’s (“They should aim to resolve within 1 working week or a shorter timescale if the child is at risk”); the later stages have no target of their own: agree the dates as actions. The policy sets no time for the written follow-up of a phone referral, a strategy discussion or its minutes: set them in a copy if your partnership’s procedures give them. If staff feel unsafe raising concerns within their own agency, they may escalate directly to external managers, or request escalation via the BSCP. Involve the LADO where the concern is about the behaviour of a professional or staff member.',
   },
   builtIn: true,
-  timescaleOverrides: { 'written-follow-up': { kind: 'hours', hours: 48 } },
+  renamed: [],
+  contacts: [],
+  localTimescales: {
+    'written-follow-up': null,
+    'strategy-discussion': { standard: null, 'immediate-risk': null, 'penetrative-sexual-abuse': null, complex: null },
+    'strategy-minutes': null,
+  },
   tracks: [
     {
       id: 'stages',

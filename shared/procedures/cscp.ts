@@ -1,10 +1,10 @@
 import { categoriesTo, deepFreeze, steps, whoActs } from './build';
 import type { Procedure, Stage } from './schema';
 
-// A partnership's (CSCP) five stages of escalation (seed 004). The Escalation Notification Form is
+// A partnership's (CSCP) five stages of escalation. The Escalation Notification Form is
 // completed at stage 3 whether or not the disagreement is resolved there, and updated at stages 4
 // and 5. "Feedback should be given to all parties" is a step wherever the policy says it (stages 2
-// to 5). The seed sets no timescale for a stage, so no stage has a target.
+// to 5). The document sets no timescale for a stage, so no stage has a target, and none for a referral.
 
 const feedback = 'Feedback should be given to all parties.';
 
@@ -103,16 +103,24 @@ const stages: Stage[] = [
 
 export const cscp: Procedure = deepFreeze({
   id: 'cscp',
-  version: 1,
+  version: 2,
   name: 'CSCP five stages of escalation',
   partnership: 'CSCP (safeguarding children partnership)',
   source: {
-    seed: '004',
-    document: 'A partnership’s (CSCP) stages of escalation, with the Escalation Notification Form from stage 3',
-    note: 'The seed gives no timescale for any stage, so no stage has a target date: record the dates you agree as actions at each stage.',
+    title: 'Stages of escalation, with the Escalation Notification Form from stage 3',
+    publisher: 'CSCP (a safeguarding children partnership)',
+    year: 'Not dated',
+    lastChecked: '2026-12-01',
+    note: 'The document gives no timescale for any stage, so no stage has a target date: record the dates you agree as actions at each stage. It sets no time for the written follow-up of a phone referral, a strategy discussion or its minutes. The lead agency (which may be the other agency, not your setting) completes the Escalation Notification Form at stage 3 whether or not the disagreement is resolved, and updates it at stages 4 and 5.',
   },
   builtIn: true,
-  timescaleOverrides: {},
+  renamed: [],
+  contacts: [],
+  localTimescales: {
+    'written-follow-up': null,
+    'strategy-discussion': { standard: null, 'immediate-risk': null, 'penetrative-sexual-abuse': null, complex: null },
+    'strategy-minutes': null,
+  },
   tracks: [{ id: 'stages', title: 'Stages of escalation', stages, routing: [] }],
   categoryTracks: categoriesTo('stages'),
 });

@@ -6,11 +6,36 @@ import { cscp } from './cscp';
 import { liverpool } from './liverpool';
 import type { Procedure } from './schema';
 
-export { parseProcedure, procedureSchema } from './schema';
-export type { AgencyKind, Procedure, SkipRule, Stage, Track } from './schema';
+export { procedureSchema, ruleSchema, targetStarts } from './schema';
+export { parseProcedure } from './stored';
+export type {
+  AgencyKind,
+  Contact,
+  LocalTimescale,
+  LocalTimescales,
+  Procedure,
+  Renamed,
+  SkipRule,
+  Stage,
+  StageTarget,
+  TargetStart,
+  Track,
+} from './schema';
 export { categoryDetails, categoryLabel, escalationCategories } from './categories';
 export { formActionLabels, formTitles } from './forms';
-export { formsFor, nextStage, skipTargets, trackById, trackFor, whoToContact } from './routing';
+export {
+  MISSED_TIMESCALE_CATEGORY,
+  contactsFor,
+  formsFor,
+  nextStage,
+  skipTargets,
+  sourceName,
+  trackById,
+  trackFor,
+  trackForMissed,
+  whoToContact,
+  withCurrentNames,
+} from './routing';
 export type { Parties, SkipTarget } from './routing';
 export { copyProcedure } from './copy';
 export { liverpoolLevelsOfNeed, liverpoolSituations } from './liverpool';

@@ -1,5 +1,6 @@
+import type { MilestoneKey } from '../referrals/milestone-keys';
 import { formTitles, type FormAction, type FormId } from './forms';
-import type { AgencyKind, Procedure, RoutingRule, SkipRule, Stage, Track } from './schema';
+import type { AgencyKind, Contact, Procedure, RoutingRule, SkipRule, Stage, Track } from './schema';
 
 // Reading a procedure: which track a disagreement follows, the stage after this one for these
 // parties (the next in order, unless a routing rule sends them elsewhere, e.g. Birmingham's school
@@ -51,6 +52,44 @@ export function trackFor(procedure: Procedure, category: string): Track | null {
   return entry ? trackById(procedure, entry[1]) : null;
 }
 
+/** The category an escalation about a missed statutory timescale is filed under. */
+export const MISSED_TIMESCALE_CATEGORY = 'statutory-timescale-missed';
+
+/**
+ * The track an escalation about a missed milestone follows under the setting's own procedure: its
+ * own track for that milestone where it has one (Berkshire West's steps, for a missed strategy
+ * discussion only), else the track it gives a missed statutory timescale (its general ladder).
+ */
+export function trackForMissed(procedure: Procedure, milestone: MilestoneKey): Track | null {
+  const own = procedure.missedTimescaleTracks?.[milestone];
+  return (own ? trackById(procedure, own) : null) ?? trackFor(procedure, MISSED_TIMESCALE_CATEGORY);
+}
+
+/** The local contacts a stage names, from the procedure's one list of them, in the stage's order. */
+export function contactsFor(procedure: Procedure, stage: Stage): Contact[] {
+  return (stage.contacts ?? []).flatMap((id) => procedure.contacts.filter((contact) => contact.id === id));
+}
+
+/**
+ * A name as the policy writes it with its current name beside, where it has changed: 'Liverpool
+ * Safeguarding Children Board (LSCB) (now the Liverpool Safeguarding Children Partnership)'. Each
+ * renamed name is noted once, at its first appearance.
+ */
+export function withCurrentNames(procedure: Pick<Procedure, 'renamed'>, text: string): string {
+  let result = text;
+  for (const { asWritten, now } of procedure.renamed) {
+    const at = result.indexOf(asWritten);
+    if (at < 0) continue;
+    // A name in brackets ('Board (LSCB)'), or followed by its short form in brackets: the note
+    // follows the bracket.
+    let end = at + asWritten.length;
+    if (result[at - 1] === '(' && result[end] === ')') end += 1;
+    else end += /^\s*\([^)]*\)/.exec(result.slice(end))?.[0].length ?? 0;
+    result = `${result.slice(0, end)} (now ${now})${result.slice(end)}`;
+  }
+  return result;
+}
+
 /** Who acts at this stage for this kind of agency: for the other agency, the person to contact. */
 export function whoToContact(stage: Stage, agency: AgencyKind): string {
   return stage.whoActs[agency];
@@ -95,4 +134,15 @@ export function skipTargets(track: Track, currentStageId: string, parties: Parti
     if (rules.length > 0) targets.push({ stage, rules });
   });
   return targets;
+}
+
+/**
+ * The document a procedure is written from, as a screen or a document names it: its publisher, its
+ * title and its year ('Northway Primary & Nursery School, Liverpool …: Escalation Guidance Policy
+ * 2018 …'), the year added where the title does not already carry it.
+ */
+export function sourceName(procedure: Pick<Procedure, 'source'>): string {
+  const { title, publisher, year } = procedure.source;
+  const dated = title.includes(year) ? '' : /^not /i.test(year) ? `, ${year.toLowerCase()}` : ` (${year})`;
+  return `${title}${dated}, ${publisher}`;
 }

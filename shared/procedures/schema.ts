@@ -1,32 +1,121 @@
 import { z } from 'zod';
-import { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS, timescaleIds, type Rule, type TimescaleOverrides } from '../deadlines';
+import { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS, type Rule } from '../deadlines';
 import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
+import { referralCategories } from '../referrals/categories';
+import { milestoneKeys } from '../referrals/milestone-keys';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';
 
 // The shape of a procedure, as zod schemas with the types inferred from them. The built-ins are
-// written in this shape and parse with it (a test checks); a setting's edited copy is validated
-// with it at the API boundary before it is saved, and every stored snapshot is read back through it.
+// written in this shape and parse with it (a test checks); a setting's edited copy, and a procedure
+// file imported from a partnership, are validated with it before they are saved; every stored
+// snapshot is read back through it (stored.ts first brings one saved in an older shape up to date).
+// resources/procedure.schema.json is generated from it, so a partnership can write a procedure
+// file without the app's source.
+//
+// A procedure owns everything local: its stages and who acts at each, its contacts, and its own
+// timescales (the written follow-up of a phone referral, when a strategy discussion is held, its
+// minutes, how long a stage has). The national timescales (Working Together 2023) are not here:
+// they are the same for every partnership (shared/deadlines/timescales.ts).
 
 /** The kinds of agency (the list is the escalation record's, so the two can never disagree). */
-const agencyKindSchema = z.enum(agencyKinds);
+const agencyKindSchema = z.enum(agencyKinds, { message: `Use one of the kinds of agency: ${agencyKinds.join(', ')}.` });
 export type { AgencyKind };
 
-const idText = z.string().trim().min(1).max(100);
-const text = (max: number) => z.string().trim().min(1, { message: 'This cannot be empty.' }).max(max);
-
-const timescaleIdSchema = z.enum(timescaleIds, { message: 'Choose a timescale from the catalogue.' });
+const idText = z
+  .string({ message: 'Enter a short name for it (letters, numbers and dashes).' })
+  .trim()
+  .min(1, { message: 'This cannot be empty.' })
+  .max(100, { message: 'This must be 100 characters or fewer.' });
+const text = (max: number) =>
+  z
+    .string({ message: 'Enter some words here.' })
+    .trim()
+    .min(1, { message: 'This cannot be empty.' })
+    .max(max, { message: `This must be ${max} characters or fewer.` });
+const optionalText = (max: number) =>
+  z
+    .string({ message: 'Enter some words here, or leave it out.' })
+    .trim()
+    .max(max, { message: `This must be ${max} characters or fewer.` })
+    .optional();
 
 // The deadline calculator refuses counts above its limits: refusing them here too means an edited
 // copy can never hold a rule that later fails to give a date.
-const count = (max: number) => z.number().int().min(0).max(max);
-const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('working-days'), days: count(MAX_WORKING_DAYS) }).strict(),
-  z.object({ kind: z.literal('working-weeks'), weeks: count(MAX_WORKING_WEEKS) }).strict(),
-  z.object({ kind: z.literal('same-day') }).strict(),
-  z.object({ kind: z.literal('hours'), hours: count(MAX_HOURS) }).strict(),
-  z.object({ kind: z.literal('months'), months: count(MAX_MONTHS) }).strict(),
-]);
+const count = (max: number) =>
+  z
+    .number({ message: 'Enter a whole number.' })
+    .int({ message: 'Enter a whole number.' })
+    .min(0, { message: 'This cannot be less than 0.' })
+    .max(max, { message: `This cannot be more than ${max}.` });
+export const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('working-days'), days: count(MAX_WORKING_DAYS) }).strict(),
+    z.object({ kind: z.literal('working-weeks'), weeks: count(MAX_WORKING_WEEKS) }).strict(),
+    z.object({ kind: z.literal('same-day') }).strict(),
+    z.object({ kind: z.literal('hours'), hours: count(MAX_HOURS) }).strict(),
+    z.object({ kind: z.literal('months'), months: count(MAX_MONTHS) }).strict(),
+  ],
+  { message: 'Say how long: working-days, working-weeks, same-day, hours or months.' },
+);
+
+/** A timescale the partnership's own policy sets, with the policy's words for it. */
+const localTimescaleSchema = z
+  .object({
+    rule: ruleSchema,
+    /** The policy's own words (or, in a setting's copy, what the setting decided and why). */
+    source: text(1000),
+  })
+  .strict();
+export type LocalTimescale = z.infer<typeof localTimescaleSchema>;
+
+/**
+ * The referral timescales the partnership sets for itself. Null where its policy sets none: the
+ * written follow-up is then not tracked, and the strategy discussion (or its minutes) is an event to
+ * record with no due date, never one invented from another partnership's policy.
+ */
+const localTimescalesSchema = z
+  .object({
+    /** The written follow-up of a phone referral: the setting's own deadline. */
+    'written-follow-up': localTimescaleSchema.nullable(),
+    /** When the strategy discussion is held, by the referral's category (children's social care's deadline). */
+    'strategy-discussion': z
+      .object({
+        standard: localTimescaleSchema.nullable(),
+        'immediate-risk': localTimescaleSchema.nullable(),
+        'penetrative-sexual-abuse': localTimescaleSchema.nullable(),
+        complex: localTimescaleSchema.nullable(),
+      })
+      .strict(),
+    /** The strategy discussion's minutes, owed to the setting only when it attended. */
+    'strategy-minutes': localTimescaleSchema.nullable(),
+  })
+  .strict();
+export type LocalTimescales = z.infer<typeof localTimescalesSchema>;
+
+// The strategy discussion's categories are the referral's: this fails to compile if they differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _categoriesAreTheReferrals: Same<keyof LocalTimescales['strategy-discussion'], (typeof referralCategories)[number]> = true;
+
+/**
+ * What a stage's target is counted from: the stage starting; the disagreement first being raised
+ * (a timescale for the whole disagreement, as Birmingham's week is); the missed timescale falling
+ * due (Berkshire West's "after 48 hours of no strategy discussion"); or the previous stage's target
+ * (Berkshire West's step 3, "if not resolved after 48 hours" more).
+ */
+export const targetStarts = ['stage-start', 'escalation-start', 'timescale-missed', 'previous-target'] as const;
+export type TargetStart = (typeof targetStarts)[number];
+
+const stageTargetSchema = z
+  .object({
+    rule: ruleSchema,
+    from: z.enum(targetStarts, { message: `Say what the target is counted from: ${targetStarts.join(', ')}.` }),
+    /** The policy's own words for it. */
+    source: text(1000),
+  })
+  .strict();
+export type StageTarget = z.infer<typeof stageTargetSchema>;
 
 /** Who acts at a stage, for every kind of agency: a copy may not leave a kind unanswered. */
 const whoActsSchema = z.record(agencyKindSchema, text(300));
@@ -45,9 +134,11 @@ const stageSchema = z
     whoActs: whoActsSchema,
     /** The checklist for the stage, in the policy's words. */
     steps: z.array(z.object({ id: idText, text: text(1000) }).strict()).max(30),
-    /** How long the stage should take, counted from when it starts; null where the policy sets none. */
-    target: z.object({ timescale: timescaleIdSchema }).strict().nullable(),
+    /** How long the stage has, and from when; null where the policy sets none. */
+    target: stageTargetSchema.nullable(),
     forms: z.array(formUseSchema).max(10),
+    /** The procedure's local contacts (by id) for this stage: kept in one place, shown with the stage. */
+    contacts: z.array(idText).max(10).optional(),
   })
   .strict()
   .superRefine((stage, ctx) => {
@@ -165,28 +256,72 @@ const trackSchema = z
   });
 export type Track = z.infer<typeof trackSchema>;
 
+/** A named person, mailbox or phone line the policy gives: data the setting keeps up to date in its copy. */
+const contactSchema = z
+  .object({
+    id: idText,
+    /** Who or what it is, e.g. 'School Improvement Liverpool, for safeguarding advice'. */
+    role: text(200),
+    name: optionalText(120),
+    email: optionalText(200),
+    phone: optionalText(60),
+    note: optionalText(500),
+  })
+  .strict();
+export type Contact = z.infer<typeof contactSchema>;
+
+/** A name the policy uses that has since changed, shown beside it ('LSCB (now the Liverpool Safeguarding Children Partnership)'). */
+const renamedSchema = z.object({ asWritten: text(200), now: text(300), note: optionalText(500) }).strict();
+export type Renamed = z.infer<typeof renamedSchema>;
+
+/** The partnership's levels of need, in its own words, shown beside a child's level where this procedure is chosen. */
+const levelOfNeedSchema = z
+  .object({
+    level: z
+      .number({ message: 'Enter a level from 1 to 4.' })
+      .int()
+      .min(1, { message: 'Levels start at 1.' })
+      .max(4, { message: 'Levels go up to 4.' }),
+    title: text(200),
+    description: text(1000),
+  })
+  .strict();
+
 export const procedureSchema = z
   .object({
     /** 'liverpool', 'bromley' … for a built-in; a copy has its own. */
     id: idText,
-    version: z.number().int().min(1),
+    version: z.number({ message: 'Enter the version as a whole number.' }).int().min(1, { message: 'Versions start at 1.' }),
     name: text(200),
     partnership: text(200),
+    /** The document the procedure is written from, so a DSL can check it against the partnership's current one. */
     source: z
       .object({
-        /** The seed the procedure was written from, e.g. '001'. */
-        seed: z.string().trim().max(20),
-        document: text(500),
-        /** What the seed leaves out and how that was handled. */
-        note: z.string().max(2000).optional(),
+        title: text(500),
+        /** Who published it. */
+        publisher: text(500),
+        /** '2018', '2020–2022', or 'Not dated'. */
+        year: text(40),
+        /** When someone last checked this procedure against the partnership's current document ('YYYY-MM-DD'). */
+        lastChecked: z.iso.date({ message: 'Enter the date as YYYY-MM-DD.' }).nullable(),
+        /** What the document leaves out and how that was handled. */
+        note: optionalText(4000),
       })
       .strict(),
-    builtIn: z.boolean(),
-    /** Where this partnership's timescale differs from the catalogue's default. */
-    timescaleOverrides: z.partialRecord(timescaleIdSchema, ruleSchema),
-    tracks: z.array(trackSchema).min(1).max(20),
+    builtIn: z.boolean({ message: 'Say true or false.' }),
+    renamed: z.array(renamedSchema).max(10),
+    contacts: z.array(contactSchema).max(40),
+    localTimescales: localTimescalesSchema,
+    levelsOfNeed: z.array(levelOfNeedSchema).max(4).optional(),
+    tracks: z.array(trackSchema).min(1, { message: 'A procedure needs at least one track of stages.' }).max(20),
     /** Which track an escalation of each category follows: every category must have one. */
     categoryTracks: z.record(z.enum(escalationCategories), idText),
+    /**
+     * Which track an escalation opened from a missed milestone follows, where it is not the track for
+     * the 'statutory-timescale-missed' category (Berkshire West's steps are for a missed strategy
+     * discussion only).
+     */
+    missedTimescaleTracks: z.partialRecord(z.enum(milestoneKeys), idText).optional(),
   })
   .strict()
   .superRefine((procedure, ctx) => {
@@ -198,16 +333,29 @@ export const procedureSchema = z
     for (const category of escalationCategories) {
       const trackId = procedure.categoryTracks[category];
       if (!trackIds.includes(trackId))
-        ctx.addIssue({ code: 'custom', path: ['categoryTracks', category], message: `No track ${trackId} for ${category}.` });
+        ctx.addIssue({ code: 'custom', path: ['categoryTracks', category], message: `There is no track ${trackId}.` });
     }
+    for (const [key, trackId] of Object.entries(procedure.missedTimescaleTracks ?? {})) {
+      if (trackId !== undefined && !trackIds.includes(trackId))
+        ctx.addIssue({ code: 'custom', path: ['missedTimescaleTracks', key], message: `There is no track ${trackId}.` });
+    }
+    const contactIds = procedure.contacts.map((contact) => contact.id);
+    contactIds.forEach((id, index) => {
+      if (contactIds.indexOf(id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['contacts', index, 'id'], message: `Contact id ${id} is used twice.` });
+    });
+    procedure.tracks.forEach((track, t) =>
+      track.stages.forEach((stage, s) =>
+        (stage.contacts ?? []).forEach((id, c) => {
+          if (!contactIds.includes(id))
+            ctx.addIssue({ code: 'custom', path: ['tracks', t, 'stages', s, 'contacts', c], message: `There is no contact ${id}.` });
+        }),
+      ),
+    );
+    const levels = (procedure.levelsOfNeed ?? []).map((level) => level.level);
+    levels.forEach((level, index) => {
+      if (levels.indexOf(level) !== index)
+        ctx.addIssue({ code: 'custom', path: ['levelsOfNeed', index, 'level'], message: `Level ${level} is listed twice.` });
+    });
   });
 export type Procedure = z.infer<typeof procedureSchema>;
-
-// The overrides are exactly the deadline calculator's type, so they are handed to it as they are;
-// this fails to compile if the two ever differ.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _overridesAreTheCalculators: Same<Procedure['timescaleOverrides'], TimescaleOverrides> = true;
-
-export function parseProcedure(value: unknown): Procedure {
-  return procedureSchema.parse(value);
-}

@@ -1,6 +1,7 @@
 // How a referral to children's social care is classified when it is made. The category picks the
-// strategy-discussion timescale (Berkshire West, seed 000); the concern decides whether a strategy
-// discussion or a single assessment follows; the method whether a written follow-up is owed.
+// strategy-discussion timescale where the setting's procedure sets one (Berkshire West's do); the
+// concern decides whether a strategy discussion is expected; the method whether a written follow-up
+// is owed (where the procedure sets one).
 
 export const referralConcerns = ['child-protection', 'child-in-need'] as const;
 export type ReferralConcern = (typeof referralConcerns)[number];

@@ -4,7 +4,8 @@ import type { Deadline, DeadlineState } from '../deadlines';
 import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
 import { contactMethods, type ContactMethod } from '../escalations/contact-methods';
 import { escalationStatuses, type EscalationStatus, type StageOutcome } from '../escalations/statuses';
-import { milestoneKeys } from '../referrals/milestones';
+import { milestoneKeys } from '../referrals/milestone-keys';
+import type { Contact } from '../procedures/schema';
 import type { EscalationDocumentKind } from './documents';
 
 // Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
@@ -189,6 +190,34 @@ export const amendStageEntryInput = z
   })
   .strict();
 
+/**
+ * What a partnership's form says while the escalation is open, recordable at any stage: the lead
+ * agency (chosen: not always the setting), the policy or practice issues identified, the current
+ * position and the issues that remain. Recorded again whenever it changes; the old words are kept.
+ */
+export const recordPartnershipInput = z
+  .object({
+    escalationId: idSchema,
+    leadAgency: requiredText('the lead agency', 200),
+    policyPracticeIssues: requiredText('the policy or practice issues identified (write "none yet" if none)', 4000),
+    currentPosition: requiredText('the current position', 4000),
+    remainingIssues: requiredText('the issues that remain (write "none" if none)', 4000),
+  })
+  .strict();
+
+/** The partnership forms a DSL records sending to the partnership. */
+export const partnershipFormKinds = ['liverpool-report-to-lscb', 'cscp-escalation-notification'] as const;
+
+/** "Sent to the partnership on …", for one form. */
+export const recordFormSentInput = z
+  .object({
+    escalationId: idSchema,
+    form: z.enum(partnershipFormKinds, { message: 'Choose the form that was sent.' }),
+    sentAt: isoInstantSchema('when it was sent to the partnership'),
+    note: optionalText('a note (who it was sent to, how)', 1000),
+  })
+  .strict();
+
 export const getEscalationInput = z.object({ id: idSchema }).strict();
 export const listEscalationsInput = z.object({ childId: idSchema.optional(), status: z.enum(escalationStatuses).optional() }).strict();
 
@@ -262,6 +291,9 @@ export interface LadderRung {
   routingReason: string | null;
 }
 
+/** A local contact the procedure gives for a stage (an adviser, a mailbox, a phone line). */
+export type ContactView = Omit<Contact, 'id'>;
+
 export interface CurrentStageView {
   recordId: string;
   stageId: string;
@@ -273,6 +305,10 @@ export interface CurrentStageView {
   /** Who acts at this stage for the other agency, and for us. */
   whoToContact: string;
   whoActsForUs: string;
+  /** The procedure's local contacts for this stage, as the setting's procedure now has them. */
+  contacts: ContactView[];
+  /** Names this stage uses that have since changed, with the current name ('LSCB: now the Liverpool Safeguarding Children Partnership …'). */
+  currentNames: string[];
   steps: { id: string; text: string; done: boolean }[];
   /** The forms this stage calls for, e.g. 'Complete the Escalation Notification Form'. */
   forms: { form: string; title: string; instruction: string }[];
@@ -291,7 +327,17 @@ export interface EscalationDetail {
   category: string;
   categoryLabel: string;
   status: EscalationStatus;
-  procedure: { id: string; version: number; name: string; partnership: string };
+  procedure: {
+    id: string;
+    version: number;
+    name: string;
+    /** The partnership as the policy names it, with its current name beside where it has changed. */
+    partnership: string;
+    /** The document the procedure is written from: title, year and publisher. */
+    source: string;
+    /** When the procedure was last checked against that document ('YYYY-MM-DD'), if known. */
+    lastChecked: string | null;
+  };
   track: { id: string; title: string };
   ourAgency: AgencyKind;
   otherAgency: { kind: AgencyKind; name: string };
@@ -322,6 +368,20 @@ export interface EscalationDetail {
     reviewedBy: string;
     reviewedAt: string;
   } | null;
+  /** What the partnership's forms say while the escalation is open; null until first recorded. */
+  partnership: {
+    leadAgency: string;
+    policyPracticeIssues: string;
+    currentPosition: string;
+    remainingIssues: string;
+    updatedAt: string;
+    updatedBy: string;
+    amendments: AmendmentView[];
+  } | null;
+  /** The partnership forms this escalation's track calls for at any stage (whether reached yet or not). */
+  partnershipForms: { form: (typeof partnershipFormKinds)[number]; title: string; fromStage: string; reached: boolean }[];
+  /** Each time a form was sent to the partnership, oldest first. */
+  sentToPartnership: { id: string; form: string; formTitle: string; sentAt: string; note: string | null; recordedBy: string }[];
   /** Documents already made for this escalation, newest first. */
   documents: { id: string; kind: string; title: string; createdAt: string; createdBy: string }[];
   /**
@@ -351,6 +411,8 @@ export interface EscalationDraft {
     otherProfessional: { name: string; role: string; contact?: string };
   };
   procedureName: string;
+  /** The track of the setting's procedure the escalation will follow. */
+  trackTitle: string;
   /** Each step of the procedure with when it falls due if nothing changes. */
   steps: { label: string; title: string; dueAt: string | null; explanation: string[] }[];
 }

@@ -7,8 +7,8 @@ import {
   type ReferralConcern,
   type ReferralMethod,
 } from '../referrals/categories';
-import { referralEventKinds, type ReferralEventKind } from '../referrals/events';
-import { milestoneKeys, type Milestone } from '../referrals/milestones';
+import { recordableEventKinds, type ReferralEventKind } from '../referrals/events';
+import { milestoneKeys, type ExpectedEvent, type Milestone } from '../referrals/milestones';
 import { fullNameSchema, idSchema, isoInstantSchema, optionalText, requiredText } from './common';
 
 // A referral to children's social care and the statutory milestones that follow it.
@@ -34,15 +34,50 @@ export const createReferralInput = z
 export const recordReferralEventInput = z
   .object({
     referralId: idSchema,
-    kind: z.enum(referralEventKinds, { message: 'Choose what happened.' }),
+    kind: z.enum(recordableEventKinds, { message: 'Choose what happened.' }),
     happenedAt: isoInstantSchema('when it happened'),
+    /** A strategy discussion: whether it started a section 47 enquiry (which starts the ICPC clock). */
     s47Started: z.boolean().optional(),
+    /** A strategy discussion: whether the setting took part (minutes are owed to it only then). */
+    settingAttended: z.boolean().optional(),
+    /** An ICPC: whether it made a child protection plan (a core group and reviews follow only then). */
+    childProtectionPlan: z.boolean().optional(),
     note: optionalText('a note', 2000),
   })
   .strict()
-  .refine((value) => value.kind !== 'strategy-discussion' || value.s47Started !== undefined, {
-    path: ['s47Started'],
-    message: 'Say whether a section 47 enquiry was started at this strategy discussion.',
+  .superRefine((value, ctx) => {
+    if (value.kind === 'strategy-discussion' && value.s47Started === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['s47Started'],
+        message: 'Say whether a section 47 enquiry was started at this strategy discussion.',
+      });
+    if (value.kind === 'strategy-discussion' && value.settingAttended === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['settingAttended'],
+        message: 'Say whether your setting took part in the strategy discussion.',
+      });
+    if (value.kind === 'icpc' && value.childProtectionPlan === undefined)
+      ctx.addIssue({ code: 'custom', path: ['childProtectionPlan'], message: 'Say whether the conference made a child protection plan.' });
+  });
+
+/**
+ * An answer an event was recorded without, because the question did not exist yet: whether an ICPC
+ * made a child protection plan, whether the setting took part in a strategy discussion. Given once;
+ * nothing is guessed in the meantime.
+ */
+export const completeReferralEventInput = z
+  .object({
+    referralId: idSchema,
+    eventId: idSchema,
+    childProtectionPlan: z.boolean().optional(),
+    settingAttended: z.boolean().optional(),
+  })
+  .strict()
+  .refine((value) => value.childProtectionPlan !== undefined || value.settingAttended !== undefined, {
+    path: ['childProtectionPlan'],
+    message: 'Give the answer that was not recorded.',
   });
 
 export const getReferralInput = z.object({ id: idSchema }).strict();
@@ -57,6 +92,10 @@ export interface ReferralEvent {
   kind: ReferralEventKind;
   happenedAt: string;
   s47Started: boolean | null;
+  /** An ICPC's outcome; null when not recorded (an ICPC recorded before the question existed). */
+  childProtectionPlan: boolean | null;
+  /** Whether the setting took part in a strategy discussion; null when not recorded. */
+  settingAttended: boolean | null;
   note: string | null;
   recordedBy: string;
   recordedAt: string;
@@ -78,6 +117,10 @@ export interface Referral {
   createdBy: string;
   events: ReferralEvent[];
   milestones: Milestone[];
+  /** What to record when it happens, with no due date (a strategy discussion where no procedure sets a time). */
+  expected: ExpectedEvent[];
+  /** Answers recorded events lack, which the referral page asks for (an ICPC's outcome). */
+  unanswered: { eventId: string; field: 'childProtectionPlan' | 'settingAttended'; question: string }[];
   /** Escalations opened because a milestone of this referral was missed, with the milestone each is about. */
   escalations: { id: string; missedMilestone: string | null }[];
 }

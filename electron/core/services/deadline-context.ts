@@ -1,15 +1,17 @@
-import type { Calendar, TimescaleOverrides } from '../../../shared/deadlines';
+import type { Calendar } from '../../../shared/deadlines';
 import { listClosureDates } from '../../../db/queries/closures';
 import { getSettings } from '../../../db/queries/settings';
 import type { ReadExecutor } from '../../../db/queries/executor';
 import { nowIso, type Clock } from './context';
 
-// What every deadline needs besides its event: the setting's calendar (region and closure days)
-// and the timescale values of its partnership's procedure.
+// What every deadline needs besides its event: the setting's calendar (its region and its own
+// closure days) and the time now. Whose working days a deadline counts is decided where it is
+// worked out (shared/deadlines/whose-days.ts): the setting's closure days move only the setting's
+// own deadlines, never another agency's or a stage both share.
 
 export interface DeadlineContext {
+  /** The setting's own calendar: its region's bank holidays and its closure days. */
   calendar: Calendar;
-  overrides: TimescaleOverrides;
   now: string;
 }
 
@@ -18,6 +20,6 @@ export async function settingCalendar(db: ReadExecutor): Promise<Calendar> {
   return { region: settings.region, extraClosures: Object.freeze(await listClosureDates(db)) };
 }
 
-export async function deadlineContext(db: ReadExecutor, clock: Clock, overrides: TimescaleOverrides): Promise<DeadlineContext> {
-  return { calendar: await settingCalendar(db), overrides, now: nowIso(clock) };
+export async function deadlineContext(db: ReadExecutor, clock: Clock): Promise<DeadlineContext> {
+  return { calendar: await settingCalendar(db), now: nowIso(clock) };
 }

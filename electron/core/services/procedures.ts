@@ -1,11 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { builtInProcedures, copyProcedure, getBuiltInProcedure, parseProcedure, type Procedure } from '../../../shared/procedures';
+import {
+  builtInProcedures,
+  copyProcedure,
+  getBuiltInProcedure,
+  parseProcedure,
+  sourceName,
+  type Procedure,
+} from '../../../shared/procedures';
+import { procedureFileName, procedureFileText, readProcedureFile } from '../../../shared/procedures/file';
 import type {
   chooseProcedureInput,
   copyProcedureInput,
+  exportProcedureInput,
   getProcedureInput,
+  importProcedureInput,
   saveProcedureInput,
+  ProcedureFile,
   ProcedureSummary,
 } from '../../../shared/schemas/procedures';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
@@ -14,9 +25,12 @@ import type { ReadExecutor } from '../../../db/queries/executor';
 import { insertProcedureVersion, listProcedureCopies, procedureBasedOn, procedureDefinition } from '../../../db/queries/procedure-versions';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
-// The setting's escalation procedure: one of the five built-ins, or an edited copy of one. A copy is
-// saved as a new version each time it changes; a version is never changed in place (the file
-// refuses it), and each escalation keeps a snapshot of the version it was opened under.
+// The setting's escalation procedure: one of the five built-ins, or an edited copy of one, or one
+// imported from a procedure file. A copy is saved as a new version each time it changes; a version is
+// never changed in place (the file refuses it), and each escalation keeps a snapshot of the version it
+// was opened under. A procedure can be exported as a file, and a file imported: checked with the same
+// schema, every problem listed by where it is, and always kept as a new procedure of the setting's
+// own, so it can never replace a version already in use.
 
 async function latestCopy(db: ReadExecutor, id: string, version?: number): Promise<Procedure | null> {
   const definition = await procedureDefinition(db, id, version);
@@ -27,6 +41,11 @@ async function loadProcedure(db: ReadExecutor, id: string, version?: number): Pr
   const builtIn = getBuiltInProcedure(id);
   if (builtIn) return version === undefined || version === builtIn.version ? builtIn : null;
   return latestCopy(db, id, version);
+}
+
+/** A procedure's latest version (a built-in, or a copy's newest), or null when there is none. */
+export async function latestProcedure(db: ReadExecutor, id: string): Promise<Procedure | null> {
+  return loadProcedure(db, id);
 }
 
 /** The procedure new escalations follow, or null until the DSL chooses one. */
@@ -46,6 +65,8 @@ export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary
     builtIn: true,
     basedOn: null,
     chosen: settings.procedure_id === procedure.id,
+    source: sourceName(procedure),
+    lastChecked: procedure.source.lastChecked,
   }));
   for (const copy of copies) {
     const procedure = await latestCopy(ctx.db, copy.procedure_id);
@@ -58,6 +79,8 @@ export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary
       builtIn: false,
       basedOn: copy.based_on,
       chosen: settings.procedure_id === copy.procedure_id,
+      source: sourceName(procedure),
+      lastChecked: procedure.source.lastChecked,
     });
   }
   return summaries;
@@ -121,5 +144,49 @@ export async function chooseProcedure(ctx: ServiceContext, input: z.output<typeo
     await updateSettings(trx, { procedure_id: procedure.id });
     await audit(trx, ctx, 'procedure.chosen', { type: 'procedure', id: procedure.id }, `Chose ${procedure.name} for new escalations`);
     return procedure;
+  });
+}
+
+/** A procedure (any version) as a file to save: exactly what an import reads back. */
+export async function exportProcedure(ctx: ReadContext, input: z.output<typeof exportProcedureInput>): Promise<ProcedureFile> {
+  const procedure = await loadProcedure(ctx.db, input.id, input.version);
+  if (!procedure) throw notFound('This procedure');
+  await ctx.logAccess(
+    'procedure.exported',
+    { type: 'procedure', id: procedure.id },
+    `Exported version ${procedure.version} of ${procedure.name}`,
+  );
+  return { fileName: procedureFileName(procedure), mimeType: 'application/json', text: procedureFileText(procedure) };
+}
+
+/**
+ * A procedure file, checked with the procedure schema and kept as a new procedure of the setting's
+ * own (a new id, version 1, not built in), whatever id or version the file gives: importing can never
+ * replace a version in use. Every problem is listed, each by its place in the file, in words.
+ */
+export async function importProcedure(ctx: ServiceContext, input: z.output<typeof importProcedureInput>): Promise<Procedure> {
+  const read = readProcedureFile(input.text);
+  if (!read.ok) {
+    const count = read.problems.length;
+    throw new ApiFailure(
+      'invalid_input',
+      `This procedure file cannot be used: ${count === 1 ? 'there is 1 problem' : `there are ${count} problems`}. Nothing was imported.`,
+      { issues: read.problems },
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const fromFile = read.procedure;
+    const imported = copyProcedure(fromFile, `copy-${randomUUID()}`, fromFile.name);
+    await insertProcedureVersion(trx, {
+      procedure_id: imported.id,
+      version: imported.version,
+      name: imported.name,
+      definition: JSON.stringify(imported),
+      based_on: getBuiltInProcedure(fromFile.id) ? fromFile.id : null,
+      created_by: ctx.user.id,
+      created_at: nowIso(ctx.clock),
+    });
+    await audit(trx, ctx, 'procedure.imported', { type: 'procedure', id: imported.id }, `Imported ${imported.name} from a procedure file`);
+    return imported;
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { childFullName } from '../../../shared/schemas/children';
 import { z } from 'zod';
 import type {
+  completeReferralEventInput,
   createReferralInput,
   listReferralsInput,
   recordReferralEventInput,
@@ -9,14 +10,18 @@ import type {
   ReferralEvent,
   ReferralSummary,
 } from '../../../shared/schemas/referrals';
+import { sourceName, type Procedure } from '../../../shared/procedures';
 import { referralEventKinds } from '../../../shared/referrals/events';
-import { referralMilestones } from '../../../shared/referrals/milestones';
-import { fieldFailure } from '../../../shared/result';
+import { expectedEvents, referralMilestones, type ReferralRules } from '../../../shared/referrals/milestones';
+import { ApiFailure, fieldFailure } from '../../../shared/result';
+import { insertAmendments } from '../../../db/queries/amendments';
 import { findChild } from '../../../db/queries/children';
 import { escalationsForReferral } from '../../../db/queries/escalations';
 import {
   eventsByReferral,
+  fillReferralEventAnswers,
   findReferral,
+  findReferralEvent,
   insertReferral,
   insertReferralEvent,
   listReferralRows,
@@ -30,35 +35,71 @@ import { settingProcedure } from './procedures';
 import { refuseFuture } from './recorded-time';
 
 // Referrals to children's social care and their statutory milestones. What happened is stored;
-// when each milestone is due is worked out on every read (see shared/referrals/milestones.ts).
+// when each milestone is due is worked out on every read (see shared/referrals/milestones.ts), from
+// the national timescales and the setting's own procedure's local ones (none until one is chosen).
 
 /** The stored event kind is plain text in the file: read it back through the one list of kinds. */
 const eventKindSchema = z.enum(referralEventKinds);
+
+function yesNo(value: number | null): boolean | null {
+  return value === null ? null : value === 1;
+}
 
 function toEvent(row: ReferralEventRow): ReferralEvent {
   return {
     id: row.id,
     kind: eventKindSchema.parse(row.kind),
     happenedAt: row.happened_at,
-    s47Started: row.s47_started === null ? null : row.s47_started === 1,
+    s47Started: yesNo(row.s47_started),
+    childProtectionPlan: yesNo(row.child_protection_plan),
+    settingAttended: yesNo(row.setting_attended),
     note: row.note,
     recordedBy: row.recorded_by,
     recordedAt: row.recorded_at,
   };
 }
 
-export async function referralDeadlineContext(db: ReadExecutor, ctx: ReadContext): Promise<DeadlineContext> {
-  const procedure = await settingProcedure(db);
-  return deadlineContext(db, ctx.clock, procedure?.timescaleOverrides ?? {});
+/** The referral timescales a procedure sets for itself, with the document they come from. */
+export function referralRules(procedure: Procedure | null): ReferralRules | null {
+  return procedure ? { timescales: procedure.localTimescales, source: sourceName(procedure) } : null;
+}
+
+/** A referral's deadlines: the setting's calendar and clock, and its chosen procedure's local timescales. */
+export interface ReferralDeadlineContext extends DeadlineContext {
+  rules: ReferralRules | null;
+}
+
+export async function referralDeadlineContext(db: ReadExecutor, ctx: ReadContext): Promise<ReferralDeadlineContext> {
+  return { ...(await deadlineContext(db, ctx.clock)), rules: referralRules(await settingProcedure(db)) };
+}
+
+/** The answers recorded events lack (they were recorded before the question was asked). */
+function unanswered(events: ReferralEvent[]): Referral['unanswered'] {
+  return events.flatMap((event): Referral['unanswered'] => {
+    if (event.kind === 'icpc' && event.childProtectionPlan === null)
+      return [
+        {
+          eventId: event.id,
+          field: 'childProtectionPlan',
+          question: 'Outcome not recorded: did the initial child protection conference make a child protection plan?',
+        },
+      ];
+    if (event.kind === 'strategy-discussion' && event.settingAttended === null)
+      return [
+        { eventId: event.id, field: 'settingAttended', question: 'Not recorded: did your setting take part in this strategy discussion?' },
+      ];
+    return [];
+  });
 }
 
 export function toReferral(
   row: ReferralRow,
   events: ReferralEventRow[],
   escalations: Referral['escalations'],
-  deadlines: DeadlineContext,
+  deadlines: ReferralDeadlineContext,
 ): Referral {
   const typed = events.map(toEvent);
+  const forMilestones = { madeAt: row.made_at, method: row.method, concern: row.concern, category: row.category, events: typed };
   return {
     id: row.id,
     childId: row.child_id,
@@ -74,12 +115,9 @@ export function toReferral(
     createdAt: row.created_at,
     createdBy: row.created_by,
     events: typed,
-    milestones: referralMilestones(
-      { madeAt: row.made_at, method: row.method, concern: row.concern, category: row.category, events: typed },
-      deadlines.calendar,
-      deadlines.overrides,
-      deadlines.now,
-    ),
+    milestones: referralMilestones(forMilestones, deadlines.calendar, deadlines.rules, deadlines.now),
+    expected: expectedEvents(forMilestones, deadlines.rules),
+    unanswered: unanswered(typed),
     escalations,
   };
 }
@@ -154,11 +192,66 @@ export async function recordReferralEvent(ctx: ServiceContext, input: z.output<t
       kind: input.kind,
       happened_at: input.happenedAt,
       s47_started: input.kind === 'strategy-discussion' ? (input.s47Started ? 1 : 0) : null,
+      setting_attended: input.kind === 'strategy-discussion' ? (input.settingAttended ? 1 : 0) : null,
+      child_protection_plan: input.kind === 'icpc' ? (input.childProtectionPlan ? 1 : 0) : null,
       note: input.note,
       recorded_by: ctx.user.id,
       recorded_at: nowIso(ctx.clock),
     });
     await audit(trx, ctx, 'referral.event', { type: 'referral', id: input.referralId }, `Recorded: ${input.kind}`);
+  });
+  return getReferral(ctx, input.referralId);
+}
+
+/**
+ * Gives an answer an event was recorded without, because the question was not asked then (an ICPC's
+ * outcome, whether the setting took part in a strategy discussion). Once only: an answer given is
+ * never changed here. Kept as an amendment from "not recorded", with who and when.
+ */
+export async function completeReferralEvent(ctx: ServiceContext, input: z.output<typeof completeReferralEventInput>): Promise<Referral> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const event = await findReferralEvent(trx, input.eventId);
+    if (!event || event.referral_id !== input.referralId) throw notFound('This event');
+    const answers: { child_protection_plan?: number; setting_attended?: number } = {};
+    const amended: { field: string; value: string }[] = [];
+    if (input.childProtectionPlan !== undefined) {
+      if (event.kind !== 'icpc') throw fieldFailure(['childProtectionPlan'], 'Only an initial child protection conference makes a plan.');
+      if (event.child_protection_plan !== null) throw new ApiFailure('conflict', 'The conference’s outcome is already recorded.');
+      answers.child_protection_plan = input.childProtectionPlan ? 1 : 0;
+      amended.push({
+        field: 'ICPC outcome',
+        value: input.childProtectionPlan ? 'A child protection plan was made' : 'No child protection plan was made',
+      });
+    }
+    if (input.settingAttended !== undefined) {
+      if (event.kind !== 'strategy-discussion') throw fieldFailure(['settingAttended'], 'Only a strategy discussion is attended.');
+      if (event.setting_attended !== null) throw new ApiFailure('conflict', 'Whether your setting took part is already recorded.');
+      answers.setting_attended = input.settingAttended ? 1 : 0;
+      amended.push({ field: 'Setting took part in the strategy discussion', value: input.settingAttended ? 'Yes' : 'No' });
+    }
+    await fillReferralEventAnswers(trx, event.id, answers);
+    const now = nowIso(ctx.clock);
+    await insertAmendments(
+      trx,
+      amended.map(({ field, value }) => ({
+        id: randomUUID(),
+        entity_type: 'referral',
+        entity_id: input.referralId,
+        field,
+        old_value: JSON.stringify('Not recorded'),
+        new_value: JSON.stringify(value),
+        reason: 'Not asked when the event was recorded: recorded now.',
+        amended_by: ctx.user.id,
+        amended_at: now,
+      })),
+    );
+    await audit(
+      trx,
+      ctx,
+      'referral.event.completed',
+      { type: 'referral', id: input.referralId },
+      `Recorded: ${amended.map((a) => a.field).join(', ')}`,
+    );
   });
   return getReferral(ctx, input.referralId);
 }

@@ -56,8 +56,8 @@ import { checkRecordsIntegrity } from './integrity';
 
 /**
  * How far before a period a record can start and still have a deadline due in it: the longest
- * timescale in the catalogue, with the setting's procedure's values (a review conference's six
- * months today), and a month to spare. Worked out from the timescales, so a longer one widens it.
+ * timescale, national or the setting's procedure's own (a review conference's six months today),
+ * and a month to spare. Worked out from the timescales, so a longer one widens it.
  */
 const SPARE_DAYS = 31;
 
@@ -77,9 +77,18 @@ function ruleSpanDays(rule: Rule): number {
   }
 }
 
+/** Every rule a deadline can be worked out by: the national timescales, and the procedure's own (referral and stage targets). */
+function rulesOf(procedure: Procedure | null): Rule[] {
+  const national = timescaleIds.map((id) => timescaleRule(id));
+  if (!procedure) return national;
+  const local = procedure.localTimescales;
+  const referral = [local['written-follow-up'], local['strategy-minutes'], ...Object.values(local['strategy-discussion'])];
+  const targets = procedure.tracks.flatMap((track) => track.stages.map((stage) => stage.target));
+  return [...national, ...[...referral, ...targets].flatMap((timescale) => (timescale ? [timescale.rule] : []))];
+}
+
 function lookbackDays(procedure: Procedure | null): number {
-  const overrides = procedure?.timescaleOverrides ?? {};
-  return Math.max(...timescaleIds.map((id) => ruleSpanDays(timescaleRule(id, overrides)))) + SPARE_DAYS;
+  return Math.max(...rulesOf(procedure).map(ruleSpanDays)) + SPARE_DAYS;
 }
 
 function shiftDate(date: string, days: number): string {

@@ -168,8 +168,9 @@ describe('going straight to a later stage', () => {
     });
     expect(atFour.ladder.map((rung) => rung.state)).toEqual(['done', 'skipped', 'skipped', 'current']);
     expect(atFour.ladder[3]?.wentStraightHere?.when).toContain('serious risk to the child');
-    // The new stage's one-working-week target runs from when it was reached.
-    expect(atFour.current?.target?.dueDate).toBe('2026-11-30');
+    // The policy's one working week is Stage 1's: the BSCP stage has no target of its own.
+    expect(atFour.current?.target).toBeNull();
+    expect(atFour.ladder[0]?.target?.state).toBe('met');
   });
 
   it('is refused where the procedure allows none, to the next stage (which is escalating), or with a made-up rule', async () => {

@@ -1,27 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { timescaleRule } from '../../../shared/deadlines';
 import { nextStage, type AgencyKind } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
 import { expectKeeps, normalise, ruleInWords, stepsSaidBy, trackPolicy } from './policy-text';
 
-// Birmingham (seed 003) against the school's Escalation Policy 2020–2022 itself
-// (tests/fixtures/policies/birmingham.txt): five stages in one working week each, who acts by kind of
-// agency, and school v school (or self-employed v school) straight from Stage One to Stage Five.
+// Birmingham against the school's Escalation Policy 2020–2022 itself
+// (tests/fixtures/policies/birmingham.txt): five stages, one working week for the whole disagreement,
+// who acts by kind of agency, and school v school (or self-employed v school) straight from Stage One
+// to Stage Five.
 
 const p = builtIn('birmingham');
 const t = trackOf(p, 'risk-disagreement');
 const { text, parts, preamble, partOf, stepText, wordsAdded } = trackPolicy('birmingham', t, /^Stage (One|Two|Three|Four|Five) .*$/gm);
 
-describe('Birmingham (seed 003)', () => {
-  it('has the policy’s five stages, in order, under its headings, each to be resolved within one working week', () => {
+describe('Birmingham', () => {
+  it('has the policy’s five stages, in order, under its headings, the whole disagreement to be resolved within one working week', () => {
     expect(t.stages.map((s) => normalise(`${s.label} - ${s.title}`))).toEqual(parts.map((part) => normalise(part.heading[0])));
     expect(t.stages.map((s) => s.id)).toEqual(['stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5']);
-    expect(t.stages.map((s) => s.target?.timescale)).toEqual(Array.from({ length: 5 }, () => 'escalation-stage'));
-    const rule = timescaleRule('escalation-stage', p.timescaleOverrides);
-    expect(ruleInWords(rule).some((words) => preamble.says(`Professionals should attempt to resolve disagreements within ${words}`))).toBe(
-      true,
-    );
+    // The week opens the procedure, before the stages, and is about "disagreements": one week for the
+    // whole disagreement, so every stage has the same target, counted from when it was first raised.
+    const week = {
+      rule: { kind: 'working-weeks', weeks: 1 } as const,
+      from: 'escalation-start',
+      source: 'Professionals should attempt to resolve disagreements within one working week.',
+    };
+    expect(t.stages.map((s) => s.target)).toEqual(Array.from({ length: 5 }, () => week));
+    expect(preamble.says(week.source)).toBe(true);
+    expect(
+      ruleInWords(week.rule).some((words) => preamble.says(`Professionals should attempt to resolve disagreements within ${words}`)),
+    ).toBe(true);
+    for (const part of parts) expect(/\bweek\b/i.test(part.text.raw), part.heading[0]).toBe(false);
+    expect(p.source.note).toContain('The policy’s week is for the whole disagreement, not each stage');
     expectKeeps(p.partnership, text, ['Birmingham Safeguarding Children Board']);
+    expect(p.renamed).toEqual([
+      expect.objectContaining({
+        asWritten: 'Birmingham Safeguarding Children Board',
+        now: 'the Birmingham Safeguarding Children Partnership',
+      }),
+    ]);
+    expect(text.says('Birmingham Safeguarding Children Board')).toBe(true);
   });
 
   it('goes from stage 1 straight to stage 5 for school v school and self-employed v school, either way round, in the policy’s words', () => {

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { timescaleRule, timescales } from '../../../shared/deadlines';
 import { escalationCategories, formTitles, nextStage } from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
 import { expectKeeps, ruleInWords, stepsSaidBy, trackPolicy } from './policy-text';
 
-// Bromley (seed 002) against Ready Steady Grow Pre-School's escalation policy itself
-// (tests/fixtures/policies/bromley.txt): four stages of resolution, one working week each, the lead
-// manager at stage 3 and the Resolution Panel at stage 4.
+// Bromley against Ready Steady Grow Pre-School's escalation policy itself
+// (tests/fixtures/policies/bromley.txt): four stages of resolution, one working week at stage 1 (where
+// the policy puts it, and nowhere else), the lead manager at stage 3 and the Resolution Panel at stage 4.
 
 const p = builtIn('bromley');
 const t = trackOf(p, 'threshold-disagreement');
 const { text, parts, partOf, stepText, wordsAdded } = trackPolicy('bromley', t, /^Stage \d: .*$/gm, /^Recording, Monitoring & Learning/m);
 
-describe('Bromley (seed 002)', () => {
+describe('Bromley', () => {
   it('has one track of the policy’s four stages, in order, under its headings', () => {
     expect(text.says('Here is a four-stage escalation process')).toBe(true);
     expect(p.tracks).toHaveLength(1);
@@ -23,13 +22,21 @@ describe('Bromley (seed 002)', () => {
     expect(nextStage(t, 'stage-4', schoolVsSocialCare)).toBeNull();
   });
 
-  it('aims to resolve each stage within one working week, as the policy says', () => {
-    const rule = timescaleRule('escalation-stage', p.timescaleOverrides);
-    expect(rule).toEqual({ kind: 'working-weeks', weeks: 1 });
-    expect(t.stages.map((s) => s.target?.timescale)).toEqual(Array.from({ length: 4 }, () => 'escalation-stage'));
-    expect(ruleInWords(rule).some((words) => partOf('stage-1').says(`aim to resolve within ${words}`))).toBe(true);
-    expect(text.says('within a week unless risk demands faster action')).toBe(true);
-    expect(text.says(timescales['escalation-stage'].source.quote.split(' / ')[0] ?? '')).toBe(true);
+  it('aims to resolve stage 1 within one working week, where the policy says it, and gives no other stage a target', () => {
+    const target = stageOf(t, 'stage-1').target;
+    expect(target).toEqual({
+      rule: { kind: 'working-weeks', weeks: 1 },
+      from: 'stage-start',
+      source: 'They should aim to resolve within 1 working week or a shorter timescale if the child is at risk.',
+    });
+    expect(partOf('stage-1').says(target?.source ?? '')).toBe(true);
+    expect(
+      ruleInWords(target?.rule ?? { kind: 'same-day' }).some((words) => partOf('stage-1').says(`aim to resolve within ${words}`)),
+    ).toBe(true);
+    expect(t.stages.map((s) => s.target?.rule ?? null)).toEqual([{ kind: 'working-weeks', weeks: 1 }, null, null, null]);
+    // The week is in no other stage's part of the policy.
+    for (const id of ['stage-2', 'stage-3', 'stage-4']) expect(/\bweek\b/i.test(partOf(id).raw), id).toBe(false);
+    expect(p.source.note).toContain('one working week is Stage 1’s');
   });
 
   it('takes each stage’s checklist from its part of the policy, word for word where it can', () => {
@@ -114,11 +121,14 @@ describe('Bromley (seed 002)', () => {
     expect(wordsAdded()).toEqual(Object.keys(added).sort());
   });
 
-  it('calls for no form, as the policy names none, and follows up a phone referral within 48 hours (London, not the seed)', () => {
+  it('calls for no form, as the policy names none, and sets no referral timescale, as the policy gives none', () => {
     for (const title of Object.values(formTitles)) expect(text.says(title), title).toBe(false);
     expect(formsByStage(t)).toEqual([[], [], [], []]);
-    expect(p.timescaleOverrides).toEqual({ 'written-follow-up': { kind: 'hours', hours: 48 } });
+    // The 48 hours once credited to the London procedures is in none of the five policies: gone.
+    expect(p.localTimescales['written-follow-up']).toBeNull();
     expect(ruleInWords({ kind: 'hours', hours: 48 }).some((words) => text.says(words))).toBe(false);
-    expect(p.source.note).toContain('the seed does not give one');
+    expect(Object.values(p.localTimescales['strategy-discussion'])).toEqual([null, null, null, null]);
+    expect(p.localTimescales['strategy-minutes']).toBeNull();
+    expect(p.source.note).toContain('The policy sets no time for the written follow-up of a phone referral');
   });
 });

@@ -3,7 +3,7 @@ import { escalationCategories } from '../../../shared/procedures';
 import { builtIn, formsByStage, stageOf, trackOf } from './helpers';
 import { expectKeeps, stepsSaidBy, trackPolicy } from './policy-text';
 
-// CSCP (seed 004) against the partnership's stages of escalation themselves
+// CSCP  against the partnership's stages of escalation themselves
 // (tests/fixtures/policies/cscp.txt): five stages, the Escalation Notification Form from stage 3,
 // feedback to all parties where the policy says so, and no stage timescale.
 
@@ -12,7 +12,7 @@ const t = trackOf(p, 'other');
 // Each stage starts with its number alone on a line, then its title.
 const { text, parts, partOf, stepText, wordsAdded } = trackPolicy('cscp', t, /^\d$/gm);
 
-describe('CSCP (seed 004)', () => {
+describe('CSCP', () => {
   it('has one track of the policy’s five stages, in order, with its titles', () => {
     expect(text.says('STAGES OF ESCALATION')).toBe(true);
     expect(escalationCategories.every((c) => p.categoryTracks[c] === 'stages')).toBe(true);
@@ -107,6 +107,8 @@ describe('CSCP (seed 004)', () => {
     expect(/\b(days?|weeks?|hours?|months?)\b/i.test(text.raw)).toBe(false);
     expect(t.stages.map((s) => s.target)).toEqual([null, null, null, null, null]);
     expect(p.source.note).toContain('no timescale for any stage');
-    expect(p.timescaleOverrides).toEqual({});
+    expect(p.localTimescales['written-follow-up']).toBeNull();
+    expect(Object.values(p.localTimescales['strategy-discussion'])).toEqual([null, null, null, null]);
+    expect(p.localTimescales['strategy-minutes']).toBeNull();
   });
 });

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { timescaleRule, timescales } from '../../../shared/deadlines';
-import { escalationCategories, formTitles, liverpoolLevelsOfNeed, liverpoolSituations, nextStage } from '../../../shared/procedures';
+import { timescales } from '../../../shared/deadlines';
+import {
+  contactsFor,
+  escalationCategories,
+  formTitles,
+  liverpoolLevelsOfNeed,
+  liverpoolSituations,
+  nextStage,
+  trackForMissed,
+  withCurrentNames,
+} from '../../../shared/procedures';
 import { builtIn, formsByStage, schoolVsSocialCare, stageOf, trackOf } from './helpers';
 import { expectKeeps, normalise, policy, policyFile, policyText, ruleInWords, stepsSaidBy, trackPolicy, wordsAddedBy } from './policy-text';
 
-// Liverpool (seed 001) against the Northway Primary & Nursery School policy itself
-// (tests/fixtures/policies/liverpool.txt): the levels of need, the ten situations, the ladders for
-// situations 5–7 (step letters and texts as the policy lists them) and the four LSCB stages with the
-// Report to LSCB at stages 3 and 4.
+// Liverpool against the Northway Primary & Nursery School policy itself
+// (tests/fixtures/policies/liverpool.txt): the levels of need, the ten situations, situation 1's
+// internal route, the ladders for situations 5–7 (step letters and texts as the policy lists them)
+// and the four LSCB stages with the Report to LSCB at stages 3 and 4; its local contacts, its one
+// local timescale, and the LSCB's current name.
 
 const p = builtIn('liverpool');
 const text = policy('liverpool');
@@ -42,18 +52,45 @@ const ladders = [
   { situation: 7, category: 'case-conference-no-cp-plan' },
 ] as const;
 
-describe('Liverpool (seed 001)', () => {
-  it('names the partnership and its source', () => {
+describe('Liverpool', () => {
+  it('names the partnership, with its current name beside, and its source by title and year', () => {
     expect(p.partnership).toBe('Liverpool Safeguarding Children Board (LSCB)');
     expectKeeps(p.partnership, text, ['Safeguarding Children Board', 'LSCB']);
+    expect(withCurrentNames(p, p.partnership)).toBe(
+      'Liverpool Safeguarding Children Board (LSCB) (now the Liverpool Safeguarding Children Partnership)',
+    );
+    expect(withCurrentNames(p, formTitles['liverpool-report-to-lscb'])).toBe(
+      'Report to LSCB (now the Liverpool Safeguarding Children Partnership): Multi-Agency Resolution Levels 3 and 4',
+    );
     expect(text.says("Liverpool's summary escalation procedures")).toBe(true);
-    expectKeeps(p.source.document, text, [
+    expectKeeps(`${p.source.title} ${p.source.publisher}`, text, [
       'Northway Primary & Nursery School',
       'Escalation Guidance Policy 2018',
       'Liverpool Schools’ Safeguarding Flow Chart 2018',
     ]);
-    expect(p.source.note).toContain('situations 1–4, 9 and 10 is cut');
+    expect(p.source.year).toBe('2018');
+    expect(p.source.note).toContain('situations 2–4, 9 and 10 is cut');
     expectKeeps(p.source.note, text, ['press for re-consideration and if required make the referral themselves']);
+  });
+
+  it('keeps its named adviser and referral phone lines as local contacts, in the policy’s own words, and not in the steps', () => {
+    expect(p.contacts.find((c) => c.id === 'school-improvement-liverpool-adviser')?.email).toBe('phil.cooper@si.liverpool.gov.uk');
+    expect(text.says('Seek advice from phil.cooper@si.liverpool.gov.uk')).toBe(true);
+    for (const contact of p.contacts.filter((c) => c.phone)) expect(text.says(contact.phone ?? ''), contact.id).toBe(true);
+    expect(p.contacts.filter((c) => c.phone).map((c) => c.phone)).toEqual([
+      '0151 233 3700',
+      '0151 443 2600',
+      '0151 606 2008',
+      '0345 140 0845',
+      '01744 676600',
+      '01942 828300',
+    ]);
+    expect(JSON.stringify(p.tracks)).not.toContain('@');
+    for (const { category } of ladders) {
+      const advice = trackOf(p, category).stages.filter((s) => s.title === 'Seek advice from the School Improvement Liverpool adviser');
+      expect(advice, category).toHaveLength(1);
+      expect(contactsFor(p, advice[0] ?? stageOf(lscb, 'stage-1')).map((c) => c.email)).toEqual(['phil.cooper@si.liverpool.gov.uk']);
+    }
   });
 
   it('has the four levels of need, in the policy’s words', () => {
@@ -62,13 +99,15 @@ describe('Liverpool (seed 001)', () => {
     expect(text.says(liverpoolLevelsOfNeed[0].description)).toBe(true);
     expect(text.says(liverpoolLevelsOfNeed[2].description)).toBe(true);
     for (const part of liverpoolLevelsOfNeed[3].description.split('; ')) expect(text.says(part), part).toBe(true);
+    // The procedure carries them, so a child's level is shown in Liverpool's words where it is chosen.
+    expect(p.levelsOfNeed?.map((l) => [l.level, l.title])).toEqual(liverpoolLevelsOfNeed.map((l) => [l.level, l.title]));
   });
 
   it('lists its ten situations as the policy does, and maps them to tracks: ladders for 5–7, the LSCB stages for the rest', () => {
     const listed = [...policyFile('liverpool').matchAll(/^(\d+)\. (.+)$/gm)].map((match) => [Number(match[1]), normalise(match[2] ?? '')]);
     expect(liverpoolSituations.map((s) => [s.situation, normalise(s.text)])).toEqual(listed);
     expect(liverpoolSituations.map((s) => [s.situation, s.category, p.categoryTracks[s.category]])).toEqual([
-      [1, 'internal-referral-disagreement', 'lscb'],
+      [1, 'internal-referral-disagreement', 'situation-1'],
       [2, 'cp-referral-not-accepted', 'lscb'],
       [3, 'cin-referral-not-accepted', 'lscb'],
       [4, 'cin-now-significant-harm', 'lscb'],
@@ -81,6 +120,32 @@ describe('Liverpool (seed 001)', () => {
     ]);
     const situationCategories = new Set<string>(liverpoolSituations.map((s) => s.category));
     for (const category of escalationCategories.filter((c) => !situationCategories.has(c))) expect(p.categoryTracks[category]).toBe('lscb');
+    // A missed statutory timescale follows the LSCB stages: Liverpool's own ladder, never another partnership's.
+    expect(trackForMissed(p, 'la-decision')?.id).toBe('lscb');
+    expect(trackForMissed(p, 'strategy-discussion')?.id).toBe('lscb');
+  });
+
+  it('takes situation 1 (staff disagree within the school) by the flow chart’s internal route, not the LSCB stages', () => {
+    const one = trackOf(p, 'internal-referral-disagreement');
+    expect(one.stages.map((s) => [s.label, s.title])).toEqual([
+      ['Step 1', 'Both colleagues discuss the child’s needs'],
+      ['Step 2', 'Press for re-consideration'],
+      ['Step 3', 'If required make the referral themselves'],
+    ]);
+    expect(one.stages.some((s) => s.id.startsWith('stage-'))).toBe(false);
+    expect(text.says('then both colleagues should discuss the child’s needs alongside the Local Safeguarding Children')).toBe(true);
+    expectKeeps(stageOf(one, 'discuss').summary, text, [
+      'both colleagues should discuss the child’s needs alongside the Local Safeguarding Children',
+    ]);
+    expectKeeps(stageOf(one, 'reconsider').summary, text, [
+      'If the member of staff or volunteer does not agree with the decision by the Designated Safeguarding Lead not to make a referral to Children’s Services then they should press for re-consideration',
+    ]);
+    expectKeeps(stageOf(one, 'refer').summary, text, [
+      'Anyone can make a referral, if required, but the Designated Safeguarding Lead maintain oversight',
+    ]);
+    expect(text.says('press for re-consideration and if required make the referral themselves')).toBe(true);
+    expect(contactsFor(p, stageOf(one, 'refer')).map((c) => c.phone)[0]).toBe('0151 233 3700');
+    expect(nextStage(one, 'refer', { ourAgency: 'school', otherAgency: 'school' })).toBeNull();
   });
 
   it.each(ladders)(
@@ -91,7 +156,12 @@ describe('Liverpool (seed 001)', () => {
       expect(normalise(t.title)).toBe(normalise(inPolicy.heading));
       const steps = t.stages.filter((s) => s.id.startsWith('step-'));
       expect(steps.map((s) => [s.id, s.label])).toEqual(inPolicy.lines.map(([letter]) => [`step-${letter}`, `Step ${letter}`]));
-      expect(steps.map((s) => normalise(s.title))).toEqual(inPolicy.lines.map(([, line]) => normalise(line)));
+      // Word for word, but for the adviser's address, which is a local contact (kept once, in the
+      // procedure's contacts, where a copy updates it): the step names the adviser instead.
+      const adviser = '[phil.cooper@si.liverpool.gov.uk](mailto:phil.cooper@si.liverpool.gov.uk)';
+      expect(steps.map((s) => normalise(s.title))).toEqual(
+        inPolicy.lines.map(([, line]) => normalise(line.replace(adviser, 'the School Improvement Liverpool adviser'))),
+      );
       expect(inPolicy.section.says('Always follow the Local Safeguarding Children Board’s escalation policy')).toBe(true);
       for (const stage of steps) {
         expect(
@@ -199,7 +269,8 @@ describe('Liverpool (seed 001)', () => {
         return level < 0 ? [] : [`${level === 0 ? 'complete' : 'update'} liverpool-report-to-lscb`];
       }),
     );
-    for (const t of p.tracks) {
+    // Every multi-agency track: situation 1 is within the school, and has no LSCB stages.
+    for (const t of p.tracks.filter((track) => track.id !== 'situation-1')) {
       const withReport = t.stages
         .filter((s) => s.forms.some((f) => f.form === 'liverpool-report-to-lscb'))
         .map((s) => `${s.id} ${s.forms[0]?.action}`);
@@ -212,21 +283,19 @@ describe('Liverpool (seed 001)', () => {
     for (const part of lscbParts) expect(noTimescale.test(part.text.raw)).toBe(false);
     for (const { situation } of ladders) expect(noTimescale.test(ladderInPolicy(situation).section.raw)).toBe(false);
     expect(p.tracks.flatMap((t) => t.stages).every((s) => s.target === null)).toBe(true);
-    expect(p.timescaleOverrides).toEqual({ 'written-follow-up': { kind: 'hours', hours: 24 } });
-    const followUp = timescaleRule('written-follow-up', p.timescaleOverrides);
+    const followUp = p.localTimescales['written-follow-up'];
+    expect(followUp?.rule).toEqual({ kind: 'hours', hours: 24 });
+    expect(text.says(followUp?.source ?? '')).toBe(true);
     expect(
-      ruleInWords(followUp).some((words) =>
+      ruleInWords(followUp?.rule ?? { kind: 'same-day' }).some((words) =>
         text.says(`follow up your concerns in writing within ${words} using the Multi-Agency Referral Form`),
       ),
     ).toBe(true);
-    for (const id of ['written-follow-up', 'la-decision'] as const) {
-      expect(timescales[id].source.document, id).toContain('Liverpool');
-      expect(text.says(timescales[id].source.quote), id).toBe(true);
-      expect(
-        ruleInWords(timescales[id].rule).some((words) => text.says(words)),
-        id,
-      ).toBe(true);
-    }
+    // No time for a strategy discussion or its minutes: the policy gives none.
+    expect(Object.values(p.localTimescales['strategy-discussion'])).toEqual([null, null, null, null]);
+    expect(p.localTimescales['strategy-minutes']).toBeNull();
+    // The decision's national timescale quotes the guidance as this policy quotes it.
+    expect(text.says(timescales['la-decision'].source.quotedIn?.quote ?? '')).toBe(true);
   });
 
   it('uses no word the policy does not, but these', () => {
@@ -243,6 +312,8 @@ describe('Liverpool (seed 001)', () => {
       next: 'who acts at the last ladder step: "the LSCB escalation policy: next, LSCB Stage 1"',
       allocated: 'who acts at ladder step a: "the allocated social worker"',
       outcome: 'LSCB stage 4 "Record Outcome", as the policy asks at stages 1 to 3 (it gives stage 4 only its heading)',
+      adviser: 'the ladder step that names the School Improvement Liverpool adviser, whose address is a local contact',
+      see: 'who acts at that step: "see the contact details below"',
     };
     const found = new Set<string>(lscbPolicy.wordsAdded());
     for (const { situation, category } of ladders) {

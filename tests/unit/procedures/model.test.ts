@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timescaleIds, timescales } from '../../../shared/deadlines';
+import { referralCategories } from '../../../shared/referrals/categories';
 import {
   builtInProcedures,
   copyProcedure,
@@ -21,14 +22,19 @@ import { builtIn, schoolVsSocialCare, stageOf, trackOf } from './helpers';
 const agencyKinds: AgencyKind[] = ['school', 'early-years', 'childrens-social-care', 'health', 'police', 'self-employed', 'other'];
 
 describe('the built-ins', () => {
-  it('are the five seeds, in order', () => {
-    expect(builtInProcedures.map((p) => [p.id, p.source.seed, p.builtIn, p.version])).toEqual([
-      ['liverpool', '001', true, 1],
-      ['bromley', '002', true, 1],
-      ['birmingham', '003', true, 1],
-      ['cscp', '004', true, 1],
-      ['berkshire-west', '000', true, 1],
+  it('are the five policies, in order, each at version 2 (their local rules moved into them) and naming its document by title and year', () => {
+    expect(builtInProcedures.map((p) => [p.id, p.source.year, p.builtIn, p.version])).toEqual([
+      ['liverpool', '2018', true, 2],
+      ['bromley', 'Not dated', true, 2],
+      ['birmingham', '2020–2022', true, 2],
+      ['cscp', 'Not dated', true, 2],
+      ['berkshire-west', 'Not dated', true, 2],
     ]);
+    for (const p of builtInProcedures) {
+      expect(p.source.title.length, p.id).toBeGreaterThan(10);
+      expect(p.source.publisher.length, p.id).toBeGreaterThan(3);
+      expect(p.source.lastChecked, p.id).toBe('2026-12-01');
+    }
     expect(getBuiltInProcedure('nowhere')).toBeNull();
   });
 
@@ -48,17 +54,19 @@ describe('the built-ins', () => {
   });
 
   it.each(builtInProcedures.map((p) => [p.id, p] as const))(
-    '%s names only catalogue timescales, and answers who acts for every kind',
+    '%s gives each target its rule, where it is counted from and the policy’s words, and answers who acts for every kind',
     (_id, p) => {
       for (const t of p.tracks) {
         for (const stage of t.stages) {
-          if (stage.target) expect(Object.keys(timescales), `${p.id} ${stage.id}`).toContain(stage.target.timescale);
+          if (stage.target) expect(stage.target.source.length, `${p.id} ${stage.id}`).toBeGreaterThan(20);
           for (const kind of agencyKinds)
             expect(whoToContact(stage, kind).length, `${p.id} ${t.id} ${stage.id} ${kind}`).toBeGreaterThan(10);
           expect(stage.steps.length, `${p.id} ${t.id} ${stage.id}`).toBeGreaterThan(0);
         }
       }
-      for (const id of Object.keys(p.timescaleOverrides)) expect(Object.keys(timescales)).toContain(id);
+      // Its own referral timescales are keyed by the referral's categories, and none repeats a national one.
+      expect(Object.keys(p.localTimescales['strategy-discussion']).sort()).toEqual([...referralCategories].sort());
+      expect(Object.keys(p.localTimescales).some((key) => Object.keys(timescales).includes(key))).toBe(false);
     },
   );
 
@@ -83,8 +91,38 @@ describe('the built-ins', () => {
 });
 
 describe('the timescale ids', () => {
-  it('are exactly the catalogue’s', () => {
+  it('are exactly the national catalogue’s', () => {
     expect([...timescaleIds].sort()).toEqual(Object.keys(timescales).sort());
+  });
+});
+
+describe('local timescales belong to the procedure whose policy sets them', () => {
+  const set = (id: string) => {
+    const local = builtIn(id).localTimescales;
+    return {
+      followUp: local['written-follow-up']?.rule ?? null,
+      strategy: Object.fromEntries(Object.entries(local['strategy-discussion']).map(([k, v]) => [k, v?.rule ?? null])),
+      minutes: local['strategy-minutes']?.rule ?? null,
+    };
+  };
+  const none = { standard: null, 'immediate-risk': null, 'penetrative-sexual-abuse': null, complex: null };
+
+  it('Berkshire West alone sets the strategy discussion (by category) and its minutes', () => {
+    expect(set('berkshire-west')).toEqual({
+      followUp: null,
+      strategy: {
+        standard: { kind: 'working-days', days: 1 },
+        'immediate-risk': { kind: 'same-day' },
+        'penetrative-sexual-abuse': { kind: 'same-day' },
+        complex: { kind: 'working-days', days: 5 },
+      },
+      minutes: { kind: 'hours', hours: 24 },
+    });
+  });
+
+  it('Liverpool alone sets a written follow-up (24 hours, its flow chart); Bromley, Birmingham and the CSCP set none', () => {
+    expect(set('liverpool')).toEqual({ followUp: { kind: 'hours', hours: 24 }, strategy: none, minutes: null });
+    for (const id of ['bromley', 'birmingham', 'cscp']) expect(set(id), id).toEqual({ followUp: null, strategy: none, minutes: null });
   });
 });
 
@@ -149,7 +187,7 @@ describe('copyProcedure', () => {
     const copy = copyProcedure(source, 'copy-1', 'Our Birmingham procedure');
     expect(copy).toMatchObject({ id: 'copy-1', name: 'Our Birmingham procedure', builtIn: false, version: 1, source: source.source });
     expect(procedureSchema.safeParse(copy).success).toBe(true);
-    expect({ ...copy, id: source.id, name: source.name, builtIn: true }).toEqual(source);
+    expect({ ...copy, id: source.id, name: source.name, builtIn: true, version: source.version }).toEqual(source);
 
     // Every nested object and array is new, so editing the copy anywhere leaves the built-in alone.
     const copyTrack = copy.tracks[0];
@@ -194,7 +232,7 @@ describe('the schema refuses an edited copy that', () => {
 
   it('sends a category to a track it does not have, or leaves a category out', () => {
     expect(issues({ ...base, categoryTracks: { ...base.categoryTracks, other: 'nowhere' } })).toEqual([
-      'categoryTracks.other: No track nowhere for other.',
+      'categoryTracks.other: There is no track nowhere.',
     ]);
     const { other: _left, ...without } = base.categoryTracks;
     expect(issues({ ...base, categoryTracks: without })).toHaveLength(1);
@@ -248,18 +286,43 @@ describe('the schema refuses an edited copy that', () => {
     ).toEqual(['tracks.0.stages.0.forms.1.form: written-concern is listed twice.']);
   });
 
-  it('names a timescale the catalogue does not have, leaves who acts unanswered, or sets a rule the calculator refuses', () => {
-    expect(issues(withFirstStage({ target: { timescale: 'one-fortnight' } }))).toEqual([
-      'tracks.0.stages.0.target.timescale: Choose a timescale from the catalogue.',
+  it('gives a target in the old shape or counted from nowhere, leaves who acts unanswered, or sets a rule the calculator refuses', () => {
+    expect(issues(withFirstStage({ target: { timescale: 'escalation-stage' } }))).toContain(
+      'tracks.0.stages.0.target.from: Say what the target is counted from: stage-start, escalation-start, timescale-missed, previous-target.',
+    );
+    expect(issues(withFirstStage({ target: { rule: { kind: 'hours', hours: 48 }, from: 'lunchtime', source: 'Because.' } }))).toEqual([
+      'tracks.0.stages.0.target.from: Say what the target is counted from: stage-start, escalation-start, timescale-missed, previous-target.',
     ]);
     const { police: _police, ...whoActsWithoutPolice } = firstStage.whoActs;
     expect(issues(withFirstStage({ whoActs: { ...whoActsWithoutPolice, police: '' } }))).toEqual([
       'tracks.0.stages.0.whoActs.police: This cannot be empty.',
     ]);
-    expect(issues(withFirstStage({ whoActs: whoActsWithoutPolice }))).toEqual([
-      'tracks.0.stages.0.whoActs.police: Invalid input: expected string, received undefined',
+    expect(issues(withFirstStage({ whoActs: whoActsWithoutPolice }))).toEqual(['tracks.0.stages.0.whoActs.police: Enter some words here.']);
+    const followUp = (rule: unknown) => ({
+      ...base,
+      localTimescales: { ...base.localTimescales, 'written-follow-up': { rule, source: 'Set in this copy.' } },
+    });
+    expect(issues(followUp({ kind: 'working-days', days: 5001 }))).toEqual([
+      'localTimescales.written-follow-up.rule.days: This cannot be more than 5000.',
     ]);
-    expect(issues({ ...base, timescaleOverrides: { 'escalation-stage': { kind: 'working-days', days: 5001 } } })).toHaveLength(1);
-    expect(issues({ ...base, timescaleOverrides: { 'escalation-stage': { kind: 'working-days', days: 2 } } })).toEqual([]);
+    expect(issues(followUp({ kind: 'working-days', days: 2 }))).toEqual([]);
+    // The older shape is read back only from the file (stored.ts), never accepted in an edit.
+    expect(issues({ ...base, timescaleOverrides: {} })).toHaveLength(1);
+  });
+
+  it('names a contact, or sends a missed timescale to a track, that it does not have', () => {
+    expect(issues(withFirstStage({ contacts: ['nobody'] }))).toEqual(['tracks.0.stages.0.contacts.0: There is no contact nobody.']);
+    expect(issues({ ...base, missedTimescaleTracks: { 'strategy-discussion': 'nowhere' } })).toEqual([
+      'missedTimescaleTracks.strategy-discussion: There is no track nowhere.',
+    ]);
+    expect(
+      issues({
+        ...base,
+        contacts: [
+          { id: 'a', role: 'Adviser' },
+          { id: 'a', role: 'Mailbox' },
+        ],
+      }),
+    ).toEqual(['contacts.1.id: Contact id a is used twice.']);
   });
 });

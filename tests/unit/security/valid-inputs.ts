@@ -66,6 +66,7 @@ export function validInputs(w: World, role: Role = 'dsl'): ValidInputs {
     'referrals.list': { childId: w.childId },
     'referrals.recordEvent': { referralId: w.referralId, kind: 'la-decision', happenedAt: at, note: 'Accepted for assessment.' },
     'referrals.escalationDraft': { referralId: w.referralId, milestone: 'la-decision' },
+    'referrals.completeEvent': { referralId: w.referralId, eventId: w.referralId, childProtectionPlan: true },
 
     'escalations.open': { ...escalationInput(w.childId), openedAt: at },
     'escalations.get': { id: w.escalationId },
@@ -97,12 +98,22 @@ export function validInputs(w: World, role: Role = 'dsl'): ValidInputs {
       wentBadly: 'The first call went unanswered.',
       issuesForPartnership: 'None.',
     },
+    'escalations.recordPartnership': {
+      escalationId: w.escalationId,
+      leadAgency: 'Northway Primary and Nursery School',
+      policyPracticeIssues: 'Strategy discussions are not being held within the partnership’s timescale.',
+      currentPosition: 'Waiting for the team manager’s reply.',
+      remainingIssues: 'Whether a strategy discussion will be held.',
+    },
+    'escalations.recordFormSent': { escalationId: w.escalationId, form: 'cscp-escalation-notification', sentAt: at },
 
     'procedures.list': {},
     'procedures.get': { id: 'bromley' },
     'procedures.choose': { id: 'bromley' },
     'procedures.copy': { fromId: 'bromley', name: 'Bromley (second copy)' },
     'procedures.save': { procedure: w.procedure },
+    'procedures.export': { id: 'bromley' },
+    'procedures.import': { text: JSON.stringify(w.procedure) },
 
     'documents.forEscalation': { escalationId: w.escalationId, kind: 'written-concern' },
     'documents.get': { id: w.documentId },

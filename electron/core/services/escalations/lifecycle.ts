@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { formatUkDate, formatUkDateTime, londonDateOf } from '../../../../shared/deadlines';
-import { nextStage, skipTargets, trackFor, type Procedure, type Stage } from '../../../../shared/procedures';
+import { nextStage, skipTargets, trackById, trackFor, type Procedure, type Stage } from '../../../../shared/procedures';
 import type {
   addActionInput,
   amendStageEntryInput,
@@ -16,6 +16,7 @@ import type {
   setStepDoneInput,
 } from '../../../../shared/schemas/escalations';
 import { ApiFailure, fieldFailure } from '../../../../shared/result';
+import { milestoneKeys, milestoneLabels } from '../../../../shared/referrals/milestones';
 import { findChild } from '../../../../db/queries/children';
 import { getSettings } from '../../../../db/queries/settings';
 import { insertAmendments } from '../../../../db/queries/amendments';
@@ -34,15 +35,32 @@ import {
 import type { Executor } from '../../../../db/queries/executor';
 import { findEntry, insertEntry, stageHasEntry, updateEntryText } from '../../../../db/queries/stage-entries';
 import { audit, notFound, nowIso, type ServiceContext } from '../context';
+import { settingCalendar } from '../deadline-context';
 import { settingProcedure } from '../procedures';
 import { refuseFuture } from '../recorded-time';
-import { currentRecord, parseStepsDone, partiesOf, procedureOf, stageOf, trackOf } from './model';
+import {
+  currentRecord,
+  parseStepsDone,
+  partiesOf,
+  procedureOf,
+  stageOf,
+  stageTarget,
+  targetStart,
+  trackOf,
+  type TargetStart,
+} from './model';
 
 // The escalation lifecycle: open → record at each stage → escalate by the procedure's routing →
 // resolve with a written statement of the outcome (or close unresolved) → learning review. Each
 // write is one transaction; each refuses what the procedure or the record's state doesn't allow,
 // with a message saying why. Every write returns the escalation's id, so the caller shows the
 // escalation as it now stands.
+
+/** A missed milestone's name, from the key stored with the escalation. */
+function missedMilestoneLabel(key: string): string {
+  const known = milestoneKeys.find((candidate) => candidate === key);
+  return known ? milestoneLabels[known] : 'The missed timescale';
+}
 
 function notInFuture(ctx: ServiceContext, iso: string, path: string, what: string): void {
   refuseFuture(ctx.clock, iso, path, `${what} cannot be in the future: record what has happened.`);
@@ -69,28 +87,42 @@ function notBeforeStage(current: StageRecordRow, iso: string, path: string): voi
   }
 }
 
-/** The procedure a new escalation follows: the setting's chosen one, or Berkshire West for a missed statutory timescale. */
-export async function procedureForNewEscalation(db: Executor, fallback: Procedure | null): Promise<Procedure> {
+/**
+ * The procedure a new escalation follows: the setting's chosen one, always, including for a missed
+ * statutory timescale (no other partnership's procedure is ever used in its place).
+ */
+export async function procedureForNewEscalation(db: Executor): Promise<Procedure> {
   const chosen = await settingProcedure(db);
   if (chosen) return chosen;
-  if (fallback) return fallback;
   throw new ApiFailure('conflict', 'Choose your safeguarding partnership’s escalation procedure in Settings before opening an escalation.');
+}
+
+/** An escalation about a referral's missed milestone: which, the track the setting's procedure gives it, and when it fell due. */
+export interface MissedMilestoneLink {
+  referralId: string;
+  missedMilestone: string;
+  procedure: Procedure;
+  trackId: string;
+  /** When the milestone fell due, and its name ('Strategy discussion'). */
+  missedDue: { at: string; label: string };
 }
 
 export async function openEscalation(
   ctx: ServiceContext,
   input: z.output<typeof openEscalationInput>,
-  link: { referralId: string; missedMilestone: string; procedure: Procedure } | null = null,
+  link: MissedMilestoneLink | null = null,
 ): Promise<string> {
   notInFuture(ctx, input.openedAt, 'openedAt', 'When the disagreement was raised');
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await findChild(trx, input.childId))) throw notFound("This child's record");
-    const procedure = link?.procedure ?? (await procedureForNewEscalation(trx, null));
-    const track = trackFor(procedure, input.category);
+    const procedure = link?.procedure ?? (await procedureForNewEscalation(trx));
+    const track = link ? trackById(procedure, link.trackId) : trackFor(procedure, input.category);
     if (!track) throw fieldFailure(['category'], `${procedure.name} has no route for this kind of disagreement. Choose another.`);
     const first = track.stages[0];
     if (!first) throw new Error(`Track ${track.id} has no stages.`);
+    const missed: TargetStart | null = link ? { at: link.missedDue.at, label: `${link.missedDue.label} fell due` } : null;
+    const start = targetStart(first, first.target, { openedAt: input.openedAt, missed, previousTargetDueAt: null });
     const settings = await getSettings(trx);
     await insertEscalation(trx, {
       id,
@@ -121,6 +153,7 @@ export async function openEscalation(
       opened_by: ctx.user.id,
       closed_at: null,
       closed_reason: null,
+      missed_due_at: link?.missedDue.at ?? null,
     });
     await insertStageRecord(trx, {
       id: randomUUID(),
@@ -128,6 +161,8 @@ export async function openEscalation(
       stage_id: first.id,
       sequence: 1,
       started_at: input.openedAt,
+      target_from_at: start?.at ?? null,
+      target_from_label: start?.label ?? null,
       routing_reason: null,
       outcome: null,
       outcome_at: null,
@@ -293,7 +328,8 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
     const { row, records, current } = await requireOpen(trx, input.escalationId);
     notBeforeStage(current, input.escalatedAt, 'escalatedAt');
     await requireEntryAtCurrentStage(trx, current, 'escalating');
-    const track = trackOf(procedureOf(row), row);
+    const procedure = procedureOf(row);
+    const track = trackOf(procedure, row);
     const parties = partiesOf(row);
     const next = nextStage(track, current.stage_id, parties);
     let target: { stage: Stage; reason: string | null; skipRule: string | null } | null = next ? { ...next, skipRule: null } : null;
@@ -316,6 +352,19 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
         'This is the last stage of the procedure. Resolve the disagreement with a written statement of the outcome, or close it unresolved with the reason.',
       );
     }
+    // The new stage's target may run from the stage before's target (when it fell due) or from the
+    // missed timescale the escalation is about, rather than from now: work it out and keep it.
+    const previousTarget = stageTarget(procedure, stageOf(track, current.stage_id), current, {
+      calendar: await settingCalendar(trx),
+      now: input.escalatedAt,
+    });
+    const missedDue = row.missed_due_at ?? null;
+    const missedLabel = row.missed_milestone ? `${missedMilestoneLabel(row.missed_milestone)} fell due` : 'The missed timescale fell due';
+    const start = targetStart(target.stage, target.stage.target, {
+      openedAt: row.opened_at,
+      missed: missedDue === null ? null : { at: missedDue, label: missedLabel },
+      previousTargetDueAt: previousTarget?.dueAt ?? null,
+    });
     await endStageRecord(trx, current.id, { outcome: 'escalated', outcome_at: input.escalatedAt, outcome_reason: input.reason });
     await insertStageRecord(trx, {
       id: randomUUID(),
@@ -323,6 +372,8 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
       stage_id: target.stage.id,
       sequence: records.length + 1,
       started_at: input.escalatedAt,
+      target_from_at: start?.at ?? null,
+      target_from_label: start?.label ?? null,
       routing_reason: target.reason,
       skip_rule: target.skipRule,
       outcome: null,

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { dueByEndOf, dueByTimescale, withState, type Deadline } from '../../../../shared/deadlines';
+import { dueBy, dueByEndOf, whoseDays, withState, type Deadline } from '../../../../shared/deadlines';
 import { agencyKinds } from '../../../../shared/escalations/agency-kinds';
-import { formTitles, parseProcedure, trackById, type Parties, type Procedure, type Stage, type Track } from '../../../../shared/procedures';
+import {
+  formTitles,
+  parseProcedure,
+  trackById,
+  type Parties,
+  type Procedure,
+  type Stage,
+  type StageTarget,
+  type Track,
+} from '../../../../shared/procedures';
 import type { EscalationDocumentKind } from '../../../../shared/schemas/documents';
 import type { ActionDeadline } from '../../../../shared/schemas/escalations';
 import type { ActionRow } from '../../../../db/queries/escalation-actions';
@@ -83,11 +92,53 @@ export function parseAgreedBy(json: string): string[] {
   return fromJson(storedStrings, json, 'agreed by');
 }
 
-/** A stage's target: from when the stage was reached, by the stage's timescale in this procedure; met when the stage ended. */
-export function stageTarget(procedure: Procedure, stage: Stage, record: StageRecordRow, deadlines: DeadlineContext): Deadline | null {
+/**
+ * A stage's target, by the stage's own rule in the escalation's procedure, counted from the instant
+ * recorded with the stage (targetStart, when it was reached) or else from when it started; met when
+ * the stage ended. A stage both agencies work at is counted in the working days they share: the
+ * setting's closure days never move it. `procedure` is kept for the callers' symmetry with the rest.
+ */
+export function stageTarget(_procedure: Procedure, stage: Stage, record: StageRecordRow, deadlines: DeadlineContext): Deadline | null {
   if (!stage.target) return null;
-  const due = dueByTimescale(stage.target.timescale, record.started_at, deadlines.calendar, procedure.timescaleOverrides);
+  const days = whoseDays('shared', deadlines.calendar);
+  const due = dueBy(record.target_from_at ?? record.started_at, stage.target.rule, days.calendar, {
+    eventLabel: record.target_from_label ?? 'Stage started',
+    calendarLabel: days.label,
+  });
   return withState(due, record.outcome_at, deadlines.now);
+}
+
+/** What a stage's target is counted from, when that is not the stage's own start. */
+export interface TargetStart {
+  at: string;
+  /** The explanation's first words, e.g. 'Strategy discussion fell due'. */
+  label: string;
+}
+
+/**
+ * Where a stage reached now has its target counted from, to be kept with the stage record:
+ * - 'stage-start': its own start (nothing to keep);
+ * - 'escalation-start': when the disagreement was first raised (Birmingham's week for the whole of it);
+ * - 'timescale-missed': when the missed milestone fell due (Berkshire West's "after 48 hours of no
+ *   strategy discussion"), or its own start for an escalation not opened from a missed milestone;
+ * - 'previous-target': when the stage before's target fell due, which is when this stage fell due
+ *   (Berkshire West's step 3, 48 hours after step 2 was due), or its own start for a first stage.
+ */
+export function targetStart(
+  stage: Pick<Stage, 'label'>,
+  target: StageTarget | null,
+  known: { openedAt: string; missed: TargetStart | null; previousTargetDueAt: string | null },
+): TargetStart | null {
+  switch (target?.from ?? 'stage-start') {
+    case 'stage-start':
+      return null;
+    case 'escalation-start':
+      return { at: known.openedAt, label: 'Disagreement first raised' };
+    case 'timescale-missed':
+      return known.missed;
+    case 'previous-target':
+      return known.previousTargetDueAt === null ? null : { at: known.previousTargetDueAt, label: `${stage.label} fell due` };
+  }
 }
 
 /**

@@ -5,24 +5,30 @@ import { documentsAbout } from '../../../../db/queries/documents';
 import { actionsFor } from '../../../../db/queries/escalation-actions';
 import { learningReviewFor, resolutionFor } from '../../../../db/queries/escalation-outcomes';
 import { findEscalation, listEscalationRows, stageRecordsFor } from '../../../../db/queries/escalations';
+import { notificationsFor, partnershipFor } from '../../../../db/queries/escalation-partnership';
 import { entriesFor } from '../../../../db/queries/stage-entries';
 import { userNames } from '../../../../db/queries/users';
 import { notFound, type ReadContext } from '../context';
 import { deadlineContext, type DeadlineContext } from '../deadline-context';
+import { latestProcedure } from '../procedures';
+import { procedureOf } from './model';
 import { toEscalationDetail, toEscalationSummary } from './view';
 
-// Reading escalations. Stage targets follow each escalation's own procedure snapshot (its
-// timescale values), on the setting's calendar.
+// Reading escalations. Stage targets follow each escalation's own procedure snapshot (its rules),
+// counted in the working days both agencies share. Local contacts are the exception: they are kept
+// up to date in one place, the procedure's latest version, so an open escalation shows them as they
+// are now.
 
-/** Calendar and clock for escalations; each escalation's own timescale values come from its snapshot. */
+/** Calendar and clock for escalations; each escalation's own rules come from its snapshot. */
 export function escalationDeadlines(ctx: ReadContext): Promise<DeadlineContext> {
-  return deadlineContext(ctx.db, ctx.clock, {});
+  return deadlineContext(ctx.db, ctx.clock);
 }
 
 export async function getEscalation(ctx: ReadContext, id: string): Promise<EscalationDetail> {
   const row = await findEscalation(ctx.db, id);
   if (!row) throw notFound('This escalation');
   const entries = await entriesFor(ctx.db, id);
+  const latest = await latestProcedure(ctx.db, row.procedure_id);
   return toEscalationDetail(
     {
       row,
@@ -38,6 +44,10 @@ export async function getEscalation(ctx: ReadContext, id: string): Promise<Escal
       resolution: await resolutionFor(ctx.db, id),
       learningReview: await learningReviewFor(ctx.db, id),
       documents: await documentsAbout(ctx.db, { type: 'escalation', id }),
+      contacts: (latest ?? procedureOf(row)).contacts,
+      partnership: await partnershipFor(ctx.db, id),
+      partnershipAmendments: (await amendmentsByEntity(ctx.db, 'escalation-partnership', [id])).get(id) ?? [],
+      notifications: await notificationsFor(ctx.db, id),
     },
     await escalationDeadlines(ctx),
   );

@@ -4,19 +4,25 @@ import {
   formTitles,
   nextStage,
   skipTargets,
+  sourceName,
+  withCurrentNames,
+  type Contact,
   type Procedure,
+  type Stage,
   type Track,
 } from '../../../../shared/procedures';
 import { childFullName } from '../../../../shared/schemas/children';
-import type {
-  ActionView,
-  AmendmentView,
-  CurrentStageView,
-  EscalationDetail,
-  EscalationSummary,
-  LadderRung,
-  StageEntryView,
+import {
+  partnershipFormKinds,
+  type ActionView,
+  type AmendmentView,
+  type CurrentStageView,
+  type EscalationDetail,
+  type EscalationSummary,
+  type LadderRung,
+  type StageEntryView,
 } from '../../../../shared/schemas/escalations';
+import type { NotificationRow, PartnershipRow } from '../../../../db/queries/escalation-partnership';
 import type { AmendmentRow } from '../../../../db/queries/amendments';
 import type { ActionRow } from '../../../../db/queries/escalation-actions';
 import type { LearningReviewRow, ResolutionRow } from '../../../../db/queries/escalation-outcomes';
@@ -117,12 +123,41 @@ function buildLadder(
   });
 }
 
+/** The renamed names a stage's words use, each with its current name: 'LSCB is now the Liverpool Safeguarding Children Partnership. …'. */
+function currentNamesIn(procedure: Procedure, stage: Stage, others: readonly string[]): string[] {
+  const words = [
+    stage.label,
+    stage.title,
+    stage.summary,
+    ...Object.values(stage.whoActs),
+    ...stage.steps.map((step) => step.text),
+    ...others,
+  ].join(' ');
+  return procedure.renamed
+    .filter((renamed) => words.includes(renamed.asWritten))
+    .map((renamed) => `${renamed.asWritten} is now ${renamed.now}.${renamed.note ? ` ${renamed.note}` : ''}`);
+}
+
+/**
+ * A stage's contacts: by the ids its snapshot gives, as the setting's procedure now has them (a
+ * contact is kept up to date in one place, the procedure's list), else as the snapshot had them.
+ */
+function stageContacts(procedure: Procedure, stage: Stage, current: readonly Contact[]): CurrentStageView['contacts'] {
+  return (stage.contacts ?? []).flatMap((id) => {
+    const contact = current.find((candidate) => candidate.id === id) ?? procedure.contacts.find((candidate) => candidate.id === id);
+    if (!contact) return [];
+    const { id: _id, ...shown } = contact;
+    return [shown];
+  });
+}
+
 function currentStageView(
   row: EscalationRow,
   procedure: Procedure,
   track: Track,
   record: StageRecordRow | null,
   deadlines: DeadlineContext,
+  contacts: readonly Contact[],
 ): CurrentStageView | null {
   if (!record || row.status !== 'open') return null;
   const stage = stageOf(track, record.stage_id);
@@ -139,11 +174,17 @@ function currentStageView(
     target: stageTarget(procedure, stage, record, deadlines),
     whoToContact: stage.whoActs[parties.otherAgency],
     whoActsForUs: stage.whoActs[parties.ourAgency],
+    contacts: stageContacts(procedure, stage, contacts),
+    currentNames: currentNamesIn(
+      procedure,
+      stage,
+      stage.forms.map((form) => formTitles[form.form]),
+    ),
     steps: stage.steps.map((step) => ({ id: step.id, text: step.text, done: done.has(step.id) })),
     forms: stage.forms.map((form) => ({
       form: form.form,
       title: formTitles[form.form],
-      instruction: `${formActionLabels[form.action]} the ${formTitles[form.form]}`,
+      instruction: `${formActionLabels[form.action]} the ${withCurrentNames(procedure, formTitles[form.form])}`,
     })),
     next: next ? { label: next.stage.label, title: next.stage.title, reason: next.reason } : null,
     skipTo: skipTargets(track, stage.id, parties).map((target) => ({
@@ -176,6 +217,28 @@ export interface EscalationParts {
   resolution: ResolutionRow | undefined;
   learningReview: LearningReviewRow | undefined;
   documents: EscalationDetail['documents'];
+  /** The local contacts as the setting's procedure (this escalation's, at its latest version) now has them. */
+  contacts: readonly Contact[];
+  partnership: PartnershipRow | undefined;
+  partnershipAmendments: AmendmentRow[];
+  notifications: NotificationRow[];
+}
+
+/** A stored form id in words (one not known is shown as stored rather than failing the page). */
+function partnershipFormTitle(form: string): string {
+  const kind = partnershipFormKinds.find((candidate) => candidate === form);
+  return kind ? formTitles[kind] : form;
+}
+
+/** The partnership forms the track calls for, from the first stage that does, and whether that stage is reached. */
+function partnershipForms(track: Track, records: readonly StageRecordRow[]): EscalationDetail['partnershipForms'] {
+  const reached = new Set(records.map((record) => record.stage_id));
+  return partnershipFormKinds.flatMap((form) => {
+    const stages = track.stages.filter((stage) => stage.forms.some((use) => use.form === form));
+    const firstStage = stages[0];
+    if (!firstStage) return [];
+    return [{ form, title: formTitles[form], fromStage: firstStage.label, reached: stages.some((stage) => reached.has(stage.id)) }];
+  });
 }
 
 export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineContext): EscalationDetail {
@@ -230,7 +293,14 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     category: row.category,
     categoryLabel: categoryLabel(row.category),
     status: row.status,
-    procedure: { id: procedure.id, version: procedure.version, name: procedure.name, partnership: procedure.partnership },
+    procedure: {
+      id: procedure.id,
+      version: procedure.version,
+      name: procedure.name,
+      partnership: withCurrentNames(procedure, procedure.partnership),
+      source: sourceName(procedure),
+      lastChecked: procedure.source.lastChecked,
+    },
     track: { id: track.id, title: track.title },
     ourAgency: parties.ourAgency,
     otherAgency: { kind: parties.otherAgency, name: row.other_agency_name },
@@ -252,7 +322,7 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
     closedAt: row.closed_at,
     closedReason: row.closed_reason,
     ladder: buildLadder(procedure, track, records, deadlines, row.status !== 'open'),
-    current: currentStageView(row, procedure, track, currentRecord(records), deadlines),
+    current: currentStageView(row, procedure, track, currentRecord(records), deadlines, parts.contacts),
     entries,
     actions,
     resolution: parts.resolution
@@ -264,6 +334,26 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
           recordedBy: parts.resolution.recorded_by_name,
         }
       : null,
+    partnership: parts.partnership
+      ? {
+          leadAgency: parts.partnership.lead_agency,
+          policyPracticeIssues: parts.partnership.policy_practice_issues,
+          currentPosition: parts.partnership.current_position,
+          remainingIssues: parts.partnership.remaining_issues,
+          updatedAt: parts.partnership.updated_at,
+          updatedBy: parts.userNames.get(parts.partnership.updated_by) ?? 'Unknown user',
+          amendments: amendmentViews(parts.partnershipAmendments, parts.userNames),
+        }
+      : null,
+    partnershipForms: partnershipForms(track, records),
+    sentToPartnership: parts.notifications.map((notification) => ({
+      id: notification.id,
+      form: notification.form,
+      formTitle: partnershipFormTitle(notification.form),
+      sentAt: notification.sent_at,
+      note: notification.note,
+      recordedBy: notification.recorded_by_name,
+    })),
     documents: parts.documents,
     availableDocuments: availableDocuments(row, track, records),
     learningReview: parts.learningReview
@@ -279,7 +369,22 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
   };
 }
 
-export function toEscalationSummary(row: EscalationRow, records: StageRecordRow[], deadlines: DeadlineContext): EscalationSummary {
+/** What a summary reads of an escalation: a list reads these from its covering index and the snapshot once per procedure version. */
+type SummaryRow = Pick<
+  EscalationRow,
+  | 'id'
+  | 'child_id'
+  | 'child_first_name'
+  | 'child_last_name'
+  | 'category'
+  | 'status'
+  | 'other_agency_name'
+  | 'opened_at'
+  | 'procedure_snapshot'
+  | 'track_id'
+>;
+
+export function toEscalationSummary(row: SummaryRow, records: StageRecordRow[], deadlines: DeadlineContext): EscalationSummary {
   const procedure = procedureOf(row);
   const track = trackOf(procedure, row);
   const record = records[records.length - 1];

@@ -14,11 +14,12 @@ import { Disagreement } from './sections/Disagreement';
 import { DocumentsPanel } from './sections/DocumentsPanel';
 import { EscalationHeader } from './sections/EscalationHeader';
 import { Outcome } from './sections/Outcome';
+import { PartnershipForms } from './sections/PartnershipForms';
 import { StageActions } from './sections/StageActions';
 import { StageLadder } from './sections/StageLadder';
 
 // One escalation: the stage ladder across the top, the current stage with its checklist and what
-// can be done there, how it ended, its documents, every conversation and decision, the agreed
+// can be done there, how it ended, what the partnership's forms say (recordable at any stage), its documents, every conversation and decision, the agreed
 // actions, and the disagreement itself. Every write returns the whole escalation, which replaces
 // what is shown.
 
@@ -52,6 +53,7 @@ export function EscalationPage({ id }: { id: string }) {
         </>
       ) : null}
       <Outcome escalation={e} canReview={can(role, 'escalations.learningReview')} onReview={() => setDialog('review')} />
+      <PartnershipForms escalation={e} canRecord={can(role, 'escalations.recordPartnership')} onSaved={escalation.setData} />
       <DocumentsPanel escalation={e} canMake={can(role, 'documents.forEscalation')} onMade={escalation.reload} />
       <ConversationsAndDecisions
         entries={e.entries}

@@ -4,9 +4,10 @@ import type { EscalationDetail } from '../../../../../shared/schemas/escalations
 import { apiBridge } from '../../../api/client';
 import { DeadlineText, StateBadge } from '../../../components/Deadline';
 
-// The stage the escalation is at: its target date, who to contact at the other agency and who acts
-// for the setting, the procedure's checklist (ticked as it is done), the forms it calls for, and
-// what comes next if it does not resolve.
+// The stage the escalation is at: its target date, who to contact at the other agency (with the
+// procedure's local contacts for the stage, as the setting's procedure now has them) and who acts for
+// the setting, the procedure's checklist (ticked as it is done), the forms it calls for, names the
+// policy uses that have since changed, and what comes next if it does not resolve.
 
 export function CurrentStage({
   escalation,
@@ -54,6 +55,18 @@ export function CurrentStage({
               Who to contact at {escalation.otherAgency.name}
             </Text>
             <Text size="sm">{current.whoToContact}</Text>
+            {current.contacts.length > 0 ? (
+              <Stack gap={4} mt="xs" role="group" aria-label="Contact details">
+                {current.contacts.map((contact) => (
+                  <Text size="sm" key={`${contact.role}/${contact.email ?? ''}/${contact.phone ?? ''}`}>
+                    <strong>{contact.name ? `${contact.name}, ${contact.role}` : contact.role}</strong>
+                    {contact.email ? `: ${contact.email}` : ''}
+                    {contact.phone ? `${contact.email ? ', ' : ': '}${contact.phone}` : ''}
+                    {contact.note ? ` (${contact.note})` : ''}
+                  </Text>
+                ))}
+              </Stack>
+            ) : null}
           </Paper>
           <Paper withBorder p="sm">
             <Text size="xs" fw={700} tt="uppercase">
@@ -89,6 +102,11 @@ export function CurrentStage({
               ))}
             </List>
           </Alert>
+        ) : null}
+        {current.currentNames.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            Names that have changed since the policy was written: {current.currentNames.join(' ')}
+          </Text>
         ) : null}
         <Text size="sm" c="dimmed">
           {current.next

@@ -2,11 +2,12 @@ import { Alert, Anchor, Badge } from '@mantine/core';
 import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
 import { escalationStatusLabels } from '../../../../../shared/escalations/statuses';
 import { PageHeader } from '../../../components/Page';
-import { ukDateTime } from '../../../format';
+import { ukDate, ukDateTime } from '../../../format';
 import { href } from '../../../routing/router';
 
-// Whose escalation this is, with whom, under which procedure version, its status, and why it began
-// if that matters (an immediate referral made first, or a missed statutory timescale).
+// Whose escalation this is, with whom, under which procedure version (its partnership, with the
+// partnership's current name where it has changed, and the document it is written from), its status,
+// and why it began if that matters (an immediate referral made first, or a missed statutory timescale).
 
 export function EscalationHeader({ escalation: e }: { escalation: EscalationDetail }) {
   const open = e.status === 'open';
@@ -18,6 +19,9 @@ export function EscalationHeader({ escalation: e }: { escalation: EscalationDeta
           <>
             With {e.otherAgency.name} ({e.otherProfessional.name}, {e.otherProfessional.role}) · {e.categoryLabel} · {e.procedure.name},
             version {e.procedure.version}. <Anchor href={href({ name: 'child', id: e.childId })}>Open {e.childName}’s record</Anchor>
+            <br />
+            {e.procedure.partnership}. From: {e.procedure.source}
+            {e.procedure.lastChecked ? ` (last checked ${ukDate(e.procedure.lastChecked)})` : ''}.
           </>
         }
         actions={
