@@ -90,34 +90,99 @@ function metricsOf(cell: TableCell, doc: TDocumentDefinitions): Metrics {
   };
 }
 
-/** Each column's content width, as pdfmake works it out, or null when a column is sized by its content. */
-function columnWidths(table: ContentTable, textWidth: number, padding: number, rule: number): number[] | null {
+/**
+ * Each column's content width as pdfmake works it out, or at least as wide: a fixed width as given,
+ * 'auto' for a column sized by its content (its text then wraps only between words), and '*' shares
+ * what is left once every 'auto' column has taken the most it could (so never less than this).
+ */
+function columnWidths(
+  table: ContentTable,
+  doc: TDocumentDefinitions,
+  textWidth: number,
+  padding: number,
+  rule: number,
+): (number | 'auto')[] | null {
   const widths = table.table.widths;
-  const columns = table.table.body[0]?.length ?? 0;
+  const body = table.table.body;
+  const columns = body[0]?.length ?? 0;
   const spec = Array.isArray(widths) ? widths : Array.from({ length: columns }, () => widths ?? '*');
-  if (spec.some((width) => width === 'auto' || (typeof width === 'string' && width !== '*'))) return null;
-  const fixed = spec.reduce<number>((sum, width) => sum + (typeof width === 'number' ? width : 0), 0);
+  if (spec.some((width) => typeof width === 'string' && width !== '*' && width !== 'auto')) return null;
+  const autoMost = (column: number): number =>
+    Math.max(
+      0,
+      ...body.map((row) => {
+        const cell = row[column];
+        const text = cell === undefined ? '' : (cellText(cell) ?? null);
+        if (text === null) return textWidth;
+        const longestLine = Math.max(0, ...text.split('\n').map((line) => line.length));
+        return cell === undefined ? 0 : longestLine * WIDEST_GLYPH_EM * metricsOf(cell, doc).fontSize;
+      }),
+    );
+  const taken = spec.reduce<number>(
+    (sum, width, column) => sum + (typeof width === 'number' ? width : width === 'auto' ? Math.min(autoMost(column), textWidth) : 0),
+    0,
+  );
   const stars = spec.filter((width) => width === '*').length;
-  const free = textWidth - fixed - spec.length * padding - (spec.length + 1) * rule;
-  return spec.map((width) => (typeof width === 'number' ? width : free / Math.max(stars, 1)));
+  const free = textWidth - taken - spec.length * padding - (spec.length + 1) * rule;
+  return spec.map((width) => (typeof width === 'number' ? width : width === 'auto' ? 'auto' : Math.max(free, 0) / Math.max(stars, 1)));
 }
 
-/** A height no row of this text can exceed, or null when it cannot be bounded without laying it out. */
-function heightBound(row: readonly TableCell[], widths: readonly number[], doc: TDocumentDefinitions, paddingY: number): number | null {
+/** A canvas cell's height, from its shapes; null for any other cell. */
+function canvasHeight(cell: TableCell): number | null {
+  if (typeof cell !== 'object' || cell === null || !('canvas' in cell) || !Array.isArray(cell.canvas)) return null;
+  let bottom = 0;
+  for (const shape of cell.canvas) {
+    const line = 'lineWidth' in shape && typeof shape.lineWidth === 'number' ? shape.lineWidth : 1;
+    switch (shape.type) {
+      case 'rect':
+        bottom = Math.max(bottom, shape.y + shape.h + line);
+        break;
+      case 'line':
+        bottom = Math.max(bottom, shape.y1 + line, shape.y2 + line);
+        break;
+      case 'ellipse':
+        bottom = Math.max(bottom, shape.y + (shape.r2 ?? shape.r1) + line);
+        break;
+      case 'polyline':
+        bottom = Math.max(bottom, ...shape.points.map((point) => point.y + line));
+        break;
+    }
+  }
+  return bottom;
+}
+
+/** A height no row of this text (and these drawings) can exceed, or null when it cannot be bounded without laying it out. */
+function heightBound(
+  row: readonly TableCell[],
+  widths: readonly (number | 'auto')[],
+  doc: TDocumentDefinitions,
+  paddingY: number,
+): number | null {
   let tallest = 0;
   for (const [index, cell] of row.entries()) {
-    const text = cellText(cell);
     const width = widths[index];
+    const [above, below] = verticalMargins(cell);
+    const drawn = canvasHeight(cell);
+    if (drawn !== null) {
+      tallest = Math.max(tallest, drawn + above + below);
+      continue;
+    }
+    const text = cellText(cell);
     if (text === null || width === undefined || !MEASURABLE.test(text)) return null;
     const { fontSize, lineHeight } = metricsOf(cell, doc);
     const widest = WIDEST_GLYPH_EM * fontSize;
     let lines = 0;
     for (const paragraph of text.split('\n')) {
-      const longestWord = Math.max(0, ...paragraph.split(/\s+/u).map((word) => word.length)) * widest;
+      const words = paragraph.split(/\s+/u).filter(Boolean);
+      if (width === 'auto') {
+        // As wide as its widest word at least, so it breaks only between words.
+        lines += Math.max(words.length, 1);
+        continue;
+      }
+      const longestWord = Math.max(0, ...words.map((word) => word.length)) * widest;
       const perLine = Math.max(width - Math.min(longestWord, 0.75 * width), 0.25 * width);
       lines += Math.ceil((paragraph.length * widest) / perLine) + 1;
     }
-    const [above, below] = verticalMargins(cell);
     tallest = Math.max(tallest, lines * fontSize * FONT_LINE_EM * lineHeight + above + below);
   }
   return tallest + paddingY;
@@ -189,8 +254,9 @@ async function measureRows(
   // empty one), less that cell's own top margin.
   const offsets: number[] = [];
   const tagged = rows.map((row, index) => {
+    // Copies, whole: pdfmake changes what it lays out (a drawing's shapes are moved into place).
     const copies = row.map((cell): TableCell =>
-      typeof cell === 'object' && cell !== null && !Array.isArray(cell) ? { ...cell } : { text: cellText(cell) ?? '' },
+      typeof cell === 'object' && cell !== null ? structuredClone(cell) : { text: cellText(cell) ?? '' },
     );
     let at = copies.findIndex((cell) => (cellText(cell) ?? '').trim() !== '');
     if (at < 0) {
@@ -226,9 +292,9 @@ async function measureRows(
 
 /**
  * Makes every `dontBreakRows` table in `doc` safe to keep its rows whole: a row that would not fit on
- * a page of its own is split into rows that do. Changes `doc`'s tables in place; a table whose rows
- * cannot be measured (columns sized by content, a layout other than A4 portrait) is left breaking
- * its rows, so nothing in it can be dropped.
+ * a page of its own is split into rows that do. Changes `doc`'s tables in place; a table that cannot
+ * be measured (a layout other than A4 portrait, a row with no text) or whose too-tall row holds a
+ * drawing is left breaking its rows, so nothing in it can be dropped.
  */
 export async function keepTableRowsWhole(doc: TDocumentDefinitions, probe: ProbeLayout): Promise<void> {
   const place = geometry(doc);
@@ -238,14 +304,14 @@ export async function keepTableRowsWhole(doc: TDocumentDefinitions, probe: Probe
     const paddingX = (layout?.paddingLeft?.(0, table) ?? 4) + (layout?.paddingRight?.(0, table) ?? 4);
     const paddingY = (layout?.paddingTop?.(0, table) ?? 2) + (layout?.paddingBottom?.(0, table) ?? 2);
     const rule = layout?.vLineWidth?.(0, table) ?? 1;
-    const widths = place ? columnWidths(table, place.textWidth, paddingX, rule) : null;
+    const widths = place ? columnWidths(table, doc, place.textWidth, paddingX, rule) : null;
     const body = table.table.body;
     const headerRows = table.table.headerRows ?? 0;
-    if (!place || body.some((row) => row.some((cell) => cellText(cell) === null))) {
+    // Unmeasurable (not A4, or a row with nothing to read its place by): rows may break, so none is dropped.
+    if (!place || body.some((row) => !row.some((cell) => cellText(cell) !== null))) {
       table.table.dontBreakRows = false;
       continue;
     }
-    // Columns sized by their content cannot be bounded from the text alone: those tables are measured.
     const bounds = body.map((row) => (widths ? heightBound(row, widths, doc, paddingY + 2 * rule) : null));
     const header = bounds.slice(0, headerRows).reduce<number>((sum, bound) => sum + (bound ?? Number.POSITIVE_INFINITY), 0);
     const room = (headerHeight: number) => place.pageInnerHeight - headerHeight - SAFETY;
@@ -274,6 +340,11 @@ export async function keepTableRowsWhole(doc: TDocumentDefinitions, probe: Probe
     });
     if (tooTall.size === 0) continue;
 
+    // A row of drawings and text that cannot fit on a page cannot be divided: let the table's rows break.
+    if ([...tooTall.keys()].some((index) => (body[index] ?? []).some((cell) => cellText(cell) === null))) {
+      table.table.dontBreakRows = false;
+      continue;
+    }
     // Split each row that cannot fit on a page into parts, checked again until every part fits.
     const replacements = new Map<number, TableCell[][]>();
     for (const [index, height] of tooTall) {

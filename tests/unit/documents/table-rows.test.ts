@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../electron/core/documents/pdf';
-import { dataTable, heading, paragraph, withPageLayout } from '../../../electron/core/documents/layout';
+import { dataTable, heading, paragraph, signatureGrid, withPageLayout } from '../../../electron/core/documents/layout';
+import { keepTableRowsWhole } from '../../../electron/core/documents/table-rows';
+import type { ContentTable } from 'pdfmake/interfaces';
 import { FONTS_DIR } from '../../../scripts/fixtures/core';
 import { pdfPages } from './pdf-text';
 
@@ -93,5 +95,45 @@ describe('table rows across a page break', () => {
   it('keeps a paragraph before the table as it was', async () => {
     const pdf = await renderPdf(withPageLayout(meta, [paragraph('Opening words.'), dataTable(['A'], [['x']])]), { fontsDir: FONTS_DIR });
     expect((await pdfPages(pdf))[0]).toContain('Opening words.');
+  });
+});
+
+describe('which tables are measured before rendering', () => {
+  /** Runs the check with a probe that only counts: tables whose rows are surely short need none. */
+  async function probesFor(content: ContentTable) {
+    let probes = 0;
+    await keepTableRowsWhole(withPageLayout(meta, [content]), async (probe) => {
+      probes += 1;
+      // Every row 20 points tall, as if laid out.
+      const [first] = Array.isArray(probe.content) ? probe.content : [];
+      const rows = first && typeof first === 'object' && 'table' in first ? (first.table?.body.length ?? 0) : 0;
+      return new Map([
+        ...Array.from({ length: rows }, (_, index) => [`row-${index}`, { pageNumber: 1, top: index * 20 }] as const),
+        ['row-end', { pageNumber: 1, top: rows * 20 }] as const,
+      ]);
+    });
+    return probes;
+  }
+
+  it('needs no layout for short rows, a signing grid (a column sized by its content), or a chart’s drawn bars', async () => {
+    const table = dataTable(['When', 'What'], [['Row 1', 'A short line.']], [80, '*']);
+    expect(await probesFor(table)).toBe(0);
+    expect(table.table.dontBreakRows).toBe(true);
+    const grid = signatureGrid(['Stored by', 'Witnessed by']) as ContentTable;
+    expect(await probesFor(grid)).toBe(0);
+    expect(grid.table.dontBreakRows).toBe(true);
+    const chart: ContentTable = {
+      table: {
+        widths: [120, 200, '*'],
+        dontBreakRows: true,
+        body: [[{ text: 'Liverpool Careline' }, { canvas: [{ type: 'rect', x: 0, y: 2, w: 80, h: 10 }] }, { text: '3 escalations' }]],
+      },
+    };
+    expect(await probesFor(chart)).toBe(0);
+    expect(chart.table.dontBreakRows).toBe(true);
+  });
+
+  it('measures a row that might not fit on a page', async () => {
+    expect(await probesFor(dataTable(['When', 'What'], [['Long', sentences('Long', 60)]], [80, '*']))).toBe(1);
   });
 });
