@@ -65,8 +65,8 @@ export async function checkNow(ctx: SessionContext): Promise<SecurityStatus> {
 }
 
 const WHY: Record<z.output<typeof rotateKeyInput>['why'], string> = {
-  'copy-taken': 'Replaced the records’ key because a copy of the records may have been taken.',
-  routine: 'Replaced the records’ key.',
+  'copy-taken': "Replaced the records' key because a copy of the records may have been taken.",
+  routine: "Replaced the records' key.",
 };
 
 /** "I think a copy of the file was taken": the key replaced now, so a copy taken with its key file opens nothing recorded from now on. */

@@ -69,7 +69,7 @@ export function requireLockedAndSetUp(session: Session): void {
 }
 
 export const ALTERED_SLOT =
-  'That passphrase is right, but its key slot in the key file (escalation-log.keys.json) has been altered outside Escalation Log (who it belongs to, or what it holds, no longer matches), so it was not used. This is not counted as a wrong attempt. The Designated Safeguarding Lead should sign in, or use the recovery key, and then look at Settings, Security.';
+  'That passphrase is right, but its key slot in the key file (escalation-log.keys.json) has been altered outside Escalation Log (who it belongs to, or what it holds, no longer matches), so it was not used. This is not counted as a wrong attempt. The Designated Safeguarding Lead should sign in, or use the recovery key, and then look at Settings, Passphrase and security.';
 
 /**
  * Runs a key-file read, answering key files that cannot be used as `damaged_file` (never as a wrong
@@ -170,7 +170,7 @@ export async function migrateOrExplain(db: Parameters<typeof migrateToLatest>[0]
 }
 
 const FORGED_DSL =
-  'This passphrase opens a key slot that was not issued to a Designated Safeguarding Lead, though the records now say its owner is one: the records or the key file were changed outside Escalation Log. The records were not opened. The Designated Safeguarding Lead should sign in (or use the recovery key) and check Settings, Security.';
+  'This passphrase opens a key slot that was not issued to a Designated Safeguarding Lead, though the records now say its owner is one: the records or the key file were changed outside Escalation Log. The records were not opened. The Designated Safeguarding Lead should sign in (or use the recovery key) and check Settings, Passphrase and security.';
 
 /** What opening the records needs: the key, whose session it is, and what the unlock found on the way. */
 export interface Opening {
@@ -324,6 +324,8 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
     const sealKey = open.sealKey;
     const slots = loadKeySlots(session.paths).file.slots;
     await open.db.transaction().execute((trx) => sealAccessNow(trx, sealKey, open.fileId, slots, actor));
+    // Sealed just now, as it is: what the checks say about it.
+    if (session.lastIntegrity?.access === 'unsealed') session.lastIntegrity.access = 'verified';
   }
   if (state.rotationDue) {
     const done = await rotateOpenFile(session, { summary: `Finished a key replacement that had been interrupted (${state.rotationDue}).` });
@@ -336,7 +338,7 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
 export function integrityWarning(findings: string[], dsl: boolean): string {
   return `Escalation Log found signs that the records or the key file were changed outside Escalation Log. ${findings.join(' ')} This has been written to the audit log. ${
     dsl
-      ? 'If you did not expect this: make a backup now (so nothing more is lost), look at the audit log (Settings, Security), and restore a backup made before the change if records were altered. Tell your data protection officer.'
+      ? 'If you did not expect this: make a backup now (so nothing more is lost), read the audit log (Settings, Audit log), and restore a backup made before the change if records were altered. Tell your data protection officer.'
       : 'Tell the Designated Safeguarding Lead straight away.'
   }`;
 }
@@ -348,7 +350,7 @@ export function rotationWords(done: RotationDone, resumed: boolean): string {
     : `The records' key was replaced (key generation ${done.generation}) in ${done.seconds} seconds.`;
   const notCarried =
     done.notCarried.length > 0
-      ? ` These could not be carried over to the new key, because their key slots are from an older version of Escalation Log and can't be changed without their passphrase: ${done.notCarried.join(', ')}. Add them again in Settings, People${done.notCarried.includes('the recovery key') ? ', and make a new recovery key in Settings, Security' : ''}.`
+      ? ` These could not be carried over to the new key, because their key slots are from an older version of Escalation Log and can't be changed without their passphrase: ${done.notCarried.join(', ')}. Add them again in Settings, People${done.notCarried.includes('the recovery key') ? ', and make a new recovery key in Settings, Passphrase and security' : ''}.`
       : '';
   return `${base}${notCarried}`;
 }

@@ -7,6 +7,7 @@ import { href, useRoute, type Route } from '../routing/router';
 import { FindChild, FIND_A_CHILD_ID } from './FindChild';
 import { OfficialStrip } from './OfficialStrip';
 import { Screen } from './Screen';
+import { IntegrityAlert } from '../components/IntegrityAlert';
 
 // The app around every signed-in screen: the marking strip, the setting and who is signed in, the
 // Lock button (Ctrl+L), "Find a child" (Ctrl+K puts the cursor in it, from any screen), and the left navigation.
@@ -116,6 +117,7 @@ export function AppShellLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content">
+        <IntegrityAlert />
         <Screen route={route} />
       </AppShell.Main>
     </AppShell>

@@ -25,7 +25,8 @@ import { useApiForm } from '../../api/useApiForm';
 import { PassphraseStrength } from '../../components/PassphraseStrength';
 
 // The people who can unlock the records, each with their own passphrase: deputies record and make
-// documents; read-only people can look. Removing someone removes their key slot at once.
+// documents; read-only people can look. Removing someone removes their key slot and replaces the
+// records' key at once, so a copy of the key file they kept opens nothing recorded afterwards.
 
 interface NewPerson {
   fullName: string;
@@ -40,6 +41,7 @@ export function PeopleSettings() {
   const { status } = useSession();
   const people = useApi('users.list', {});
   const [removing, setRemoving] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   // Passphrases are never kept as drafts.
   const form = useApiForm({
@@ -55,10 +57,16 @@ export function PeopleSettings() {
   if (!people.data) return <Loading what="people" />;
 
   const remove = async (id: string) => {
+    setBusy(true);
     const result = await apiBridge.call('users.remove', { id });
+    setBusy(false);
     setRemoving(null);
-    if (result.ok) people.setData(result.value);
-    else setMessage(result.error.message);
+    if (result.ok) {
+      people.setData(result.value);
+      setMessage(
+        "Removed. The records' key was replaced too, so a copy of the key file they may have kept opens nothing recorded from now on. Backups made before today still open with their passphrase of that time: keep them safe.",
+      );
+    } else setMessage(result.error.message);
   };
 
   return (
@@ -92,10 +100,10 @@ export function PeopleSettings() {
                   </Text>
                 ) : removing === person.id ? (
                   <Group gap="xs" justify="flex-end">
-                    <Button size="xs" color="red" onClick={() => void remove(person.id)}>
+                    <Button size="xs" color="red" loading={busy} onClick={() => void remove(person.id)}>
                       Remove {person.fullName}
                     </Button>
-                    <Button size="xs" variant="default" onClick={() => setRemoving(null)}>
+                    <Button size="xs" variant="default" disabled={busy} onClick={() => setRemoving(null)}>
                       Cancel
                     </Button>
                   </Group>

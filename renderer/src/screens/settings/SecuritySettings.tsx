@@ -9,6 +9,7 @@ import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
 import { IdleLockSetting } from './IdleLockSetting';
 import { PassphraseStrength } from '../../components/PassphraseStrength';
+import { RecordsKeySettings } from './RecordsKeySettings';
 
 export function SecuritySettings() {
   const { status, showRecoveryKey } = useSession();
@@ -104,6 +105,7 @@ export function SecuritySettings() {
       {can(status.user.role, 'settings.update') && settings.data ? (
         <IdleLockSetting minutes={settings.data.idleLockMinutes} onSaved={settings.setData} />
       ) : null}
+      {can(status.user.role, 'security.status') ? <RecordsKeySettings /> : null}
     </Stack>
   );
 }

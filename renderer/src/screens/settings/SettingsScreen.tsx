@@ -10,6 +10,7 @@ import { SecuritySettings } from './SecuritySettings';
 import { PeopleSettings } from './PeopleSettings';
 import { BackupSettings } from './BackupSettings';
 import { RetentionSettings } from './RetentionSettings';
+import { AuditLogSettings } from './AuditLogSettings';
 
 /** The tab named in the address (`#/settings?tab=backups`, as the dashboard's backup line links), else the first. */
 function tabFromAddress(): string {
@@ -43,6 +44,7 @@ export function SettingsScreen() {
           {can(role, 'users.list') ? <Tabs.Tab value="people">People</Tabs.Tab> : null}
           {can(role, 'backups.updateSettings') ? <Tabs.Tab value="backups">Backups</Tabs.Tab> : null}
           {can(role, 'retention.list') ? <Tabs.Tab value="retention">Retention</Tabs.Tab> : null}
+          {can(role, 'auditLog.list') ? <Tabs.Tab value="audit-log">Audit log</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="procedure">
           <TabHeading>Escalation procedure</TabHeading>
@@ -72,6 +74,12 @@ export function SettingsScreen() {
           <Tabs.Panel value="retention">
             <TabHeading>Retention</TabHeading>
             <RetentionSettings />
+          </Tabs.Panel>
+        ) : null}
+        {can(role, 'auditLog.list') ? (
+          <Tabs.Panel value="audit-log">
+            <TabHeading>Audit log</TabHeading>
+            <AuditLogSettings />
           </Tabs.Panel>
         ) : null}
         <Tabs.Panel value="security">
