@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { procedureSchema, type Procedure } from './schema';
 
 // A procedure as a file: exported from a setting's copy, imported from a file a partnership (or

@@ -9,7 +9,8 @@ export const formIds = [
 export type FormId = (typeof formIds)[number];
 
 export const formTitles: Readonly<Record<FormId, string>> = {
-  'written-concern': 'Written concern to the social worker and their manager',
+  // Addressed to whom the stage says (a social worker, their manager, a conference chair …).
+  'written-concern': 'Written concern',
   'written-statement-of-outcome': 'Written statement of the outcome',
   'liverpool-report-to-lscb': 'Report to LSCB: Multi-Agency Resolution Levels 3 and 4',
   'cscp-escalation-notification': 'Escalation Notification Form',

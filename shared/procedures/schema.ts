@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_HOURS, MAX_MONTHS, MAX_WORKING_DAYS, MAX_WORKING_WEEKS, type Rule } from '../deadlines';
 import { agencyKinds, type AgencyKind } from '../escalations/agency-kinds';
-import { referralCategories } from '../referrals/categories';
+import type { referralCategories } from '../referrals/categories';
 import { milestoneKeys } from '../referrals/milestone-keys';
 import { escalationCategories } from './categories';
 import { formActions, formIds } from './forms';

@@ -6,6 +6,7 @@ import { contactMethods, type ContactMethod } from '../escalations/contact-metho
 import { escalationStatuses, type EscalationStatus, type StageOutcome } from '../escalations/statuses';
 import { milestoneKeys } from '../referrals/milestone-keys';
 import type { Contact } from '../procedures/schema';
+import type { FormId } from '../procedures/forms';
 import type { EscalationDocumentKind } from './documents';
 
 // Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
@@ -337,7 +338,11 @@ export interface EscalationDetail {
     source: string;
     /** When the procedure was last checked against that document ('YYYY-MM-DD'), if known. */
     lastChecked: string | null;
+    /** Names the policy uses that have since changed ('LSCB', now 'the Liverpool Safeguarding Children Partnership'). */
+    renamed: { asWritten: string; now: string }[];
   };
+  /** Each form's title as this procedure's documents show it, with a renamed body's current name beside. */
+  formTitles: Record<FormId, string>;
   track: { id: string; title: string };
   ourAgency: AgencyKind;
   otherAgency: { kind: AgencyKind; name: string };

@@ -40,4 +40,6 @@ export interface ProcedureSummary {
   /** The document it is written from (title, year, publisher), and when it was last checked against it. */
   source: string;
   lastChecked: string | null;
+  /** The partnership's own words for the levels of need, where the procedure gives them (Liverpool's LSCB levels). */
+  levelsOfNeed: { level: number; title: string }[] | null;
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
+import { SCREENSHOT_DIR, launchChromium, newUkPage, screenshot } from './support/browser';
+import { expectAccessible } from './support/axe';
 import { setUpThroughScreens } from './support/session';
 import { daysAgo } from './support/time';
 import { AppShell } from './pages/app-shell';
@@ -11,8 +13,11 @@ import { DashboardPage, NewReferralPage } from './pages/referral-pages';
 import { EscalationPage } from './pages/escalation-pages';
 import { field } from './pages/controls';
 
-// Issue 4: a referral whose strategy discussion is missed shows as overdue on the dashboard, with
-// its working, and becomes an escalation filled in from Berkshire West's steps.
+// Issue 8: a Liverpool setting's referral has Liverpool's timescales only (the written follow-up in 24
+// hours, the national decision and assessment; the strategy discussion something to record, with no
+// invented date); its missed decision is overdue on the dashboard, counted in children's social
+// care's working days, and becomes a Liverpool escalation on the LSCB stages, with nothing of any
+// other partnership's. The ladder is captured to be looked at.
 
 let browser: Browser;
 let app: RunningApp;
@@ -30,10 +35,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-describe('a missed strategy discussion', () => {
-  it('is overdue on the dashboard and turns into an escalation', async () => {
+describe('a Liverpool setting’s missed decision', () => {
+  it('is overdue on the dashboard and becomes a Liverpool escalation', async () => {
     await new AppShell(page).goTo('Settings');
-    await new SettingsPage(page).chooseProcedure('Bromley (BSCP) escalation policy');
+    await new SettingsPage(page).chooseProcedure('Liverpool escalation guidance (LSCB)');
     await new AppShell(page).goTo('Children');
     await new ChildrenPage(page).addChild();
     const child = new AddChildPage(page);
@@ -46,49 +51,73 @@ describe('a missed strategy discussion', () => {
     });
     await child.save();
     await page.getByRole('heading', { name: 'Noah Featherstonehaugh', level: 1 }).waitFor();
+    // The level of need in Liverpool's own words.
+    await page.getByText('Level 3: Complex Early Help (the partnership’s levels of need)').waitFor();
 
     await page.getByRole('link', { name: 'Record a referral' }).click();
     const referral = new NewReferralPage(page);
     await referral.fill({
       madeAt: daysAgo(10),
-      referredTo: 'Bromley MASH',
+      referredTo: 'Liverpool Careline',
       summary: 'Unexplained bruising on both arms; explanation changed twice.',
     });
     await referral.save();
     const table = referral.milestones();
-    const strategy = table.getByRole('row', { name: /^Strategy discussion/ });
-    expect(await strategy.textContent()).toContain('Overdue');
-    await screenshot(page, '14-referral-overdue');
+    expect(await table.getByRole('row', { name: /^Children's social care decision/ }).textContent()).toContain('Overdue');
+    // Liverpool sets no time for a strategy discussion: something to record, with no due date.
+    expect(await table.getByRole('row', { name: /^Strategy discussion/ }).count()).toBe(0);
+    const toRecord = page.getByRole('heading', { name: 'To record when it happens (no due date)' });
+    await toRecord.waitFor();
+    await page.getByText('Your partnership’s procedure sets no time for a strategy discussion', { exact: false }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Berkshire|BSO\.|seed/i);
+    await screenshot(page, '14-referral-liverpool-overdue');
+    await expectAccessible(page, 'the referral page');
 
     await new AppShell(page).goTo('Dashboard');
     const overdue = new DashboardPage(page).section('Overdue');
-    await overdue.getByText('Strategy discussion', { exact: true }).waitFor();
-    expect(await overdue.textContent()).toContain('Noah Featherstonehaugh');
-    const item = overdue.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Strategy discussion', exact: true }) });
+    const decision = "Children's social care decision and acknowledgement";
+    await overdue.getByText(decision, { exact: true }).waitFor();
+    const item = overdue.getByRole('listitem').filter({ has: page.getByRole('link', { name: decision, exact: true }) });
     await item.getByRole('button', { name: /^How Due by end of .* was worked out$/ }).hover();
     await page.getByText('How this date was worked out').waitFor();
-    expect(await page.getByRole('dialog').textContent()).toMatch(/1 working day → due by end of/);
+    const working = await page.getByRole('dialog').textContent();
+    expect(working).toContain('Counted in children’s social care’s working days');
+    expect(working).toMatch(/1 working day → due by end of/);
     await screenshot(page, '15-dashboard');
 
     await page.mouse.move(0, 0);
     await item.getByRole('link', { name: 'Escalate this missed timescale' }).click();
     await page.getByRole('heading', { name: 'Open an escalation' }).waitFor();
-    await page.getByText('A statutory timescale was missed: Berkshire West: missed strategy-meeting timescales').waitFor();
-    expect(await field(page, 'Agency or team').inputValue()).toBe('Bromley MASH');
-    expect(await field(page, 'What the concern is').inputValue()).toContain('Strategy discussion for the referral made');
+    await page.getByText('A statutory timescale was missed: Liverpool escalation guidance (LSCB)').waitFor();
+    expect(await field(page, 'Agency or team').inputValue()).toBe('Liverpool Careline');
     await field(page, 'Professional’s full name').fill('Grace Adeyemi');
     await screenshot(page, '16-escalation-from-missed-timescale');
     await page.getByRole('button', { name: 'Open the escalation' }).click();
     await page.getByRole('heading', { name: 'Escalation: Noah Featherstonehaugh' }).waitFor();
+
     const escalation = new EscalationPage(page);
-    expect(await escalation.currentStage().textContent()).toContain('Step 1');
-    await page.getByText('BSO.TogetherForFamilies@brighterfuturesforchildren.org', { exact: false }).first().waitFor();
+    const ladder = escalation.ladder();
+    const rungs = await ladder.innerText();
+    for (const title of [
+      'Attempt Resolution; Escalate to Line Manager',
+      'Escalation to Organisation Safeguarding Representative',
+      'Escalation to LSCB Safeguarding Representative',
+      'Escalation to LSCB Chair',
+    ])
+      expect(rungs).toContain(title);
+    expect(await escalation.currentStage().textContent()).toContain('Stage 1');
+    await page.getByText('now the Liverpool Safeguarding Children Partnership', { exact: false }).first().waitFor();
+    await page.getByRole('heading', { name: 'For the partnership' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Berkshire|BSO\.|Step 1|seed/i);
+    await ladder.screenshot({ path: join(SCREENSHOT_DIR, '17-liverpool-ladder.png') });
+    await screenshot(page, '17-liverpool-escalation-from-missed-decision');
+    await expectAccessible(page, 'the escalation page');
 
     await new AppShell(page).goTo('Dashboard');
     const after = new DashboardPage(page)
       .section('Overdue')
       .getByRole('listitem')
-      .filter({ has: page.getByRole('link', { name: 'Strategy discussion', exact: true }) });
+      .filter({ has: page.getByRole('link', { name: decision, exact: true }) });
     await after.getByRole('link', { name: 'Escalation opened: see it' }).waitFor();
   });
 });

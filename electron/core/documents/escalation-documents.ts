@@ -4,9 +4,13 @@ import { contactMethodLabels } from '../../../shared/escalations/contact-methods
 import type { EscalationDetail, LadderRung, StageEntryView } from '../../../shared/schemas/escalations';
 import { dataTable, detailsTable, heading, paragraph, signatureBlocks, withPageLayout, type DocumentMeta } from './layout';
 
-// The documents an escalation produces: the written concern to the other agency, the written
-// statement of the outcome, and the partnerships' report forms (Liverpool's Report to LSCB for
-// levels 3 and 4; CSCP's Escalation Notification Form). Each is built from the record only.
+// The documents an escalation produces: the written concern to the other agency (addressed to whom
+// the current step of the procedure says), the written statement of the outcome (the disagreement,
+// the outcome, the agreed actions with owners and dates, a signature for every agreeing agency), and
+// the partnerships' report forms (Liverpool's Report to LSCB for levels 3 and 4; CSCP's Escalation
+// Notification Form), complete while the escalation is still open: the situation, the agencies and
+// the lead agency, each stage with its dates and outcome, the stage 3 meeting, the agreed actions,
+// the issues identified and when the form was sent. Each is built from the record only.
 
 export interface EscalationDocumentInput {
   escalation: EscalationDetail;
@@ -145,6 +149,25 @@ function chronology(e: EscalationDetail): Content {
   );
 }
 
+/**
+ * Who the letter is to: whom the current step of the procedure says (Liverpool situation 7 step b:
+ * the Independent Conference Chair), with the step's contact details; the named professional the
+ * disagreement is with beside it. A closed escalation has no current step: the named professional.
+ */
+function addressedTo(e: EscalationDetail): [string, string][] {
+  const professional = `${e.otherProfessional.name}, ${e.otherProfessional.role}, ${e.otherAgency.name}`;
+  const current = e.current;
+  if (!current) return [['To', professional]];
+  const contacts = current.contacts.map((contact) =>
+    [contact.name ? `${contact.name}, ${contact.role}` : contact.role, contact.email, contact.phone].filter(Boolean).join(': '),
+  );
+  return [
+    ['To', `${current.whoToContact} (${e.otherAgency.name})`],
+    ...(contacts.length > 0 ? [['Contact details', contacts.join('; ')] as [string, string]] : []),
+    ['About the disagreement with', professional],
+  ];
+}
+
 export function writtenConcern(input: EscalationDocumentInput): TDocumentDefinitions {
   const e = input.escalation;
   const current = e.current;
@@ -153,14 +176,13 @@ export function writtenConcern(input: EscalationDocumentInput): TDocumentDefinit
     : 'Please respond as soon as possible.';
   return withPageLayout(meta(input, 'Written concern: professional disagreement'), [
     detailsTable([
-      ['To', `${e.otherProfessional.name}, ${e.otherProfessional.role}, ${e.otherAgency.name}`],
-      ['Copy to', `The line manager of ${e.otherProfessional.name}`],
+      ...addressedTo(e),
       ['From', `${input.author.name}, ${input.author.role}, ${input.settingName}`],
       ['Date', formatUkDate(input.generatedAt)],
     ]),
     childDetails(input),
     paragraph(
-      `I am writing to put our concern in writing under ${e.procedure.name} (${e.procedure.partnership}). This letter is part of the child’s safeguarding record.`,
+      `I am writing to put our concern in writing under ${e.procedure.name}, the procedure of ${e.procedure.partnership}. This letter is part of the child’s safeguarding record.`,
     ),
     ...disagreement(e),
     heading('What has happened so far'),
@@ -171,6 +193,35 @@ export function writtenConcern(input: EscalationDocumentInput): TDocumentDefinit
     ),
     signatureBlocks([{ title: 'Signed', lines: ['Signature', `${input.author.name}, ${input.author.role}`, 'Date'] }]),
   ]);
+}
+
+/** The agreed actions (those withdrawn left out), each with who will do it and by when. */
+function agreedActions(e: EscalationDetail): Content {
+  const actions = e.actions.filter((action) => action.withdrawn === null);
+  if (actions.length === 0) return paragraph('No actions agreed.');
+  return dataTable(
+    ['Action', 'Who will do it', 'By', 'Done'],
+    actions.map((action) => [
+      action.description,
+      `${action.ownerName}, ${action.ownerRole}`,
+      formatUkDate(action.dueDate),
+      action.doneAt ? formatUkDate(action.doneAt) : 'Not yet',
+    ]),
+    ['*', 130, 60, 55],
+  );
+}
+
+/** A signature block for each agency that agreed, two to a row. */
+function signaturesOf(agencies: readonly string[]): Content[] {
+  const rows: Content[] = [];
+  for (let at = 0; at < agencies.length; at += 2) {
+    rows.push(
+      signatureBlocks(
+        agencies.slice(at, at + 2).map((agency) => ({ title: `For ${agency}`, lines: ['Full name and role', 'Signature', 'Date'] })),
+      ),
+    );
+  }
+  return rows;
 }
 
 export function outcomeStatement(input: EscalationDocumentInput): TDocumentDefinitions {
@@ -186,10 +237,16 @@ export function outcomeStatement(input: EscalationDocumentInput): TDocumentDefin
       ['Opened', formatUkDateTime(e.openedAt)],
       ['Resolved', formatUkDateTime(resolution.resolvedAt)],
     ]),
+    heading('The disagreement'),
+    paragraph(e.concern),
+    heading('Where we disagreed'),
+    paragraph(e.areasOfDisagreement),
     heading('The agreed outcome'),
     paragraph(resolution.outcomeStatement),
     heading('Consequent actions'),
     paragraph(resolution.consequentActions),
+    heading('Agreed actions, with who will do them and by when'),
+    agreedActions(e),
     heading('Agreed by'),
     { ul: resolution.agreedBy, margin: [0, 0, 0, 8] },
     heading('What happened'),
@@ -197,62 +254,86 @@ export function outcomeStatement(input: EscalationDocumentInput): TDocumentDefin
     heading('Stages reached'),
     stagesInWords(e),
     paragraph('Each agency places a copy of this statement on the child’s record.'),
-    signatureBlocks(
-      resolution.agreedBy.slice(0, 2).map((agency) => ({ title: `For ${agency}`, lines: ['Full name and role', 'Signature', 'Date'] })),
-    ),
+    ...signaturesOf(resolution.agreedBy),
   ]);
+}
+
+/** The conversations at the stage whose label ends "Stage 3": the meeting the partnership's stage 3 calls for. */
+function stageThreeMeeting(e: EscalationDetail): Content {
+  const rung = e.ladder.find((candidate) => /(^|\s)Stage 3$/.test(candidate.label));
+  if (!rung || rung.recordId === null) return paragraph('Stage 3 has not been reached yet.');
+  const entries = e.entries.filter((entry) => entry.stageRecordId === rung.recordId);
+  if (entries.length === 0) return paragraph(`Stage 3 was reached on ${formatUkDate(rung.startedAt ?? '')}; no meeting is recorded yet.`);
+  return dataTable(
+    ['When', 'How and who took part', 'Decision and rationale'],
+    entries.map((entry) => [
+      formatUkDateTime(entry.occurredAt),
+      `${contactMethodLabels[entry.method]}: ${entry.participants.map((person) => `${person.name} (${[person.role, person.agency].filter(Boolean).join(', ')})`).join('; ')}`,
+      `${entry.decision} Rationale: ${entry.rationale}`,
+    ]),
+    [65, '*', '*'],
+  );
+}
+
+/** When this form was sent to the partnership, as the DSL recorded it. */
+function notified(e: EscalationDetail, form: string): string {
+  const sent = e.sentToPartnership.filter((record) => record.form === form);
+  if (sent.length === 0) return 'Not yet recorded as sent: record the date it is sent on the escalation.';
+  return sent.map((record) => `${formatUkDate(record.sentAt)}${record.note ? ` (${record.note})` : ''}`).join('; ');
+}
+
+/** What both partnership forms carry, from the record as it stands, open or not. */
+function partnershipFormBody(input: EscalationDocumentInput, form: string): Content[] {
+  const e = input.escalation;
+  const p = e.partnership;
+  const notYet = 'Not recorded yet.';
+  const highest = e.ladder.filter((rung) => rung.startedAt !== null).at(-1);
+  return [
+    detailsTable([
+      ['Situation or category', `${e.categoryLabel} (${e.track.title})`],
+      ['Agencies', `${input.settingName}; ${e.otherAgency.name} (${e.otherProfessional.name}, ${e.otherProfessional.role})`],
+      ['Lead agency', p?.leadAgency ?? 'Not recorded yet (record it on the escalation).'],
+      ['Completed by', `${input.author.name}, ${input.author.role}, ${input.settingName}`],
+      ['Highest stage reached', highest ? `${highest.label}: ${highest.title}` : ''],
+      ['Status', e.status === 'open' ? 'Open: not yet resolved' : e.status === 'resolved' ? 'Resolved' : 'Closed without resolution'],
+      ['Date notified to the partnership', notified(e, form)],
+    ]),
+    childDetails(input),
+    ...disagreement(e),
+    heading('Each stage, with its dates and outcome'),
+    stagesReached(e),
+    heading('The stage 3 meeting'),
+    stageThreeMeeting(e),
+    heading('Agreed actions, with owners and dates'),
+    agreedActions(e),
+    heading('Policy or practice issues identified'),
+    paragraph(p?.policyPracticeIssues ?? e.learningReview?.issuesForPartnership ?? notYet),
+    heading('Current position'),
+    paragraph(e.resolution ? `Resolved: ${e.resolution.outcomeStatement}` : (e.closedReason ?? p?.currentPosition ?? notYet)),
+    heading('Remaining issues'),
+    paragraph(p?.remainingIssues ?? notYet),
+    heading('Discussions and decisions'),
+    chronology(e),
+  ];
 }
 
 export function liverpoolReportToLscb(input: EscalationDocumentInput): TDocumentDefinitions {
   const e = input.escalation;
-  return withPageLayout(meta(input, 'Report to LSCB: Multi-Agency Resolution Levels 3 and 4'), [
-    paragraph('Appendix 2 of the LSCB escalation procedure: completed at stage 3 and submitted to the LSCB Team; updated at stage 4.'),
-    detailsTable([
-      ['Referring agency', input.settingName],
-      ['Completed by', `${input.author.name}, ${input.author.role}`],
-      ['Other agency', `${e.otherAgency.name} (${e.otherProfessional.name}, ${e.otherProfessional.role})`],
-      ['Current stage', e.current ? `${e.current.label}: ${e.current.title}` : 'Concluded'],
-    ]),
-    childDetails(input),
-    ...disagreement(e),
-    heading('Stages reached'),
-    stagesReached(e),
-    heading('Discussions and decisions so far'),
-    chronology(e),
-    heading('Issues for the LSCB'),
-    paragraph(e.learningReview?.issuesForPartnership ?? 'To be completed by the LSCB safeguarding representatives at the stage 3 meeting.'),
+  const lscbNow = e.procedure.renamed.find((renamed) => renamed.asWritten === 'LSCB')?.now;
+  return withPageLayout(meta(input, e.formTitles['liverpool-report-to-lscb']), [
+    paragraph(
+      `Appendix 2 of the LSCB escalation procedure${lscbNow ? ` (the LSCB is now ${lscbNow})` : ''}: completed at stage 3 and submitted to the LSCB Team; updated at stage 4.`,
+    ),
+    ...partnershipFormBody(input, 'liverpool-report-to-lscb'),
     signatureBlocks([{ title: 'Submitted to the LSCB Team', lines: ['Full name and role', 'Signature', 'Date'] }]),
   ]);
 }
 
 export function cscpEscalationNotification(input: EscalationDocumentInput): TDocumentDefinitions {
-  const e = input.escalation;
-  const reached = e.ladder.filter((rung) => rung.startedAt !== null);
-  const highest = reached[reached.length - 1];
-  return withPageLayout(meta(input, 'Escalation Notification Form'), [
+  return withPageLayout(meta(input, input.escalation.formTitles['cscp-escalation-notification']), [
     paragraph(
-      'Completed by the lead agency manager at stage 3 whether or not the disagreement is resolved, and updated at stages 4 and 5.',
+      'Completed by the lead agency manager at stage 3 whether or not the disagreement is resolved, and updated at stages 4 and 5 with the remaining issues or the outcome.',
     ),
-    detailsTable([
-      ['Lead agency', input.settingName],
-      ['Completed by', `${input.author.name}, ${input.author.role}`],
-      ['Other agency', `${e.otherAgency.name} (${e.otherProfessional.name}, ${e.otherProfessional.role})`],
-      ['Highest stage reached', highest ? `${highest.label}: ${highest.title}` : ''],
-      ['Status', e.status === 'open' ? 'Unresolved' : e.status === 'resolved' ? 'Resolved' : 'Closed without resolution'],
-    ]),
-    childDetails(input),
-    ...disagreement(e),
-    heading('Stages reached'),
-    stagesReached(e),
-    heading('Outcome or remaining issues'),
-    paragraph(
-      e.resolution
-        ? e.resolution.outcomeStatement
-        : (e.closedReason ?? 'Not yet resolved: see the stages reached and the discussions below.'),
-    ),
-    heading('Policy or practice issues identified'),
-    paragraph(e.learningReview?.issuesForPartnership ?? 'To be identified with the other agency at this stage.'),
-    heading('Discussions and decisions'),
-    chronology(e),
+    ...partnershipFormBody(input, 'cscp-escalation-notification'),
   ]);
 }

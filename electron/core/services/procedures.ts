@@ -54,6 +54,10 @@ export async function settingProcedure(db: ReadExecutor): Promise<Procedure | nu
   return settings.procedure_id ? loadProcedure(db, settings.procedure_id) : null;
 }
 
+function levelsOf(procedure: Procedure): ProcedureSummary['levelsOfNeed'] {
+  return procedure.levelsOfNeed?.map(({ level, title }) => ({ level, title })) ?? null;
+}
+
 export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary[]> {
   const settings = await getSettings(ctx.db);
   const copies = await listProcedureCopies(ctx.db);
@@ -67,6 +71,7 @@ export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary
     chosen: settings.procedure_id === procedure.id,
     source: sourceName(procedure),
     lastChecked: procedure.source.lastChecked,
+    levelsOfNeed: levelsOf(procedure),
   }));
   for (const copy of copies) {
     const procedure = await latestCopy(ctx.db, copy.procedure_id);
@@ -81,6 +86,7 @@ export async function listProcedures(ctx: ReadContext): Promise<ProcedureSummary
       chosen: settings.procedure_id === copy.procedure_id,
       source: sourceName(procedure),
       lastChecked: procedure.source.lastChecked,
+      levelsOfNeed: levelsOf(procedure),
     });
   }
   return summaries;

@@ -53,9 +53,7 @@ describe('escalation documents', () => {
     const { core, escalation } = await open('bromley');
     const made = await ok(core, 'documents.forEscalation', { escalationId: escalation.id, kind: 'written-concern' });
     // A neutral name (it lands in Recent files and search indexes): what it is, the date, its reference; never the child.
-    expect(made.fileName).toBe(
-      `Written concern to the social worker and their manager - 23-11-2026 - ref ${documentReference(made.id)}.pdf`,
-    );
+    expect(made.fileName).toBe(`Written concern - 23-11-2026 - ref ${documentReference(made.id)}.pdf`);
     expect(made.fileName).toMatch(/ - ref [0-9A-F]{8}\.pdf$/);
     const words = await text(made.base64);
     for (const expected of [
@@ -77,14 +75,14 @@ describe('escalation documents', () => {
       {
         id: made.id,
         kind: 'written-concern',
-        title: 'Written concern to the social worker and their manager',
+        title: 'Written concern',
         createdAt: '2026-11-23T12:00:00.000+00:00',
         createdBy: 'Priya Raman',
       },
     ]);
     const timeline = await ok(core, 'children.timeline', { childId: escalation.childId });
     expect(timeline.find((item) => item.kind === 'document')).toMatchObject({
-      title: 'Written concern to the social worker and their manager',
+      title: 'Written concern',
       link: { type: 'document', id: made.id },
     });
   });

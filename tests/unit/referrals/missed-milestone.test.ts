@@ -168,7 +168,7 @@ describe('a missed timescale in another partnership', () => {
     expect(opened.partnershipForms).toEqual([
       {
         form: 'liverpool-report-to-lscb',
-        title: 'Report to LSCB: Multi-Agency Resolution Levels 3 and 4',
+        title: 'Report to LSCB (now the Liverpool Safeguarding Children Partnership): Multi-Agency Resolution Levels 3 and 4',
         fromStage: 'Stage 3',
         reached: false,
       },

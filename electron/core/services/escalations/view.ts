@@ -231,13 +231,20 @@ function partnershipFormTitle(form: string): string {
 }
 
 /** The partnership forms the track calls for, from the first stage that does, and whether that stage is reached. */
-function partnershipForms(track: Track, records: readonly StageRecordRow[]): EscalationDetail['partnershipForms'] {
+function partnershipForms(procedure: Procedure, track: Track, records: readonly StageRecordRow[]): EscalationDetail['partnershipForms'] {
   const reached = new Set(records.map((record) => record.stage_id));
   return partnershipFormKinds.flatMap((form) => {
     const stages = track.stages.filter((stage) => stage.forms.some((use) => use.form === form));
     const firstStage = stages[0];
     if (!firstStage) return [];
-    return [{ form, title: formTitles[form], fromStage: firstStage.label, reached: stages.some((stage) => reached.has(stage.id)) }];
+    return [
+      {
+        form,
+        title: withCurrentNames(procedure, formTitles[form]),
+        fromStage: firstStage.label,
+        reached: stages.some((stage) => reached.has(stage.id)),
+      },
+    ];
   });
 }
 
@@ -300,6 +307,13 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
       partnership: withCurrentNames(procedure, procedure.partnership),
       source: sourceName(procedure),
       lastChecked: procedure.source.lastChecked,
+      renamed: procedure.renamed.map(({ asWritten, now }) => ({ asWritten, now })),
+    },
+    formTitles: {
+      'written-concern': withCurrentNames(procedure, formTitles['written-concern']),
+      'written-statement-of-outcome': withCurrentNames(procedure, formTitles['written-statement-of-outcome']),
+      'liverpool-report-to-lscb': withCurrentNames(procedure, formTitles['liverpool-report-to-lscb']),
+      'cscp-escalation-notification': withCurrentNames(procedure, formTitles['cscp-escalation-notification']),
     },
     track: { id: track.id, title: track.title },
     ourAgency: parties.ourAgency,
@@ -345,7 +359,7 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
           amendments: amendmentViews(parts.partnershipAmendments, parts.userNames),
         }
       : null,
-    partnershipForms: partnershipForms(track, records),
+    partnershipForms: partnershipForms(procedure, track, records),
     sentToPartnership: parts.notifications.map((notification) => ({
       id: notification.id,
       form: notification.form,
@@ -355,7 +369,10 @@ export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineCo
       recordedBy: notification.recorded_by_name,
     })),
     documents: parts.documents,
-    availableDocuments: availableDocuments(row, track, records),
+    availableDocuments: availableDocuments(row, track, records).map((document) => ({
+      ...document,
+      title: withCurrentNames(procedure, document.title),
+    })),
     learningReview: parts.learningReview
       ? {
           wentWell: parts.learningReview.went_well,

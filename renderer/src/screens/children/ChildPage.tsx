@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
+import { planStatusLabels } from '../../../../shared/schemas/children';
 import { useState } from 'react';
 import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
+import { useLevelOfNeedLabel } from '../../api/useLevelsOfNeed';
 import { saveDocument } from '../../downloads';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { TimelineView } from '../../components/TimelineView';
@@ -55,6 +56,7 @@ export function ChildPage({ id }: { id: string }) {
   const role = status.user.role;
   const child = useApi('children.get', { id });
   const timeline = useApi('children.timeline', { childId: id });
+  const levelLabel = useLevelOfNeedLabel();
   const [editing, setEditing] = useState(false);
   if (child.error) return <LoadError error={child.error} back={{ href: href({ name: 'children' }), label: 'Back to the children' }} />;
   if (!child.data) return <Loading what="the child’s record" />;
@@ -99,7 +101,7 @@ export function ChildPage({ id }: { id: string }) {
       />
       <Card withBorder mb="lg">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Detail label="Level of need" value={levelOfNeedLabels[c.levelOfNeed]} />
+          <Detail label="Level of need" value={levelLabel(c.levelOfNeed)} />
           <Detail label="Plan" value={planStatusLabels[c.planStatus]} />
           <Detail label="Social worker" value={c.socialWorkerName ?? 'None allocated'} />
           <Detail label="Social worker’s contact" value={c.socialWorkerContact ?? '—'} />

@@ -149,10 +149,14 @@ interface SentValues {
 
 function RecordSent({ escalation, onSaved }: { escalation: EscalationDetail; onSaved: (value: EscalationDetail) => void }) {
   const reached = escalation.partnershipForms.filter((form) => form.reached);
-  const initial = useCallback((): SentValues => ({ form: reached[0]?.form ?? '', sentAt: nowToTheMinute(), note: '' }), [reached]);
+  // The form is mounted before a stage calling for a partnership form may be reached: the first one
+  // reached is the choice until another is chosen.
+  const firstReached = escalation.partnershipForms.find((form) => form.reached)?.form ?? '';
+  const escalationId = escalation.id;
+  const initial = useCallback((): SentValues => ({ form: '', sentAt: nowToTheMinute(), note: '' }), []);
   const toInput = useCallback(
-    (values: SentValues) => ({ escalationId: escalation.id, form: values.form, sentAt: values.sentAt, note: values.note }),
-    [escalation.id],
+    (values: SentValues) => ({ escalationId, form: values.form || firstReached, sentAt: values.sentAt, note: values.note }),
+    [escalationId, firstReached],
   );
   const form = useApiForm({ method: 'escalations.recordFormSent', initial, toInput, onSuccess: onSaved });
   if (reached.length === 0) return null;
@@ -172,7 +176,7 @@ function RecordSent({ escalation, onSaved }: { escalation: EscalationDetail; onS
             required
             allowDeselect={false}
             data={reached.map((item) => ({ value: item.form, label: item.title }))}
-            value={form.values.form || null}
+            value={form.values.form || firstReached || null}
             onChange={(value) => form.set('form', value ?? '')}
             error={form.error('form')}
           />
@@ -206,7 +210,7 @@ export function PartnershipForms({
 }) {
   const forms = escalation.partnershipForms;
   return (
-    <Paper withBorder p="md" mb="lg" aria-labelledby="partnership-heading">
+    <Paper component="section" withBorder p="md" mb="lg" aria-labelledby="partnership-heading">
       <Title order={2} size="h4" mb="xs" id="partnership-heading">
         For the partnership
       </Title>
