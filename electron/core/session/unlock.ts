@@ -295,6 +295,8 @@ export async function unlockWithRecoveryKey(
   try {
     await openFromSlot(session, opened, keys, compact, dslId, resetPassphrase, sealKey);
   } catch (error) {
+    // Opened, the session owns the seal key (and has zeroed it on the way out); not opened, it is zeroed here.
+    if (session.current?.sealKey !== sealKey) sealKey.fill(0);
     throw storageFailure(error, () => null) ?? error;
   }
   await recordUnlock(session, 'unlock.recovery', 'Unlocked with the recovery key; passphrase reset; a new recovery key offered');

@@ -33,6 +33,40 @@ describe('the data key given to SQLite', () => {
   });
 });
 
+describe('every key the session holds', () => {
+  it('is zeroed at lock: the data key and the seal key', async () => {
+    const { core } = await setUpCore();
+    const open = openOf(core);
+    const { dataKey, sealKey } = open;
+    expect(dataKey.some((byte) => byte !== 0)).toBe(true);
+    expect(sealKey?.some((byte) => byte !== 0)).toBe(true);
+    await ok(core, 'session.lock', {});
+    expect(dataKey.every((byte) => byte === 0)).toBe(true);
+    expect(sealKey?.every((byte) => byte === 0)).toBe(true);
+  });
+
+  it('is zeroed when the unlock fails part-way (a records file no key opens)', async () => {
+    const { dataDir } = await setUpCore();
+    const { writeFileSync } = await import('node:fs');
+    const { randomBytes } = await import('node:crypto');
+    // The records file replaced by another of the same size: the slot opens, the key does not open the file.
+    const database = join(dataDir, 'escalation-log.db');
+    writeFileSync(database, randomBytes(readFileSync(database).length));
+    const given: Buffer[] = [];
+    const realKey = Database.prototype.key;
+    vi.spyOn(Database.prototype, 'key').mockImplementation(function (this: Database.Database, buffer: Buffer) {
+      given.push(buffer);
+      return realKey.call(this, buffer);
+    });
+    const core = makeCore(dataDir);
+    const result = await core.callMethod('session.unlock', { passphrase: PASSPHRASE });
+    expect(result).toMatchObject({ ok: false, error: { code: 'damaged_file' } });
+    expect(given.length).toBeGreaterThan(0);
+    for (const buffer of given) expect(buffer.every((byte) => byte === 0)).toBe(true);
+    expect(core.session.current).toBeNull();
+  });
+});
+
 describe('the key derivation’s cost', () => {
   it('is calibrated at set-up to about a second here, never below N = 2^18 nor above the caps', async () => {
     const { cost, estimatedMs } = await calibrateKdf();
