@@ -90,6 +90,7 @@ describe('a CSCP escalation at stage 3', () => {
     // What the form says, recorded while the escalation is open.
     const partnership = page.getByRole('region', { name: 'For the partnership' });
     await partnership.getByText('Escalation Notification Form: from Stage 3').waitFor();
+    await partnership.getByRole('button', { name: 'Record what the partnership’s form says' }).click();
     await choose(page, partnership, 'Lead agency', 'Children’s Social Care, Assessment Team 2');
     await field(partnership, 'Policy or practice issues identified').fill(
       'Thresholds for child in need are read differently by the front door and the school.',

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
 import { useSession } from '../../../api/session';
 import { useApiForm } from '../../../api/useApiForm';
@@ -26,6 +26,7 @@ interface Values {
 
 const ANOTHER = 'another';
 
+/** What is recorded for the partnership, and (for those who may) a button that opens the form to record or change it. */
 function PartnershipDetails({
   escalation,
   canRecord,
@@ -34,6 +35,68 @@ function PartnershipDetails({
   escalation: EscalationDetail;
   canRecord: boolean;
   onSaved: (value: EscalationDetail) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const current = escalation.partnership;
+  if (editing && canRecord) {
+    return (
+      <PartnershipEditor
+        escalation={escalation}
+        onCancel={() => setEditing(false)}
+        onSaved={(value) => {
+          setEditing(false);
+          onSaved(value);
+        }}
+      />
+    );
+  }
+  return (
+    <Stack gap="xs">
+      {current ? (
+        <Stack gap={4}>
+          <Text size="sm">
+            <strong>Lead agency:</strong> {current.leadAgency}
+          </Text>
+          <Text size="sm">
+            <strong>Policy or practice issues:</strong> {current.policyPracticeIssues}
+          </Text>
+          <Text size="sm">
+            <strong>Current position:</strong> {current.currentPosition}
+          </Text>
+          <Text size="sm">
+            <strong>Remaining issues:</strong> {current.remainingIssues}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Last recorded {ukDateTime(current.updatedAt)} by {current.updatedBy}.
+            {current.amendments.length > 0 ? ` Changed ${current.amendments.length} times; the earlier words are kept.` : ''}
+          </Text>
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Nothing recorded for the partnership yet: the lead agency, the policy or practice issues, the current position and the remaining
+          issues can be recorded at any stage.
+        </Text>
+      )}
+      {canRecord ? (
+        <Group>
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {current ? 'Change what the partnership’s form says' : 'Record what the partnership’s form says'}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The form itself: it exists only while open, so loading the escalation asks for no draft. */
+function PartnershipEditor({
+  escalation,
+  onSaved,
+  onCancel,
+}: {
+  escalation: EscalationDetail;
+  onSaved: (value: EscalationDetail) => void;
+  onCancel: () => void;
 }) {
   const { status } = useSession();
   const ours = status.settingName;
@@ -68,20 +131,6 @@ function PartnershipDetails({
     onSuccess: onSaved,
     resetOnSuccess: false,
   });
-  if (!canRecord) {
-    return current ? (
-      <Stack gap={4}>
-        <Text size="sm">Lead agency: {current.leadAgency}</Text>
-        <Text size="sm">Policy or practice issues: {current.policyPracticeIssues}</Text>
-        <Text size="sm">Current position: {current.currentPosition}</Text>
-        <Text size="sm">Remaining issues: {current.remainingIssues}</Text>
-      </Stack>
-    ) : (
-      <Text size="sm" c="dimmed">
-        Nothing recorded for the partnership yet.
-      </Text>
-    );
-  }
   return (
     <Box component="form" onSubmit={(event) => void form.submit(event)} onKeyDown={form.onKeyDown} noValidate>
       <Stack gap="sm">
@@ -127,11 +176,10 @@ function PartnershipDetails({
             {...form.bind('remainingIssues')}
           />
         </SimpleGrid>
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {current ? `Last recorded ${ukDateTime(current.updatedAt)} by ${current.updatedBy}.` : 'Not recorded yet.'}
-            {current && current.amendments.length > 0 ? ` Changed ${current.amendments.length} times; the earlier words are kept.` : ''}
-          </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
           <Button type="submit" loading={form.submitting}>
             {current ? 'Save the changes' : 'Save for the partnership'}
           </Button>
