@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
-import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses, type Child } from '../../../../../shared/schemas/children';
+import { levelsOfNeed, planStatusLabels, planStatuses, type Child } from '../../../../../shared/schemas/children';
+import { useLevelOfNeedLabel } from '../../../api/useLevelsOfNeed';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
@@ -64,6 +65,7 @@ export function EditChildDialog(props: { child: Child; opened: boolean; onClose:
 
 function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () => void; onSaved: (child: Child) => void }) {
   const toInput = useCallback((values: Values) => ({ id: child.id, changes: changesFrom(child, values), reason: values.reason }), [child]);
+  const levelLabel = useLevelOfNeedLabel();
   const form = useApiForm({
     method: 'children.amend',
     draftKey: `child-amend:${child.id}`,
@@ -96,7 +98,7 @@ function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () 
         <Select
           label="Level of need"
           required
-          data={levelsOfNeed.map((level) => ({ value: String(level), label: levelOfNeedLabels[level] }))}
+          data={levelsOfNeed.map((level) => ({ value: String(level), label: levelLabel(level) }))}
           value={form.values.levelOfNeed}
           onChange={(value) => form.set('levelOfNeed', value ?? form.values.levelOfNeed)}
           error={form.error('changes.levelOfNeed')}
