@@ -65,9 +65,10 @@ const localTimescaleSchema = z
   .object({
     rule: ruleSchema,
     /** The policy's own words (or, in a setting's copy, what the setting decided and why). */
-    source: text(1000),
+    source: text(1000).describe('The policy’s own words for this timescale, quoted (or why the setting set it).'),
   })
-  .strict();
+  .strict()
+  .describe('A timescale the partnership’s own policy sets.');
 export type LocalTimescale = z.infer<typeof localTimescaleSchema>;
 
 /**
@@ -78,7 +79,9 @@ export type LocalTimescale = z.infer<typeof localTimescaleSchema>;
 const localTimescalesSchema = z
   .object({
     /** The written follow-up of a phone referral: the setting's own deadline. */
-    'written-follow-up': localTimescaleSchema.nullable(),
+    'written-follow-up': localTimescaleSchema
+      .nullable()
+      .describe('The written follow-up of a phone referral, the setting’s own deadline; null where the policy sets none.'),
     /** When the strategy discussion is held, by the referral's category (children's social care's deadline). */
     'strategy-discussion': z
       .object({
@@ -87,11 +90,17 @@ const localTimescalesSchema = z
         'penetrative-sexual-abuse': localTimescaleSchema.nullable(),
         complex: localTimescaleSchema.nullable(),
       })
-      .strict(),
+      .strict()
+      .describe('When a strategy discussion is to be held, by the referral’s category; null where the policy sets none.'),
     /** The strategy discussion's minutes, owed to the setting only when it attended. */
-    'strategy-minutes': localTimescaleSchema.nullable(),
+    'strategy-minutes': localTimescaleSchema
+      .nullable()
+      .describe('The strategy discussion’s minutes, owed to the setting only when it took part; null where the policy sets none.'),
   })
-  .strict();
+  .strict()
+  .describe(
+    'The referral timescales the partnership sets for itself. National ones (Working Together 2023: the decision, the assessment, the ICPC, the core group, the reviews) are not set here.',
+  );
 export type LocalTimescales = z.infer<typeof localTimescalesSchema>;
 
 // The strategy discussion's categories are the referral's: this fails to compile if they differ.
@@ -110,7 +119,11 @@ export type TargetStart = (typeof targetStarts)[number];
 const stageTargetSchema = z
   .object({
     rule: ruleSchema,
-    from: z.enum(targetStarts, { message: `Say what the target is counted from: ${targetStarts.join(', ')}.` }),
+    from: z
+      .enum(targetStarts, { message: `Say what the target is counted from: ${targetStarts.join(', ')}.` })
+      .describe(
+        'What the target is counted from: the stage starting; the disagreement first being raised (a time for the whole disagreement); the missed timescale falling due; or the previous stage’s target.',
+      ),
     /** The policy's own words for it. */
     source: text(1000),
   })
@@ -131,14 +144,14 @@ const stageSchema = z
     /** The policy's own heading. */
     title: text(300),
     summary: text(2000),
-    whoActs: whoActsSchema,
+    whoActs: whoActsSchema.describe('Who acts at this stage, for every kind of agency: for the other agency, who to contact.'),
     /** The checklist for the stage, in the policy's words. */
     steps: z.array(z.object({ id: idText, text: text(1000) }).strict()).max(30),
     /** How long the stage has, and from when; null where the policy sets none. */
-    target: stageTargetSchema.nullable(),
+    target: stageTargetSchema.nullable().describe('How long the stage has, and from when; null where the policy sets no time.'),
     forms: z.array(formUseSchema).max(10),
     /** The procedure's local contacts (by id) for this stage: kept in one place, shown with the stage. */
-    contacts: z.array(idText).max(10).optional(),
+    contacts: z.array(idText).max(10).optional().describe('The ids of the procedure’s contacts this stage names.'),
   })
   .strict()
   .superRefine((stage, ctx) => {
@@ -309,8 +322,14 @@ export const procedureSchema = z
       })
       .strict(),
     builtIn: z.boolean({ message: 'Say true or false.' }),
-    renamed: z.array(renamedSchema).max(10),
-    contacts: z.array(contactSchema).max(40),
+    renamed: z
+      .array(renamedSchema)
+      .max(10)
+      .describe('Names the document uses that have since changed, shown with the current name beside.'),
+    contacts: z
+      .array(contactSchema)
+      .max(40)
+      .describe('Named people, mailboxes and phone lines the procedure gives, kept in one place and named by the stages.'),
     localTimescales: localTimescalesSchema,
     levelsOfNeed: z.array(levelOfNeedSchema).max(4).optional(),
     tracks: z.array(trackSchema).min(1, { message: 'A procedure needs at least one track of stages.' }).max(20),
