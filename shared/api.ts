@@ -10,6 +10,7 @@ import {
   type ChildSummary,
 } from './schemas/children';
 import { emptyInput } from './schemas/common';
+import type { Page } from './schemas/paging';
 import { dashboardInput, timelineInput, type Dashboard, type TimelineItem } from './schemas/dashboard';
 import {
   addActionInput,
@@ -157,7 +158,7 @@ export const api = {
   'session.keepCurrentRecoveryKey': method<SessionStatus>()(emptyInput, 'dsl'),
 
   'children.create': method<Child>()(createChildInput, 'write'),
-  'children.list': method<ChildSummary[]>()(listChildrenInput, 'read'),
+  'children.list': method<Page<ChildSummary>>()(listChildrenInput, 'read'),
   'children.get': method<Child>()(getChildInput, 'read'),
   'children.amend': method<Child>()(amendChildInput, 'write'),
   'children.duplicates': method<ChildSummary[]>()(childDuplicatesInput, 'read'),
@@ -167,14 +168,14 @@ export const api = {
 
   'referrals.create': method<Referral>()(createReferralInput, 'write'),
   'referrals.get': method<Referral>()(getReferralInput, 'read'),
-  'referrals.list': method<ReferralSummary[]>()(listReferralsInput, 'read'),
+  'referrals.list': method<Page<ReferralSummary>>()(listReferralsInput, 'read'),
   'referrals.recordEvent': method<Referral>()(recordReferralEventInput, 'write'),
   'referrals.escalationDraft': method<EscalationDraft>()(escalationDraftInput, 'write'),
   'referrals.completeEvent': method<Referral>()(completeReferralEventInput, 'write'),
 
   'escalations.open': method<EscalationDetail>()(openEscalationInput, 'write'),
   'escalations.get': method<EscalationDetail>()(getEscalationInput, 'read'),
-  'escalations.list': method<EscalationSummary[]>()(listEscalationsInput, 'read'),
+  'escalations.list': method<Page<EscalationSummary>>()(listEscalationsInput, 'read'),
   'escalations.recordEntry': method<EscalationDetail>()(recordStageEntryInput, 'write'),
   'escalations.amendEntry': method<EscalationDetail>()(amendStageEntryInput, 'write'),
   'escalations.addAction': method<EscalationDetail>()(addActionInput, 'write'),

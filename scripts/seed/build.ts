@@ -17,6 +17,8 @@ export const SEED_PASSPHRASE = 'quiet lantern orchard seventy';
 /** The deputy's and the head teacher's (read-only). */
 export const SEED_OTHER_PASSPHRASES = { deputy: 'amber kettle harbour ninety', head: 'silver meadow tugboat eleven' } as const;
 export const SEED_SETTING = 'Northway Primary and Nursery School';
+/** The partnership procedure the seeded setting has chosen. */
+export const SEED_PROCEDURE = 'bromley';
 
 export interface BuildOptions {
   out: string;
@@ -68,7 +70,7 @@ export async function buildSeed(options: BuildOptions, progress: (message: strin
     passphraseConfirm: SEED_PASSPHRASE,
   });
   await ok(core, 'session.confirmRecoveryKeyStored', { confirmed: true, storedWhere: 'The school safe, in the head teacher’s office' });
-  await ok(core, 'procedures.choose', { id: 'bromley' });
+  await ok(core, 'procedures.choose', { id: SEED_PROCEDURE });
   for (const [who, role] of [
     ['deputy', 'deputy'],
     ['head', 'read-only'],
@@ -84,7 +86,7 @@ export async function buildSeed(options: BuildOptions, progress: (message: strin
   progress('set up; writing records');
   const summary = await writeSeed(
     open.db,
-    { dsl: open.user.id, deputy: deputy.id, settingName: SEED_SETTING },
+    { dsl: open.user.id, deputy: deputy.id, settingName: SEED_SETTING, procedureId: SEED_PROCEDURE },
     { years: options.years, scale: options.scale, now, seed: options.seed },
     progress,
   );

@@ -17,7 +17,21 @@ import type {
 } from '../../db/schema';
 import { insertRows } from '../../db/queries/bulk';
 import { appendAudit, type AuditEntry } from '../../db/queries/audit-log';
-import { builtInProcedures, formTitles, nextStage, skipTargets, trackFor, type Procedure, type Stage } from '../../shared/procedures';
+import {
+  builtInProcedures,
+  formTitles,
+  getBuiltInProcedure,
+  nextStage,
+  skipTargets,
+  trackFor,
+  trackForMissed,
+  type Procedure,
+  type Stage,
+} from '../../shared/procedures';
+import { dueByTimescale, whoseDays, type Calendar } from '../../shared/deadlines';
+import { milestoneLabels } from '../../shared/referrals/milestones';
+import { stageTarget, targetStart } from '../../electron/core/services/escalations/model';
+import type { StageRecordRow } from '../../db/queries/escalations';
 import type { Parties } from '../../shared/procedures';
 import { nameKey, sortKey } from '../../shared/children/name-keys';
 import { neutralFileName } from '../../electron/core/services/documents';
@@ -53,6 +67,8 @@ export interface SeedPeople {
   dsl: string;
   deputy: string;
   settingName: string;
+  /** The procedure the setting has chosen (a built-in's id): missed milestones are escalated under it. */
+  procedureId: string;
 }
 
 export interface SeedSummary {
@@ -112,6 +128,25 @@ function emptyRows(): Rows {
   };
 }
 
+/** A stage record as the model reads it back (what the lifecycle wrote, with every column). */
+function stageRecord(row: Insertable<EscalationStagesTable>): StageRecordRow {
+  return {
+    id: row.id,
+    escalation_id: row.escalation_id,
+    stage_id: row.stage_id,
+    sequence: row.sequence,
+    started_at: row.started_at,
+    target_from_at: row.target_from_at ?? null,
+    target_from_label: row.target_from_label ?? null,
+    routing_reason: row.routing_reason ?? null,
+    steps_done: row.steps_done ?? '[]',
+    outcome: row.outcome ?? null,
+    outcome_at: row.outcome_at ?? null,
+    outcome_reason: row.outcome_reason ?? null,
+    skip_rule: row.skip_rule ?? null,
+  };
+}
+
 interface SeedChild {
   id: string;
   createdAt: number;
@@ -140,12 +175,23 @@ class Generator {
   readonly audit: AuditEntry[] = [];
   readonly counts: Record<string, number> = {};
   private readonly snapshots = new Map<string, string>(builtInProcedures.map((procedure) => [procedure.id, JSON.stringify(procedure)]));
+  readonly settingProcedure: Procedure;
+  private closureDates: readonly string[] = Object.freeze([]);
 
   constructor(
     readonly random: Random,
     readonly people: SeedPeople,
     readonly now: number,
-  ) {}
+  ) {
+    const chosen = getBuiltInProcedure(people.procedureId);
+    if (!chosen) throw new Error(`No built-in procedure ${people.procedureId}.`);
+    this.settingProcedure = chosen;
+  }
+
+  /** The setting's calendar, as settingCalendar reads it: the region's bank holidays and the closure days. */
+  get calendar(): Calendar {
+    return { region: 'england-and-wales', extraClosures: this.closureDates };
+  }
 
   count(what: string, by = 1): void {
     this.counts[what] = (this.counts[what] ?? 0) + by;
@@ -285,49 +331,57 @@ class Generator {
     // What happened next, as far as it has happened by now. A few old referrals were never brought
     // up to date (a realistic handful overdue from long ago); the rest ran their course.
     const stale = madeAt < this.now - 180 * DAY && random.chance(0.003);
-    const events: { kind: string; at: number; s47: number | null }[] = [];
+    type Event = { kind: string; at: number; s47?: number; plan?: number; attended?: number };
+    const events: Event[] = [];
     if (method === 'phone')
-      events.push({
-        kind: 'written-follow-up',
-        at: madeAt + (random.chance(0.85) ? random.int(1, 20) : random.int(26, 60)) * HOUR,
-        s47: null,
-      });
+      events.push({ kind: 'written-follow-up', at: madeAt + (random.chance(0.85) ? random.int(1, 20) : random.int(26, 60)) * HOUR });
     const decision =
       options.lateDecision === true || random.chance(0.18)
         ? workingDaysAfter(madeAt, random.int(2, 4))
         : Math.min(workingDaysAfter(madeAt, 1), madeAt + random.int(2, 20) * HOUR);
-    events.push({ kind: 'la-decision', at: decision, s47: null });
-    if (concern === 'child-protection') {
-      const discussion = workingDaysAfter(decision, random.int(0, 3)) + random.int(0, 3) * HOUR;
-      const s47 = random.chance(0.6);
-      events.push({ kind: 'strategy-discussion', at: discussion, s47: s47 ? 1 : 0 });
-      events.push({ kind: 'strategy-minutes', at: workingDaysAfter(discussion, random.int(1, 3)), s47: null });
-      if (s47 && random.chance(0.7)) {
-        const icpc = workingDaysAfter(discussion, random.chance(0.85) ? random.int(8, 15) : random.int(16, 25));
-        events.push({ kind: 'icpc', at: icpc, s47: null });
-        events.push({
-          kind: 'first-core-group',
-          at: workingDaysAfter(icpc, random.chance(0.85) ? random.int(4, 10) : random.int(11, 16)),
-          s47: null,
-        });
-        events.push({ kind: 'first-review-conference', at: icpc + random.int(75, 100) * DAY, s47: null });
-      } else if (s47) {
-        events.push({ kind: 'icpc-not-needed', at: workingDaysAfter(discussion, random.int(5, 12)), s47: null });
-      } else {
-        events.push({
-          kind: 'single-assessment',
-          at: workingDaysAfter(madeAt, random.chance(0.8) ? random.int(20, 45) : random.int(46, 70)),
-          s47: null,
-        });
-      }
-    } else if (random.chance(0.3)) {
-      events.push({ kind: 'closed-by-social-care', at: workingDaysAfter(decision, random.int(0, 2)), s47: null });
+    events.push({ kind: 'la-decision', at: decision });
+    const closed = concern === 'child-in-need' && random.chance(0.3);
+    if (closed) {
+      events.push({ kind: 'closed-by-social-care', at: workingDaysAfter(decision, random.int(0, 2)) });
     } else {
+      // Every referral is assessed within 45 working days (Working Together 2023), whatever follows.
       events.push({
         kind: 'single-assessment',
         at: workingDaysAfter(madeAt, random.chance(0.8) ? random.int(20, 45) : random.int(46, 70)),
-        s47: null,
       });
+    }
+    if (concern === 'child-protection') {
+      const discussion = workingDaysAfter(decision, random.int(0, 3)) + random.int(0, 3) * HOUR;
+      const s47 = random.chance(0.6);
+      // Minutes are owed to the setting (and recorded) only when it took part.
+      const attended = random.chance(0.8);
+      events.push({ kind: 'strategy-discussion', at: discussion, s47: s47 ? 1 : 0, attended: attended ? 1 : 0 });
+      if (attended) events.push({ kind: 'strategy-minutes', at: workingDaysAfter(discussion, random.int(1, 3)) });
+      if (s47 && random.chance(0.7)) {
+        const icpc = workingDaysAfter(discussion, random.chance(0.85) ? random.int(8, 15) : random.int(16, 25));
+        const plan = random.chance(0.75);
+        events.push({ kind: 'icpc', at: icpc, plan: plan ? 1 : 0 });
+        if (plan) {
+          // The plan: a core group, a review within 3 months, then at most every 6 months, until a
+          // review ends it (most plans last between six months and two years).
+          events.push({
+            kind: 'first-core-group',
+            at: workingDaysAfter(icpc, random.chance(0.85) ? random.int(4, 10) : random.int(11, 16)),
+          });
+          const lasts = random.int(150, 720) * DAY;
+          let review = icpc + random.int(70, 92) * DAY;
+          for (;;) {
+            events.push({ kind: 'review-conference', at: review });
+            if (review - icpc >= lasts) {
+              events.push({ kind: 'cp-plan-ended', at: review + HOUR });
+              break;
+            }
+            review += random.int(140, 182) * DAY;
+          }
+        }
+      } else if (s47) {
+        events.push({ kind: 'icpc-not-needed', at: workingDaysAfter(discussion, random.int(5, 12)) });
+      }
     }
     if (stale) events.pop();
     for (const event of events.sort((a, b) => a.at - b.at)) {
@@ -339,7 +393,9 @@ class Generator {
         referral_id: id,
         kind: event.kind,
         happened_at: londonIso(event.at),
-        s47_started: event.s47,
+        s47_started: event.s47 ?? null,
+        child_protection_plan: event.plan ?? null,
+        setting_attended: event.attended ?? null,
         note: random.chance(0.2) ? 'Confirmed by email from the duty social worker.' : null,
         recorded_by: eventBy.id,
         recorded_at: londonIso(recordedAt),
@@ -354,13 +410,24 @@ class Generator {
   escalation(
     child: SeedChild,
     openedAt: number,
-    link: { referralId: string; milestone: string } | null = null,
+    link: { referralId: string; milestone: 'la-decision'; madeAt: number } | null = null,
+    keepOpen = false,
   ): { id: string; open: boolean } | null {
     const random = this.random;
-    const procedure: Procedure = random.pick(builtInProcedures);
+    // A missed milestone is escalated under the setting's own procedure, on the track it gives that
+    // milestone (as the app does: escalations/open.ts); other disagreements over the years under any
+    // of the five (settings change partnership; every procedure's ladders are exercised).
+    const procedure: Procedure = link ? this.settingProcedure : random.pick(builtInProcedures);
     const categories = Object.keys(procedure.categoryTracks).filter((category) => category !== 'statutory-timescale-missed');
     const category = link ? 'statutory-timescale-missed' : random.pick(categories);
-    const track = trackFor(procedure, category);
+    const track = link ? trackForMissed(procedure, link.milestone) : trackFor(procedure, category);
+    // When the missed milestone fell due: children's social care's working days (never the setting's closures).
+    const missedDue = link
+      ? {
+          at: dueByTimescale('la-decision', londonIso(link.madeAt), whoseDays('other-agency', this.calendar).calendar).dueAt,
+          label: `${milestoneLabels[link.milestone]} fell due`,
+        }
+      : null;
     const first = track?.stages[0];
     if (!track || !first) return null;
     const agency = link
@@ -402,6 +469,7 @@ class Generator {
       opened_by: by.id,
       closed_at: null,
       closed_reason: null,
+      missed_due_at: missedDue?.at ?? null,
     });
     const escalation = this.rows.escalations[this.rows.escalations.length - 1];
     if (!escalation) return null;
@@ -417,9 +485,11 @@ class Generator {
     let stage: Stage = first;
     let startedAt = openedAt;
     let routing: { reason: string | null; skip: string | null } = { reason: null, skip: null };
+    // Where each stage's target is counted from, as the lifecycle keeps it with the stage record.
+    let from = targetStart(first, first.target, { openedAt: londonIso(openedAt), missed: missedDue, previousTargetDueAt: null });
     let end: { status: 'resolved' | 'closed-unresolved'; at: number } | null = null;
     // A realistic few were forgotten: left open at a stage long past its target.
-    const forgotten = openedAt < this.now - 60 * DAY && random.chance(0.004);
+    const forgotten = keepOpen || (openedAt < this.now - 60 * DAY && random.chance(0.004));
     const stageRows: Insertable<EscalationStagesTable>[] = [];
     const actionRows: Insertable<EscalationActionsTable>[] = [];
     for (let sequence = 1; ; sequence += 1) {
@@ -432,6 +502,8 @@ class Generator {
         stage_id: stage.id,
         sequence,
         started_at: londonIso(startedAt),
+        target_from_at: from?.at ?? null,
+        target_from_label: from?.label ?? null,
         routing_reason: routing.reason,
         steps_done: '[]',
         outcome: null,
@@ -507,6 +579,12 @@ class Generator {
           ? `Went straight to ${target.stage.label}, past the stages between, as the procedure allows`
           : `Escalated to ${target.stage.label}`,
       );
+      const previousTarget = stageTarget(procedure, stage, stageRecord(stageRow), { calendar: this.calendar, now: londonIso(plannedEnd) });
+      from = targetStart(target.stage, target.stage.target, {
+        openedAt: londonIso(openedAt),
+        missed: missedDue,
+        previousTargetDueAt: previousTarget?.dueAt ?? null,
+      });
       stage = target.stage;
       startedAt = plannedEnd;
       routing = { reason: target.reason, skip: target.skip };
@@ -744,6 +822,7 @@ class Generator {
         this.count('closure days');
       }
     }
+    this.closureDates = Object.freeze(this.rows.extra_closures.map((row) => row.date).sort());
   }
 
   /** Writes what has been generated so far, in foreign-key order, in one transaction, and empties the buffers. */
@@ -866,8 +945,13 @@ export async function writeSeed(
   // Escalations: the long histories first, some from a referral's late decision, the rest at random.
   let escalationsLeft = total.escalations;
   let openEscalationId: string | null = null;
-  const escalation = (child: SeedChild, at: number, link: { referralId: string; milestone: string } | null = null) => {
-    const made = generator.escalation(child, at, link);
+  const escalation = (
+    child: SeedChild,
+    at: number,
+    link: { referralId: string; milestone: 'la-decision'; madeAt: number } | null = null,
+    keepOpen = false,
+  ) => {
+    const made = generator.escalation(child, at, link, keepOpen);
     escalationsLeft -= 1;
     if (made?.open && openEscalationId === null && at > now - 20 * DAY) openEscalationId = made.id;
   };
@@ -880,7 +964,11 @@ export async function writeSeed(
   }
   for (const late of lateDecisions) {
     if (escalationsLeft <= total.escalations * 0.9 || !random.chance(0.5)) continue;
-    escalation(late.child, workingDaysAfter(late.at, 2) + 2 * HOUR, { referralId: late.referralId, milestone: 'la-decision' });
+    escalation(late.child, workingDaysAfter(late.at, 2) + 2 * HOUR, {
+      referralId: late.referralId,
+      milestone: 'la-decision',
+      madeAt: late.at,
+    });
   }
   while (escalationsLeft > 0) {
     const at = schoolTime(random, start, now - HOUR);
@@ -888,7 +976,7 @@ export async function writeSeed(
     if (generator.rows.escalations.length >= 1000) await generator.flush(db);
   }
   // One more opened last week, so there is always an open escalation to write to.
-  if (openEscalationId === null) escalation(children[children.length - 1] ?? longHistory, now - 5 * DAY);
+  if (openEscalationId === null) escalation(children[children.length - 1] ?? longHistory, now - 5 * DAY, null, true);
   await generator.flush(db);
   progress(`${total.escalations} escalations`);
   if (openEscalationId === null) throw new Error('The seed made no open escalation.');

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { LONDON, fullNameSchema, idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { pageFields } from './paging';
 
 export const levelsOfNeed = [1, 2, 3, 4] as const;
 export type LevelOfNeed = (typeof levelsOfNeed)[number];
@@ -63,8 +64,9 @@ export const childDuplicatesInput = z
   })
   .strict();
 
+/** The register in its order (surname, first name), a page at a time; `search` as the DSL types it (shared/children/name-keys.ts). */
 export const listChildrenInput = z
-  .object({ search: z.string().trim().max(120, { message: 'Search for 120 characters or fewer.' }).optional() })
+  .object({ search: z.string().trim().max(120, { message: 'Search for 120 characters or fewer.' }).optional(), ...pageFields })
   .strict();
 
 export const getChildInput = z.object({ id: idSchema }).strict();

@@ -8,6 +8,8 @@ import { milestoneKeys } from '../referrals/milestone-keys';
 import type { Contact } from '../procedures/schema';
 import type { FormId } from '../procedures/forms';
 import type { EscalationDocumentKind } from './documents';
+import { dateRangeFields, pageFields, rangeInOrder } from './paging';
+import { escalationCategories } from '../procedures';
 
 // Escalations: professional disagreements, recorded stage by stage under the setting's procedure.
 
@@ -220,7 +222,27 @@ export const recordFormSentInput = z
   .strict();
 
 export const getEscalationInput = z.object({ id: idSchema }).strict();
-export const listEscalationsInput = z.object({ childId: idSchema.optional(), status: z.enum(escalationStatuses).optional() }).strict();
+/**
+ * The escalations list, newest first, a page at a time: one child's, or filtered by status, category,
+ * the other agency's kind, the stage it is at (or ended at: a stage id such as 'stage-2', as the
+ * procedures name them) and when it was opened.
+ */
+export const listEscalationsInput = z
+  .object({
+    childId: idSchema.optional(),
+    status: z.enum(escalationStatuses, { message: 'Choose open, resolved or closed unresolved.' }).optional(),
+    category: z.enum(escalationCategories, { message: 'Choose what the disagreement is about.' }).optional(),
+    agencyKind: z.enum(agencyKinds, { message: 'Choose the kind of agency.' }).optional(),
+    stageId: z
+      .string()
+      .max(60, { message: 'Choose a stage.' })
+      .regex(/^[A-Za-z0-9-]+$/, { message: 'Choose a stage.' })
+      .optional(),
+    ...dateRangeFields('an escalation was opened'),
+    ...pageFields,
+  })
+  .strict()
+  .superRefine(rangeInOrder);
 
 export interface AmendmentView {
   field: string;

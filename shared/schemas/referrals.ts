@@ -10,6 +10,7 @@ import {
 import { recordableEventKinds, type ReferralEventKind } from '../referrals/events';
 import { milestoneKeys, type ExpectedEvent, type Milestone } from '../referrals/milestones';
 import { fullNameSchema, idSchema, isoInstantSchema, optionalText, requiredText } from './common';
+import { dateRangeFields, pageFields, rangeInOrder } from './paging';
 
 // A referral to children's social care and the statutory milestones that follow it.
 
@@ -81,7 +82,17 @@ export const completeReferralEventInput = z
   });
 
 export const getReferralInput = z.object({ id: idSchema }).strict();
-export const listReferralsInput = z.object({ childId: idSchema.optional() }).strict();
+/** The referrals list, newest first, a page at a time: one child's, or filtered by category, concern and when made. */
+export const listReferralsInput = z
+  .object({
+    childId: idSchema.optional(),
+    category: z.enum(referralCategories, { message: 'Choose a category of referral.' }).optional(),
+    concern: z.enum(referralConcerns, { message: 'Choose child protection or child in need.' }).optional(),
+    ...dateRangeFields('a referral was made'),
+    ...pageFields,
+  })
+  .strict()
+  .superRefine(rangeInOrder);
 
 export const escalationDraftInput = z
   .object({ referralId: idSchema, milestone: z.enum(milestoneKeys, { message: 'Choose the missed milestone.' }) })

@@ -155,11 +155,11 @@ describe('finding and changing children, end to end', () => {
     await page.waitForTimeout(250);
     await atBothSizes('11b-03-add-child-already-on-register');
     // Nothing was saved.
-    expect((await api<unknown[]>('children.list', { search: 'lukasik' })).length).toBe(1);
+    expect((await api<{ items: unknown[] }>('children.list', { search: 'lukasik' })).items.length).toBe(1);
     await page.getByLabel('This is a different child with the same name and date of birth').check();
     await form.save();
     await page.getByRole('heading', { name: 'zofia Lukasik', level: 1 }).waitFor();
-    expect((await api<unknown[]>('children.list', { search: 'lukasik' })).length).toBe(2);
+    expect((await api<{ items: unknown[] }>('children.list', { search: 'lukasik' })).items.length).toBe(2);
   });
 
   it('changes a child’s details on screen with the reason, kept as an amendment on the timeline', async () => {

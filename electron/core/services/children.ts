@@ -15,7 +15,10 @@ import { childFullName } from '../../../shared/schemas/children';
 import { nameKey, parseChildSearch, sortKey } from '../../../shared/children/name-keys';
 import { formatUkDate } from '../../../shared/deadlines';
 import { fieldFailure } from '../../../shared/result';
-import { childrenWithIdentity, findChild, insertChild, listChildren, updateChild, type ChildRow } from '../../../db/queries/children';
+import { childrenWithIdentity, findChild, insertChild, updateChild, type ChildRow } from '../../../db/queries/children';
+import { childrenPage } from '../../../db/queries/lists';
+import type { Page } from '../../../shared/schemas/paging';
+import { decodeCursor, pageLimit, pageOf } from './paging';
 import { amendedEntityIds, insertAmendments } from '../../../db/queries/amendments';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
@@ -113,9 +116,16 @@ export async function getChild(ctx: ReadContext, id: string): Promise<Child> {
   return toChild(row, amended.has(id));
 }
 
-export async function listChildSummaries(ctx: ReadContext, input: z.output<typeof listChildrenInput>): Promise<ChildSummary[]> {
-  const rows = await listChildren(ctx.db, input.search ? parseChildSearch(input.search) : undefined);
-  return rows.map(toSummary);
+/** A page of the register in its order, searched as the DSL types (the search parsed here, matched in SQL). */
+export async function listChildSummaries(ctx: ReadContext, input: z.output<typeof listChildrenInput>): Promise<Page<ChildSummary>> {
+  const { limit, fetch } = pageLimit(input.limit);
+  const after = decodeCursor(input.cursor, 3);
+  const { rows, total } = await childrenPage(ctx.db, {
+    search: input.search ? parseChildSearch(input.search) : undefined,
+    after: after ? { sortKey: after[0] ?? '', dateOfBirth: after[1] ?? '', id: after[2] ?? '' } : null,
+    limit: fetch,
+  });
+  return pageOf(rows, limit, total, toSummary, (row) => [row.sort_key, row.date_of_birth, row.id]);
 }
 
 /** Each amendable field and the column it is stored in. */

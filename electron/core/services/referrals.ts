@@ -24,11 +24,13 @@ import {
   findReferralEvent,
   insertReferral,
   insertReferralEvent,
-  listReferralRows,
   type ReferralEventRow,
   type ReferralRow,
 } from '../../../db/queries/referrals';
 import type { ReadExecutor } from '../../../db/queries/executor';
+import { referralsPage } from '../../../db/queries/lists';
+import type { Page } from '../../../shared/schemas/paging';
+import { decodeCursor, pageLimit, pageOf } from './paging';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { deadlineContext, type DeadlineContext } from './deadline-context';
 import { settingProcedure } from './procedures';
@@ -129,28 +131,42 @@ export async function getReferral(ctx: ReadContext, id: string): Promise<Referra
   return toReferral(row, events, await escalationsForReferral(ctx.db, id), await referralDeadlineContext(ctx.db, ctx));
 }
 
-export async function listReferrals(ctx: ReadContext, input: z.output<typeof listReferralsInput>): Promise<ReferralSummary[]> {
-  const rows = await listReferralRows(ctx.db, input.childId ? { childId: input.childId } : {});
+/** A page of referrals, newest first, filtered in SQL (db/queries/lists.ts); milestones worked out for the page's rows only. */
+export async function listReferrals(ctx: ReadContext, input: z.output<typeof listReferralsInput>): Promise<Page<ReferralSummary>> {
+  const { limit, fetch } = pageLimit(input.limit);
+  const after = decodeCursor(input.cursor, 2);
+  const { rows, total } = await referralsPage(ctx.db, {
+    filter: { childId: input.childId, category: input.category, concern: input.concern, made: { from: input.from, to: input.to } },
+    after: after ? { at: after[0] ?? '', id: after[1] ?? '' } : null,
+    limit: fetch,
+  });
+  const shown = rows.slice(0, limit);
   const events = await eventsByReferral(
     ctx.db,
-    rows.map((row) => row.id),
+    shown.map((row) => row.id),
   );
   const deadlines = await referralDeadlineContext(ctx.db, ctx);
-  return rows.map((row) => {
-    const referral = toReferral(row, events.get(row.id) ?? [], [], deadlines);
-    const open = referral.milestones.filter((milestone) => milestone.state === 'due' || milestone.state === 'overdue');
-    const next = [...open].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
-    return {
-      id: referral.id,
-      childId: referral.childId,
-      childName: referral.childName,
-      madeAt: referral.madeAt,
-      category: referral.category,
-      concern: referral.concern,
-      overdue: referral.milestones.filter((milestone) => milestone.state === 'overdue').length,
-      nextDue: next ? { label: next.label, dueAt: next.dueAt, explanation: next.explanation } : null,
-    };
-  });
+  return pageOf(
+    rows,
+    limit,
+    total,
+    (row) => {
+      const referral = toReferral(row, events.get(row.id) ?? [], [], deadlines);
+      const open = referral.milestones.filter((milestone) => milestone.state === 'due' || milestone.state === 'overdue');
+      const next = [...open].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+      return {
+        id: referral.id,
+        childId: referral.childId,
+        childName: referral.childName,
+        madeAt: referral.madeAt,
+        category: referral.category,
+        concern: referral.concern,
+        overdue: referral.milestones.filter((milestone) => milestone.state === 'overdue').length,
+        nextDue: next ? { label: next.label, dueAt: next.dueAt, explanation: next.explanation } : null,
+      };
+    },
+    (row) => [row.made_at, row.id],
+  );
 }
 
 export async function createReferral(ctx: ServiceContext, input: z.output<typeof createReferralInput>): Promise<Referral> {

@@ -17,13 +17,14 @@ export function FindChild() {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const [answer, setAnswer] = useState<{ search: string; children: ChildSummary[] } | null>(null);
+  const [answer, setAnswer] = useState<{ search: string; children: ChildSummary[]; total: number } | null>(null);
 
   useEffect(() => {
     if (!debounced) return;
     let active = true;
-    void apiBridge.call('children.list', { search: debounced }).then((result) => {
-      if (active && result.ok) setAnswer({ search: debounced, children: result.value });
+    // Only the first few: the core counts the rest.
+    void apiBridge.call('children.list', { search: debounced, limit: MOST }).then((result) => {
+      if (active && result.ok) setAnswer({ search: debounced, children: result.value.items, total: result.value.total });
     });
     return () => {
       active = false;
@@ -84,8 +85,8 @@ export function FindChild() {
               </Combobox.Option>
             ))
           )}
-          {current && current.length > MOST ? (
-            <Combobox.Empty>{current.length - MOST} more: type more of the name, or the date of birth.</Combobox.Empty>
+          {current && answer && answer.total > current.length ? (
+            <Combobox.Empty>{answer.total - current.length} more: type more of the name, or the date of birth.</Combobox.Empty>
           ) : null}
         </Combobox.Options>
       </Combobox.Dropdown>

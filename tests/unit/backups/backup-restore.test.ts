@@ -26,7 +26,7 @@ function filesUnder(dir: string): string[] {
 }
 
 async function childNames(core: Dispatcher): Promise<string[]> {
-  return (await ok(core, 'children.list', {})).map((child) => child.firstName);
+  return (await ok(core, 'children.list', {})).items.map((child) => child.firstName);
 }
 
 describe('a backup', () => {
@@ -229,7 +229,7 @@ describe('a restore', () => {
         expect(sha256File(join(ready.dataDir, 'escalation-log.keys.json')).sha256).toBe(liveBefore);
         expect(readdirSync(ready.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
         expect(await call(ready.core, 'backups.restore', { confirmed: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-        expect(await ok(ready.core, 'children.list', {})).toHaveLength(1);
+        expect((await ok(ready.core, 'children.list', {})).items).toHaveLength(1);
       };
       return { ...ready, set, made, expectRefused };
     }

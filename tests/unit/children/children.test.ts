@@ -14,11 +14,11 @@ describe('the children register', () => {
       socialWorkerName: undefined,
       socialWorkerContact: '',
     });
-    const list = await ok(core, 'children.list', {});
+    const list = (await ok(core, 'children.list', {})).items;
     expect(list.map((child) => `${child.lastName}, ${child.firstName}`)).toEqual(['Bello, Amara', 'Quillfeather, Zephyrine']);
-    expect((await ok(core, 'children.list', { search: 'quill' })).map((c) => c.id)).toEqual([zeph.id]);
-    expect((await ok(core, 'children.list', { search: 'zeph quill' })).map((c) => c.id)).toEqual([zeph.id]);
-    expect(await ok(core, 'children.list', { search: '100%' })).toEqual([]);
+    expect((await ok(core, 'children.list', { search: 'quill' })).items.map((c) => c.id)).toEqual([zeph.id]);
+    expect((await ok(core, 'children.list', { search: 'zeph quill' })).items.map((c) => c.id)).toEqual([zeph.id]);
+    expect(await ok(core, 'children.list', { search: '100%' })).toEqual({ items: [], total: 0, nextCursor: null });
     const opened = await ok(core, 'children.get', { id: zeph.id });
     expect(opened).toMatchObject({ ...childInput, amended: false, createdBy: core.session.current?.user.id });
     const amara = list[0];

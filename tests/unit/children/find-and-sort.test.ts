@@ -26,7 +26,7 @@ async function register() {
     const child = await ok(core, 'children.create', { ...withoutSocialWorker, ...name, socialWorkerContact: '' });
     ids.set(name.lastName, child.id);
   }
-  const find = async (search: string) => (await ok(core, 'children.list', { search })).map((child) => child.lastName);
+  const find = async (search: string) => (await ok(core, 'children.list', { search })).items.map((child) => child.lastName);
   return { core, ids, find };
 }
 
@@ -72,7 +72,7 @@ describe('finding a child', () => {
     expect(await find('nowak')).toEqual(['Nowak-Wiśniewska']);
     expect(await find('wisniewska')).toEqual(['Nowak-Wiśniewska']);
     // And sorts by it: under N now, not W.
-    expect((await ok(core, 'children.list', {})).map((child) => child.lastName).slice(2, 5)).toEqual([
+    expect((await ok(core, 'children.list', {})).items.map((child) => child.lastName).slice(2, 5)).toEqual([
       'Łukasik',
       'Nowak-Wiśniewska',
       'Ó Súilleabháin',
@@ -83,7 +83,7 @@ describe('finding a child', () => {
 describe('the register’s order', () => {
   it('is by surname as written, then first name, with accents and case folded (as a school’s MIS lists pupils)', async () => {
     const { core } = await register();
-    const list = await ok(core, 'children.list', {});
+    const list = (await ok(core, 'children.list', {})).items;
     expect(list.map((child) => `${child.lastName}, ${child.firstName}`)).toEqual([
       'ap Dafydd, Gwenllian',
       'Bello, Amara',
@@ -132,11 +132,11 @@ describe('a child already on the register', () => {
         ],
       },
     });
-    expect(await ok(core, 'children.list', {})).toHaveLength(1);
+    expect((await ok(core, 'children.list', {})).items).toHaveLength(1);
     // Confirmed: saved, and the audit log says it was confirmed.
     const second = await ok(core, 'children.create', { ...again, confirmedNotDuplicate: true });
     expect(second.id).not.toBe(first.id);
-    expect(await ok(core, 'children.list', {})).toHaveLength(2);
+    expect((await ok(core, 'children.list', {})).items).toHaveLength(2);
     // A different child with the same name but another date of birth needs no confirmation.
     await ok(core, 'children.create', { ...again, dateOfBirth: '2018-01-01' });
   });

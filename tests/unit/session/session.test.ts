@@ -129,7 +129,7 @@ describe('passphrase change', () => {
       error: { code: 'wrong_passphrase' },
     });
     expect(await ok(core, 'session.unlock', { passphrase: next })).toMatchObject({ state: 'unlocked' });
-    expect(await ok(core, 'children.list', {})).toHaveLength(1);
+    expect((await ok(core, 'children.list', {})).items).toHaveLength(1);
     // The file's header (salt, and with it the key) is unchanged: no rekey happened.
     expect(readFileSync(`${dataDir}/escalation-log.db`).subarray(0, 16)).toEqual(dbBefore.subarray(0, 16));
   });
@@ -188,7 +188,7 @@ describe('recovery key', () => {
       error: { code: 'wrong_recovery_key' },
     });
     expect(await ok(fresh, 'session.unlock', { passphrase: next })).toMatchObject({ state: 'unlocked' });
-    expect(await ok(fresh, 'children.list', {})).toHaveLength(1);
+    expect((await ok(fresh, 'children.list', {})).items).toHaveLength(1);
     await ok(fresh, 'session.lock', {});
     expect(
       await ok(fresh, 'session.unlockWithRecoveryKey', { recoveryKey: replacement, newPassphrase: next, newPassphraseConfirm: next }),

@@ -4,7 +4,8 @@ import { amendmentsByEntity } from '../../../../db/queries/amendments';
 import { documentsAbout } from '../../../../db/queries/documents';
 import { actionsFor } from '../../../../db/queries/escalation-actions';
 import { learningReviewFor, resolutionFor } from '../../../../db/queries/escalation-outcomes';
-import { findEscalation, listEscalationRows, stageRecordsFor } from '../../../../db/queries/escalations';
+import { findEscalation, stageRecordsFor } from '../../../../db/queries/escalations';
+import { escalationsPage } from '../../../../db/queries/lists';
 import { notificationsFor, partnershipFor } from '../../../../db/queries/escalation-partnership';
 import { entriesFor } from '../../../../db/queries/stage-entries';
 import { userNames } from '../../../../db/queries/users';
@@ -13,6 +14,9 @@ import { deadlineContext, type DeadlineContext } from '../deadline-context';
 import { latestProcedure } from '../procedures';
 import { procedureOf } from './model';
 import { toEscalationDetail, toEscalationSummary } from './view';
+import { withSnapshots } from './snapshots';
+import { decodeCursor, pageLimit, pageOf } from '../paging';
+import type { Page } from '../../../../shared/schemas/paging';
 
 // Reading escalations. Stage targets follow each escalation's own procedure snapshot (its rules),
 // counted in the working days both agencies share. Local contacts are the exception: they are kept
@@ -53,15 +57,41 @@ export async function getEscalation(ctx: ReadContext, id: string): Promise<Escal
   );
 }
 
-export async function listEscalations(ctx: ReadContext, input: z.output<typeof listEscalationsInput>): Promise<EscalationSummary[]> {
-  const rows = await listEscalationRows(ctx.db, {
-    ...(input.childId ? { childId: input.childId } : {}),
-    ...(input.status ? { status: input.status } : {}),
+/**
+ * A page of escalations, newest first, filtered in SQL (db/queries/lists.ts) from covering indexes;
+ * each row's stage and target worked out from its own snapshot (read once per distinct snapshot).
+ */
+export async function listEscalations(ctx: ReadContext, input: z.output<typeof listEscalationsInput>): Promise<Page<EscalationSummary>> {
+  const { limit, fetch } = pageLimit(input.limit);
+  const after = decodeCursor(input.cursor, 2);
+  const { rows, total } = await escalationsPage(ctx.db, {
+    filter: {
+      childId: input.childId,
+      status: input.status,
+      category: input.category,
+      agencyKind: input.agencyKind,
+      stageId: input.stageId,
+      opened: { from: input.from, to: input.to },
+    },
+    after: after ? { at: after[0] ?? '', id: after[1] ?? '' } : null,
+    limit: fetch,
   });
+  const shown = await withSnapshots(ctx.db, rows.slice(0, limit));
   const records = await stageRecordsFor(
     ctx.db,
-    rows.map((row) => row.id),
+    shown.map((row) => row.id),
   );
   const deadlines = await escalationDeadlines(ctx);
-  return rows.map((row) => toEscalationSummary(row, records.get(row.id) ?? [], deadlines));
+  const summaries = new Map(shown.map((row) => [row.id, toEscalationSummary(row, records.get(row.id) ?? [], deadlines)]));
+  return pageOf(
+    rows,
+    limit,
+    total,
+    (row) => {
+      const summary = summaries.get(row.id);
+      if (!summary) throw new Error(`Escalation ${row.id} was not summarised.`);
+      return summary;
+    },
+    (row) => [row.opened_at, row.id],
+  );
 }

@@ -1,11 +1,12 @@
 import { Anchor, Button, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { levelOfNeedLabels, planStatusLabels } from '../../../../shared/schemas/children';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
-import { useApi } from '../../api/useApi';
+import { usePagedList } from '../../api/usePagedList';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
+import { ShowMore } from '../../components/ShowMore';
 import { ageOn, ukDate } from '../../format';
 import { href } from '../../routing/router';
 
@@ -13,7 +14,9 @@ export function ChildrenList() {
   const { status } = useSession();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const children = useApi('children.list', debounced ? { search: debounced } : {});
+  // The register a page at a time (the core sorts and searches it): a setting's whole history can be thousands of children.
+  const children = usePagedList('children.list', debounced ? { search: debounced } : {});
+  const table = useRef<HTMLTableElement>(null);
 
   return (
     <>
@@ -37,8 +40,8 @@ export function ChildrenList() {
         mb="md"
       />
       {children.error ? <LoadError error={children.error} /> : null}
-      {children.loading && !children.data ? <Loading what="children" /> : null}
-      {children.data && children.data.length === 0 ? (
+      {children.loading && !children.items ? <Loading what="children" /> : null}
+      {children.items && children.items.length === 0 ? (
         <Paper withBorder p="lg">
           <Text>
             {debounced
@@ -47,8 +50,8 @@ export function ChildrenList() {
           </Text>
         </Paper>
       ) : null}
-      {children.data && children.data.length > 0 ? (
-        <Table striped highlightOnHover withTableBorder aria-label="Children">
+      {children.items && children.items.length > 0 ? (
+        <Table ref={table} striped highlightOnHover withTableBorder aria-label="Children" aria-busy={children.loading}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
@@ -59,7 +62,7 @@ export function ChildrenList() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {children.data.map((child) => (
+            {children.items.map((child) => (
               <Table.Tr key={child.id}>
                 <Table.Td>
                   <Anchor href={href({ name: 'child', id: child.id })} fw={600}>
@@ -80,6 +83,7 @@ export function ChildrenList() {
           </Table.Tbody>
         </Table>
       ) : null}
+      <ShowMore list={children} noun="children" tableRef={table} />
     </>
   );
 }

@@ -1,16 +1,42 @@
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
-import { referralCategoryLabels, referralConcernLabels } from '../../../../shared/referrals/categories';
+import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import {
+  referralCategories,
+  referralCategoryLabels,
+  referralConcernLabels,
+  referralConcerns,
+  type ReferralCategory,
+  type ReferralConcern,
+} from '../../../../shared/referrals/categories';
 import { can } from '../../../../shared/permissions';
 import { useSession } from '../../api/session';
-import { useApi } from '../../api/useApi';
+import { usePagedList, type PagedFilters } from '../../api/usePagedList';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
+import { ShowMore } from '../../components/ShowMore';
 import { ukDateTime } from '../../format';
 import { href } from '../../routing/router';
 
+// Every referral, newest first, a page at a time, filtered in the core by category, concern and when made.
+
+const categoryOptions = referralCategories.map((category) => ({ value: category, label: referralCategoryLabels[category] }));
+const concernOptions = referralConcerns.map((concern) => ({ value: concern, label: referralConcernLabels[concern] }));
+
 export function ReferralsList() {
   const { status } = useSession();
-  const referrals = useApi('referrals.list', {});
+  const [category, setCategory] = useState<string | null>(null);
+  const [concern, setConcern] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const filters: PagedFilters<'referrals.list'> = {
+    ...(referralCategories.includes(category as ReferralCategory) ? { category: category as ReferralCategory } : {}),
+    ...(referralConcerns.includes(concern as ReferralConcern) ? { concern: concern as ReferralConcern } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(from) ? { from } : {}),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(to) ? { to } : {}),
+  };
+  const referrals = usePagedList('referrals.list', filters);
+  const table = useRef<HTMLTableElement>(null);
+  const filtered = category !== null || concern !== null || from !== '' || to !== '';
   return (
     <>
       <PageHeader
@@ -24,15 +50,38 @@ export function ReferralsList() {
           ) : null
         }
       />
+      <Group mb="md" align="flex-end" wrap="wrap" role="group" aria-label="Filter the referrals">
+        <Select label="Category" placeholder="Any" data={categoryOptions} value={category} onChange={setCategory} clearable w={300} />
+        <Select label="Concern" placeholder="Any" data={concernOptions} value={concern} onChange={setConcern} clearable w={200} />
+        <TextInput label="Made from" type="date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} w={170} />
+        <TextInput label="Made to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} w={170} />
+        {filtered ? (
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setCategory(null);
+              setConcern(null);
+              setFrom('');
+              setTo('');
+            }}
+          >
+            Clear the filters
+          </Button>
+        ) : null}
+      </Group>
       {referrals.error ? <LoadError error={referrals.error} /> : null}
-      {!referrals.data && !referrals.error ? <Loading what="referrals" /> : null}
-      {referrals.data && referrals.data.length === 0 ? (
+      {!referrals.items && !referrals.error ? <Loading what="referrals" /> : null}
+      {referrals.items && referrals.items.length === 0 ? (
         <Paper withBorder p="lg">
-          <Text>No referrals recorded yet. Record one from a child’s page or with the button above.</Text>
+          <Text>
+            {filtered
+              ? 'No referrals match these filters. Clear a filter to see more.'
+              : 'No referrals recorded yet. Record one from a child’s page or with the button above.'}
+          </Text>
         </Paper>
       ) : null}
-      {referrals.data && referrals.data.length > 0 ? (
-        <Table withTableBorder striped aria-label="Referrals">
+      {referrals.items && referrals.items.length > 0 ? (
+        <Table ref={table} withTableBorder striped aria-label="Referrals" aria-busy={referrals.loading}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Child</Table.Th>
@@ -43,7 +92,7 @@ export function ReferralsList() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {referrals.data.map((referral) => (
+            {referrals.items.map((referral) => (
               <Table.Tr key={referral.id}>
                 <Table.Td>
                   <Anchor href={href({ name: 'referral', id: referral.id })} fw={600}>
@@ -75,6 +124,7 @@ export function ReferralsList() {
           </Table.Tbody>
         </Table>
       ) : null}
+      <ShowMore list={referrals} noun="referrals" tableRef={table} />
     </>
   );
 }

@@ -89,7 +89,7 @@ async function full(): Promise<void> {
   rmSync(filler);
   const reopened = makeCore(dataDir);
   results.unlockAfter = await call(reopened, 'session.unlock', { passphrase: change.ok ? 'a new passphrase on a full disk' : PASSPHRASE });
-  results.childrenAfter = reopened.session.current ? (await ok(reopened, 'children.list', {})).length : null;
+  results.childrenAfter = reopened.session.current ? (await ok(reopened, 'children.list', {})).items.length : null;
   await ok(reopened, 'session.lock', {});
   results.acknowledged = acknowledged;
   results.file = await checkFile(dataDir, key);
