@@ -187,6 +187,8 @@ export interface Opening {
   notices?: string[];
   /** A change to make after the checks (the recovery key's passphrase reset), with the file open. */
   afterChecks?: () => Promise<void>;
+  /** The seal key is already in the person's slot (set-up's, or one that unsealed it): a file never sealed may be sealed with it. */
+  sealKeyInSlot?: boolean;
 }
 
 /**
@@ -313,14 +315,17 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
   if (open.user.role === 'dsl' && (await listSeals(open.db)).length === 0) {
     open.sealKey ??= newSealKey();
   }
+  // Whether the seal key is kept in this person's slot (else a seal made with it could never be checked again).
+  let sealKeyKept = opening.sealKeyInSlot ?? false;
   if (opening.slot) {
     try {
-      await upgradeSlotAtUnlock(session, opening.slot.opened, opening.slot.text, open.sealKey);
+      const upgraded = await upgradeSlotAtUnlock(session, opening.slot.opened, opening.slot.text, open.sealKey);
+      if (upgraded && open.sealKey && opening.slot.opened.slot.kind === 'passphrase') sealKeyKept = true;
     } catch {
       // Not upgraded this time (a read-only folder): the slot still opens, and is upgraded at the next unlock.
     }
   }
-  if (open.sealKey && (await listSeals(open.db)).length === 0) {
+  if (open.sealKey && sealKeyKept && (await listSeals(open.db)).length === 0) {
     const sealKey = open.sealKey;
     const slots = loadKeySlots(session.paths).file.slots;
     await open.db.transaction().execute((trx) => sealAccessNow(trx, sealKey, open.fileId, slots, actor));

@@ -159,7 +159,7 @@ export async function setup(session: Session, input: z.output<typeof setupInput>
     vault.sealKey.fill(0);
     throw storageFailure(error, () => null) ?? error;
   }
-  await openFile(session, { dataKey: vault.dataKey, userId, fileId: vault.fileId, sealKey: vault.sealKey });
+  await openFile(session, { dataKey: vault.dataKey, userId, fileId: vault.fileId, sealKey: vault.sealKey, sealKeyInSlot: true });
   session.pendingRecoveryKey = { recoveryKey: vault.recoveryKey, fileId: vault.fileId, createdAt: now, replacesCurrent: false };
   return { recoveryKey: vault.recoveryKey, fileId: vault.fileId };
 }
@@ -223,6 +223,8 @@ async function openFromSlot(
       sealKey,
       slot: { opened, text },
       notices: settled.notices,
+      // The passphrase's own slot holds it; for the recovery key, the DSL's new slot is made with it (afterChecks).
+      sealKeyInSlot: Boolean(opened.secret?.sealKey) || afterChecks !== undefined,
       ...(afterChecks ? { afterChecks: () => afterChecks(session.current?.sealKey ?? null) } : {}),
     });
   } finally {
