@@ -57,10 +57,15 @@ function childrenMatching(db: ReadExecutor, search: ChildSearch | undefined) {
  */
 export async function childrenPage(
   db: ReadExecutor,
-  query: { search: ChildSearch | undefined; after: ChildCursor | null; limit: number },
+  query: { search: ChildSearch | undefined; ids?: readonly string[] | undefined; after: ChildCursor | null; limit: number },
 ): Promise<{ rows: ChildRow[]; total: number }> {
+  if (query.ids?.length === 0) return { rows: [], total: 0 };
   const searching = (query.search?.words.length ?? 0) > 0 || (query.search?.dates ?? null) !== null;
-  let order = childrenMatching(db, query.search).select(['children.id', 'children.sort_key', 'children.date_of_birth']);
+  const matching = () => {
+    const found = childrenMatching(db, query.search);
+    return query.ids ? found.where('children.id', 'in', query.ids) : found;
+  };
+  let order = matching().select(['children.id', 'children.sort_key', 'children.date_of_birth']);
   if (query.after) {
     const { sortKey, dateOfBirth, id } = query.after;
     order = order.where((eb) =>
@@ -76,7 +81,7 @@ export async function childrenPage(
         .orderBy('children.id')
     : order.orderBy('children.sort_key').orderBy('children.date_of_birth').orderBy('children.id');
   const ids = (await ordered.limit(query.limit).execute()).map((row) => row.id);
-  const total = await childrenMatching(db, query.search)
+  const total = await matching()
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   if (ids.length === 0) return { rows: [], total: Number(total.count) };
@@ -217,4 +222,45 @@ async function childNamesOf(db: ReadExecutor, ids: string[]) {
 export async function procedureSnapshotOf(db: ReadExecutor, escalationId: string): Promise<string | undefined> {
   const row = await db.selectFrom('escalations').select('procedure_snapshot').where('id', '=', escalationId).executeTakeFirst();
   return row?.procedure_snapshot;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Record references: how a record is named where a child's name is left out (the termly audit's
+// 'E-2026-09-14-ZQ' for an escalation opened that day, 'R-…' for a referral made that day) and a
+// stored document's reference ('ref 3F2A9C1B', the start of its id): whose record it is.
+
+/** Escalations opened (E) or referrals made (R) in a window of stored times, with their child's names; the caller keeps those of the London day. */
+export async function recordsMadeBetween(db: ReadExecutor, kind: 'E' | 'R', window: { from: string; to: string }) {
+  const records =
+    kind === 'E'
+      ? db
+          .selectFrom('escalations')
+          .select(['escalations.opened_at as at', 'escalations.child_id'])
+          .where('escalations.opened_at', '>=', window.from)
+          .where('escalations.opened_at', '<', window.to)
+      : db
+          .selectFrom('referrals')
+          .select(['referrals.made_at as at', 'referrals.child_id'])
+          .where('referrals.made_at', '>=', window.from)
+          .where('referrals.made_at', '<', window.to);
+  const rows = await records.execute();
+  if (rows.length === 0) return [];
+  const names = await childNamesOf(db, [...new Set(rows.map((row) => row.child_id))]);
+  const byId = new Map(names.map((child) => [child.id, child]));
+  return rows.map((row) => ({
+    ...row,
+    first_name: byId.get(row.child_id)?.first_name ?? '',
+    last_name: byId.get(row.child_id)?.last_name ?? '',
+  }));
+}
+
+/** The children of stored documents whose id starts with these eight hex digits (a document's reference). */
+export async function childrenOfDocumentsStarting(db: ReadExecutor, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('documents.child_id')
+    .where('documents.id', '>=', prefix)
+    .where('documents.id', '<', `${prefix}~`)
+    .execute();
+  return rows.flatMap((row) => (row.child_id === null ? [] : [row.child_id]));
 }

@@ -19,6 +19,7 @@ import { childrenWithIdentity, findChild, insertChild, updateChild, type ChildRo
 import { childrenPage } from '../../../db/queries/lists';
 import type { Page } from '../../../shared/schemas/paging';
 import { decodeCursor, pageLimit, pageOf } from './paging';
+import { childrenWithReference, parseRecordReference } from './record-references';
 import { amendedEntityIds, insertAmendments } from '../../../db/queries/amendments';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
@@ -116,12 +117,17 @@ export async function getChild(ctx: ReadContext, id: string): Promise<Child> {
   return toChild(row, amended.has(id));
 }
 
-/** A page of the register in its order, searched as the DSL types (the search parsed here, matched in SQL). */
+/**
+ * A page of the register in its order, searched as the DSL types (the search parsed here, matched in
+ * SQL): by name and date of birth, or by a record's reference (services/record-references.ts).
+ */
 export async function listChildSummaries(ctx: ReadContext, input: z.output<typeof listChildrenInput>): Promise<Page<ChildSummary>> {
   const { limit, fetch } = pageLimit(input.limit);
   const after = decodeCursor(input.cursor, 3);
+  const reference = input.search ? parseRecordReference(input.search) : null;
   const { rows, total } = await childrenPage(ctx.db, {
-    search: input.search ? parseChildSearch(input.search) : undefined,
+    search: input.search && !reference ? parseChildSearch(input.search) : undefined,
+    ids: reference ? await childrenWithReference(ctx.db, reference) : undefined,
     after: after ? { sortKey: after[0] ?? '', dateOfBirth: after[1] ?? '', id: after[2] ?? '' } : null,
     limit: fetch,
   });

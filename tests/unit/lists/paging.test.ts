@@ -4,6 +4,8 @@ import { call, ok, setUpCore, TestClock } from '../../../scripts/fixtures/core';
 import { writeSeed } from '../../../scripts/seed/generate';
 import { seededRandom } from '../../../scripts/seed/random';
 import { parseChildSearch } from '../../../shared/children/name-keys';
+import { londonDateOf } from '../../../shared/deadlines';
+import { initialsOf } from '../../../shared/termly-audit/names';
 import type { ApiInput, ApiMethod } from '../../../shared/api';
 
 // Issue 12: the children's register, referrals and escalations a page at a time, filtered and
@@ -218,6 +220,36 @@ describe('referrals and escalations, a page at a time, newest first', () => {
       expect(item.childName).toBe(detail.childName);
       expect(item.categoryLabel).toBe(detail.categoryLabel);
     }
+  });
+});
+
+describe('finding a child by a record’s reference', () => {
+  it('takes the termly audit’s references (E- and R-, the day and the initials) and a document’s', async () => {
+    const escalation = sqlite()
+      .prepare(
+        'SELECT e.opened_at AS at, c.id, c.first_name, c.last_name FROM escalations e JOIN children c ON c.id = e.child_id LIMIT 1 OFFSET 7',
+      )
+      .get() as { at: string; id: string; first_name: string; last_name: string };
+    const referral = sqlite()
+      .prepare(
+        'SELECT r.made_at AS at, c.id, c.first_name, c.last_name FROM referrals r JOIN children c ON c.id = r.child_id LIMIT 1 OFFSET 11',
+      )
+      .get() as { at: string; id: string; first_name: string; last_name: string };
+    const document = sqlite().prepare('SELECT id, child_id FROM documents WHERE child_id IS NOT NULL LIMIT 1').get() as {
+      id: string;
+      child_id: string;
+    };
+    const found = async (search: string) => (await ok(core, 'children.list', { search })).items.map((child) => child.id);
+    const reference = (prefix: string, row: { at: string; first_name: string; last_name: string }) =>
+      `${prefix}-${londonDateOf(row.at)}-${initialsOf(row.first_name, row.last_name)}`;
+    expect(await found(reference('E', escalation))).toContain(escalation.id);
+    expect(await found(`${reference('E', escalation).toLowerCase()}-2`)).toContain(escalation.id);
+    expect(await found(reference('R', referral))).toContain(referral.id);
+    expect(await found(`ref ${document.id.slice(0, 8).toUpperCase()}`)).toContain(document.child_id);
+    // Another day, or other initials: nobody.
+    expect(await found(`E-1999-01-01-${initialsOf(escalation.first_name, escalation.last_name)}`)).toEqual([]);
+    // Eight letters of a name are a name, never taken for a document's reference.
+    expect(await found('deadbeef')).toEqual([]);
   });
 });
 
