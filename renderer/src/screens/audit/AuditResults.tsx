@@ -82,6 +82,16 @@ export function AuditResults({ period }: { period: AuditPeriod }) {
           term, or check the term dates in Settings.
         </Alert>
       ) : null}
+      {data.recordsCheck && data.recordsCheck.findings.length > 0 ? (
+        <Alert color="red" mb="lg" role="alert" title="The records were changed outside Escalation Log">
+          {data.recordsCheck.findings.join(' ')}
+        </Alert>
+      ) : data.recordsCheck ? (
+        <Text size="sm" mb="lg">
+          The records were checked too: the audit log&apos;s {data.recordsCheck.auditEntries} entries are intact, its protections are in
+          place, and every stored document matches the fingerprint taken when it was made.
+        </Text>
+      ) : null}
       <KeyFigures audit={data} />
       <GovernorsPdf period={period} />
       <AuditCharts audit={data} />
