@@ -189,8 +189,8 @@ describe('a Liverpool situation 6 case', () => {
     expect(atC.current?.forms).toEqual([
       {
         form: 'written-concern',
-        title: 'Written concern to the social worker and their manager',
-        instruction: 'Complete the Written concern to the social worker and their manager',
+        title: 'Written concern',
+        instruction: 'Complete the Written concern',
       },
     ]);
     expect(atC.entries.map((e) => e.stageLabel)).toEqual(['Step a', 'Step b']);
