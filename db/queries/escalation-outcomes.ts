@@ -28,12 +28,26 @@ export async function resolutionFor(db: ReadExecutor, escalationId: string): Pro
   return resolutionsWithRecorder(db).where('escalation_id', '=', escalationId).executeTakeFirst();
 }
 
+/** The written statements of many escalations (a child's timeline), by escalation. */
+export async function resolutionsOf(db: ReadExecutor, escalationIds: readonly string[]): Promise<Map<string, ResolutionRow>> {
+  if (escalationIds.length === 0) return new Map();
+  const rows = await resolutionsWithRecorder(db).where('escalation_id', 'in', escalationIds).execute();
+  return new Map(rows.map((row) => [row.escalation_id, row]));
+}
+
 export async function insertResolution(db: Executor, row: Insertable<EscalationResolutionsTable>): Promise<void> {
   await db.insertInto('escalation_resolutions').values(row).execute();
 }
 
 export async function learningReviewFor(db: ReadExecutor, escalationId: string): Promise<LearningReviewRow | undefined> {
   return reviewsWithReviewer(db).where('escalation_id', '=', escalationId).executeTakeFirst();
+}
+
+/** The learning reviews of many escalations (a child's timeline), by escalation. */
+export async function learningReviewsOf(db: ReadExecutor, escalationIds: readonly string[]): Promise<Map<string, LearningReviewRow>> {
+  if (escalationIds.length === 0) return new Map();
+  const rows = await reviewsWithReviewer(db).where('escalation_id', 'in', escalationIds).execute();
+  return new Map(rows.map((row) => [row.escalation_id, row]));
 }
 
 export async function insertLearningReview(db: Executor, row: Insertable<LearningReviewsTable>): Promise<void> {

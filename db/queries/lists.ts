@@ -214,6 +214,19 @@ export async function escalationsPage(db: ReadExecutor, query: { filter: Escalat
 
 export type EscalationListRow = Awaited<ReturnType<typeof escalationsPage>>['rows'][number];
 
+/**
+ * One child's escalations, newest first, with what a timeline shows of each but not the procedure
+ * snapshot's text (read once per distinct snapshot by the caller: services/escalations/snapshots.ts).
+ */
+export async function escalationsOfChild(db: ReadExecutor, childId: string) {
+  return escalationListColumns(db.selectFrom('escalations'))
+    .select(['escalations.concern', 'escalations.closed_at', 'escalations.closed_reason'])
+    .where('escalations.child_id', '=', childId)
+    .orderBy('escalations.opened_at', 'desc')
+    .orderBy('escalations.id', 'desc')
+    .execute();
+}
+
 async function childNamesOf(db: ReadExecutor, ids: string[]) {
   return db.selectFrom('children').select(['id', 'first_name', 'last_name']).where('id', 'in', ids).execute();
 }

@@ -20,6 +20,15 @@ export async function entriesFor(db: ReadExecutor, escalationId: string): Promis
   return entriesWithAuthor(db).where('escalation_id', '=', escalationId).orderBy('occurred_at').execute();
 }
 
+/** The entries of many escalations (a child's timeline), each escalation's in the order they happened. */
+export async function entriesOfEscalations(db: ReadExecutor, escalationIds: readonly string[]): Promise<Map<string, StageEntryRow[]>> {
+  const grouped = new Map<string, StageEntryRow[]>();
+  if (escalationIds.length === 0) return grouped;
+  const rows = await entriesWithAuthor(db).where('escalation_id', 'in', escalationIds).orderBy('occurred_at').execute();
+  for (const row of rows) grouped.set(row.escalation_id, [...(grouped.get(row.escalation_id) ?? []), row]);
+  return grouped;
+}
+
 export async function findEntry(db: ReadExecutor, id: string): Promise<Selectable<StageEntriesTable> | undefined> {
   return db.selectFrom('stage_entries').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -9,10 +9,12 @@ import { amendmentsAboutChild } from '../../../db/queries/amendments';
 import { findChild } from '../../../db/queries/children';
 import { documentsForChild } from '../../../db/queries/documents';
 import { actionsFor } from '../../../db/queries/escalation-actions';
-import { learningReviewFor, resolutionFor } from '../../../db/queries/escalation-outcomes';
-import { listEscalationRows, stageRecordsFor, type StageRecordRow } from '../../../db/queries/escalations';
+import { learningReviewsOf, resolutionsOf } from '../../../db/queries/escalation-outcomes';
+import { stageRecordsFor, type StageRecordRow } from '../../../db/queries/escalations';
+import { escalationsOfChild } from '../../../db/queries/lists';
+import { withSnapshots } from './escalations/snapshots';
 import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
-import { entriesFor } from '../../../db/queries/stage-entries';
+import { entriesOfEscalations } from '../../../db/queries/stage-entries';
 import { amendedValue } from './amended-value';
 import { notFound, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
@@ -123,7 +125,8 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
     }
   }
 
-  const escalations = await listEscalationRows(ctx.db, { childId });
+  // Without each snapshot's text: the few distinct ones are read once (a long history has dozens of escalations).
+  const escalations = await withSnapshots(ctx.db, await escalationsOfChild(ctx.db, childId));
   const records = await stageRecordsFor(
     ctx.db,
     escalations.map((row) => row.id),
@@ -133,6 +136,11 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
     ctx.db,
     escalations.map((row) => row.id),
   );
+  // Each escalation's records, a query per kind for the whole child (not one per escalation).
+  const escalationIds = escalations.map((row) => row.id);
+  const entries = await entriesOfEscalations(ctx.db, escalationIds);
+  const resolutions = await resolutionsOf(ctx.db, escalationIds);
+  const reviews = await learningReviewsOf(ctx.db, escalationIds);
   for (const row of escalations) {
     const link = { type: 'escalation', id: row.id } as const;
     const procedure = procedureOf(row);
@@ -167,7 +175,7 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
         link,
       });
     });
-    for (const entry of await entriesFor(ctx.db, row.id)) {
+    for (const entry of entries.get(row.id) ?? []) {
       items.push({
         ...base,
         id: `entry/${entry.id}`,
@@ -200,7 +208,7 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
         link,
       });
     }
-    const resolution = await resolutionFor(ctx.db, row.id);
+    const resolution = resolutions.get(row.id);
     if (resolution)
       items.push({
         ...base,
@@ -222,7 +230,7 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
         link,
       });
     }
-    const review = await learningReviewFor(ctx.db, row.id);
+    const review = reviews.get(row.id);
     if (review)
       items.push({
         ...base,
@@ -257,5 +265,7 @@ export async function childTimeline(ctx: ReadContext, childId: string): Promise<
     });
   }
 
-  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  // Each time read once (a long timeline has hundreds of items: parsing in the comparator was most of its cost).
+  const times = new Map(items.map((item) => [item, Date.parse(item.at)]));
+  return items.sort((a, b) => (times.get(a) ?? 0) - (times.get(b) ?? 0) || a.id.localeCompare(b.id));
 }
