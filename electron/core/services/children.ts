@@ -34,23 +34,6 @@ function toLevel(value: number): LevelOfNeed {
   throw new Error(`Stored level of need ${value} is outside 1 to 4.`);
 }
 
-function toChild(row: ChildRow, amended: boolean): Child {
-  return {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    classOrYear: row.class_or_year,
-    levelOfNeed: toLevel(row.level_of_need),
-    planStatus: row.plan_status,
-    socialWorkerName: row.social_worker_name,
-    socialWorkerContact: row.social_worker_contact,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    amended,
-  };
-}
-
 function toSummary(row: ChildRow): ChildSummary {
   return {
     id: row.id,
@@ -60,6 +43,17 @@ function toSummary(row: ChildRow): ChildSummary {
     classOrYear: row.class_or_year,
     levelOfNeed: toLevel(row.level_of_need),
     planStatus: row.plan_status,
+  };
+}
+
+function toChild(row: ChildRow, amended: boolean): Child {
+  return {
+    ...toSummary(row),
+    socialWorkerName: row.social_worker_name,
+    socialWorkerContact: row.social_worker_contact,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    amended,
   };
 }
 

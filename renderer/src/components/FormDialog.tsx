@@ -1,9 +1,8 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import type { ApiMethod } from '../../../shared/api';
 import type { ApiForm } from '../api/useApiForm';
-import { DraftNotice } from './DraftNotice';
-import { FormError } from './Page';
+import { FormFields } from './FormPaper';
 import { refocusIfLost } from '../routing/screen-focus';
 
 // A form in a dialog. The form itself (the component that calls useApiForm) is a child of the
@@ -44,9 +43,7 @@ export function DialogForm<V, M extends ApiMethod>(props: {
   const { form } = props;
   return (
     <form onSubmit={(event) => void form.submit(event)} onKeyDown={form.onKeyDown} noValidate>
-      <FormError error={form.formError} />
-      <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
-      <Stack key={form.draftGeneration}>
+      <FormFields form={form}>
         {props.children}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
@@ -56,7 +53,7 @@ export function DialogForm<V, M extends ApiMethod>(props: {
             {props.submitLabel}
           </Button>
         </Group>
-      </Stack>
+      </FormFields>
     </form>
   );
 }

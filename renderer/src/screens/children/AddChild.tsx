@@ -1,24 +1,17 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
-import { levelOfNeedLabels, levelsOfNeed, planStatusLabels, planStatuses, type ChildSummary } from '../../../../shared/schemas/children';
+import { levelOfNeedLabels, type ChildSummary } from '../../../../shared/schemas/children';
 import { apiBridge } from '../../api/client';
 import { ukDate } from '../../format';
 import { DateField } from '../../components/DateTimeField';
-import { DraftNotice } from '../../components/DraftNotice';
-import { FormError, PageHeader } from '../../components/Page';
+import { FormFields, FormPaper } from '../../components/FormPaper';
+import { PageHeader } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
 import { href, navigate } from '../../routing/router';
+import { childTextLabels, levelOfNeedChoices, planChoices, type ChildDetailValues, type ChildTextField } from './child-values';
 
-interface Values {
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  classOrYear: string;
-  levelOfNeed: string;
-  planStatus: string;
-  socialWorkerName: string;
-  socialWorkerContact: string;
+interface Values extends ChildDetailValues {
   confirmedNotDuplicate: boolean;
 }
 
@@ -81,16 +74,11 @@ export function AddChild() {
   });
   const duplicates = useDuplicates(form.values);
   const duplicateError = form.error('confirmedNotDuplicate');
-  const text = (
-    field: Exclude<keyof Values, 'confirmedNotDuplicate'>,
-    label: string,
-    extra: { description?: string; required?: boolean; type?: string } = {},
-  ) => (
+  const text = (field: ChildTextField, extra: { description?: string; required?: boolean } = {}) => (
     <TextInput
-      label={label}
+      label={childTextLabels[field]}
       required={extra.required ?? true}
       description={extra.description}
-      type={extra.type}
       value={form.values[field]}
       onChange={(event) => form.set(field, event.currentTarget.value)}
       onBlur={() => form.touch(field)}
@@ -101,21 +89,11 @@ export function AddChild() {
   return (
     <>
       <PageHeader title="Add a child" subtitle="Only what the safeguarding record needs." />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        onSubmit={(event) => void form.submit(event)}
-        onKeyDown={form.onKeyDown}
-        noValidate
-        maw={760}
-      >
-        <FormError error={form.formError} />
-        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
-        <Stack key={form.draftGeneration}>
+      <FormPaper form={form} p="lg" maw={760}>
+        <FormFields form={form}>
           <SimpleGrid cols={2}>
-            {text('firstName', 'First name')}
-            {text('lastName', 'Last name')}
+            {text('firstName')}
+            {text('lastName')}
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <DateField
@@ -125,14 +103,14 @@ export function AddChild() {
               onBlur={() => form.touch('dateOfBirth')}
               error={form.error('dateOfBirth')}
             />
-            {text('classOrYear', 'Class or year group', { description: 'For example: Year 4, or Rainbow Room.' })}
+            {text('classOrYear', { description: 'For example: Year 4, or Rainbow Room.' })}
           </SimpleGrid>
           <SimpleGrid cols={2}>
             <Select
               label="Level of need"
               required
               placeholder="Choose"
-              data={levelsOfNeed.map((level) => ({ value: String(level), label: levelOfNeedLabels[level] }))}
+              data={levelOfNeedChoices((level) => levelOfNeedLabels[level])}
               value={form.values.levelOfNeed || null}
               onChange={(value) => form.set('levelOfNeed', value ?? '')}
               onBlur={() => form.touch('levelOfNeed')}
@@ -142,7 +120,7 @@ export function AddChild() {
             <Select
               label="Plan"
               required
-              data={planStatuses.map((status) => ({ value: status, label: planStatusLabels[status] }))}
+              data={planChoices}
               value={form.values.planStatus}
               onChange={(value) => form.set('planStatus', value ?? 'none')}
               error={form.error('planStatus')}
@@ -176,8 +154,8 @@ export function AddChild() {
             </Alert>
           ) : null}
           <SimpleGrid cols={2}>
-            {text('socialWorkerName', 'Allocated social worker’s full name', { required: false, description: 'If the child has one.' })}
-            {text('socialWorkerContact', 'Social worker’s contact details', { required: false, description: 'Phone or email.' })}
+            {text('socialWorkerName', { required: false, description: 'If the child has one.' })}
+            {text('socialWorkerContact', { required: false, description: 'Phone or email.' })}
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" component="a" href="#/children">
@@ -187,8 +165,8 @@ export function AddChild() {
               Save the child
             </Button>
           </Group>
-        </Stack>
-      </Paper>
+        </FormFields>
+      </FormPaper>
     </>
   );
 }

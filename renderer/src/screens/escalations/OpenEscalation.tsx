@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Radio, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { categoryDetails, escalationCategories } from '../../../../shared/procedures';
 import type { EscalationDraft } from '../../../../shared/schemas/escalations';
@@ -8,8 +8,8 @@ import { apiBridge } from '../../api/client';
 import { ChildSelect } from '../../components/ChildSelect';
 import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
-import { DraftNotice } from '../../components/DraftNotice';
-import { FormError, PageHeader } from '../../components/Page';
+import { FormFields, FormPaper } from '../../components/FormPaper';
+import { PageHeader } from '../../components/Page';
 import { nowToTheMinute, ukDeadline } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
 import { navigate } from '../../routing/router';
@@ -219,18 +219,8 @@ export function OpenEscalation({
           </List>
         </Alert>
       ) : null}
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        onSubmit={(event) => void form.submit(event)}
-        onKeyDown={form.onKeyDown}
-        noValidate
-        maw={900}
-      >
-        <FormError error={form.formError} />
-        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
-        <Stack key={form.draftGeneration}>
+      <FormPaper form={form} p="lg" maw={900}>
+        <FormFields form={form}>
           {/^[0-9a-f-]{36}$/i.test(form.values.childId) ? <ForChild childId={form.values.childId} /> : null}
           {childId || draft ? null : (
             <ChildSelect
@@ -343,8 +333,8 @@ export function OpenEscalation({
               Open the escalation
             </Button>
           </Group>
-        </Stack>
-      </Paper>
+        </FormFields>
+      </FormPaper>
     </>
   );
 }

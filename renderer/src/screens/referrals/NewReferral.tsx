@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
 import {
   referralCategories,
@@ -12,8 +12,8 @@ import { useSession } from '../../api/session';
 import { ChildSelect } from '../../components/ChildSelect';
 import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
-import { DraftNotice } from '../../components/DraftNotice';
-import { FormError, PageHeader } from '../../components/Page';
+import { FormFields, FormPaper } from '../../components/FormPaper';
+import { PageHeader } from '../../components/Page';
 import { nowToTheMinute } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
 import { navigate } from '../../routing/router';
@@ -65,18 +65,8 @@ export function NewReferral({ childId }: { childId: string | null }) {
         title="Record a referral to children’s social care"
         subtitle="The statutory milestones and their due dates follow from what you record here."
       />
-      <Paper
-        withBorder
-        p="lg"
-        component="form"
-        onSubmit={(event) => void form.submit(event)}
-        onKeyDown={form.onKeyDown}
-        noValidate
-        maw={820}
-      >
-        <FormError error={form.formError} />
-        <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
-        <Stack key={form.draftGeneration}>
+      <FormPaper form={form} p="lg" maw={820}>
+        <FormFields form={form}>
           {/^[0-9a-f-]{36}$/i.test(form.values.childId) ? <ForChild childId={form.values.childId} /> : null}
           {childId ? null : (
             <ChildSelect
@@ -147,8 +137,8 @@ export function NewReferral({ childId }: { childId: string | null }) {
               Save the referral
             </Button>
           </Group>
-        </Stack>
-      </Paper>
+        </FormFields>
+      </FormPaper>
     </>
   );
 }

@@ -28,9 +28,9 @@ import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
-import { DraftNotice } from '../../components/DraftNotice';
+import { FormFields, FormPaper } from '../../components/FormPaper';
 import { MissedMilestoneAction } from '../../components/MissedMilestoneAction';
-import { FormError, LoadError, Loading, PageHeader } from '../../components/Page';
+import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { nowToTheMinute, ukDateTime } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
 import { href } from '../../routing/router';
@@ -96,21 +96,11 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
     onSuccess: onSaved,
   });
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(event) => void form.submit(event)}
-      onKeyDown={form.onKeyDown}
-      noValidate
-      aria-labelledby="record-what-happened"
-    >
+    <FormPaper form={form} p="md" aria-labelledby="record-what-happened">
       <Title order={2} size="h5" mb="sm" id="record-what-happened">
         Record what happened
       </Title>
-      <FormError error={form.formError} />
-      <DraftNotice restoredAt={form.restoredDraftAt} onDiscard={form.discardDraft} />
-      <Stack key={form.draftGeneration}>
+      <FormFields form={form}>
         <SimpleGrid cols={2}>
           <Select
             label="What happened"
@@ -170,8 +160,8 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
             Save
           </Button>
         </Group>
-      </Stack>
-    </Paper>
+      </FormFields>
+    </FormPaper>
   );
 }
 

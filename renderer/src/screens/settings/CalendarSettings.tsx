@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { regionLabels, regions } from '../../../../shared/deadlines';
 import { can } from '../../../../shared/permissions';
@@ -6,6 +6,7 @@ import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DateField } from '../../components/DateTimeField';
+import { FormPaper } from '../../components/FormPaper';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -88,7 +89,7 @@ export function CalendarSettings() {
         <Text size="sm">No closure days recorded.</Text>
       )}
       {can(role, 'settings.addClosure') ? (
-        <Paper withBorder p="md" component="form" onSubmit={(event) => void closure.submit(event)} onKeyDown={closure.onKeyDown} noValidate>
+        <FormPaper form={closure} p="md">
           <FormError error={closure.formError} />
           <Group align="flex-end">
             <DateField
@@ -103,7 +104,7 @@ export function CalendarSettings() {
               Add closure day
             </Button>
           </Group>
-        </Paper>
+        </FormPaper>
       ) : null}
     </Stack>
   );

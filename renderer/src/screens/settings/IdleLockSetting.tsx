@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsView } from '../../../../shared/schemas/settings';
 import { useApiForm } from '../../api/useApiForm';
+import { FormPaper } from '../../components/FormPaper';
 import { FormError } from '../../components/Page';
 
 // How long the records stay open on an unattended screen. The number is saved as typed, only when
@@ -27,15 +28,7 @@ export function IdleLockSetting({ minutes, onSaved }: { minutes: number; onSaved
     resetOnSuccess: false,
   });
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(event) => void form.submit(event)}
-      onKeyDown={form.onKeyDown}
-      noValidate
-      aria-labelledby="idle-lock"
-    >
+    <FormPaper form={form} p="md" aria-labelledby="idle-lock">
       <Title order={3} size="h5" mb="xs" id="idle-lock">
         Lock when idle
       </Title>
@@ -65,6 +58,6 @@ export function IdleLockSetting({ minutes, onSaved }: { minutes: number; onSaved
           </Alert>
         ) : null}
       </Stack>
-    </Paper>
+    </FormPaper>
   );
 }

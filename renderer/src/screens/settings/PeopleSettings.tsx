@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -19,6 +18,7 @@ import { roleLabels, roles } from '../../../../shared/people/roles';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
+import { FormPaper } from '../../components/FormPaper';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -117,15 +117,7 @@ export function PeopleSettings() {
           ))}
         </Table.Tbody>
       </Table>
-      <Paper
-        withBorder
-        p="md"
-        component="form"
-        onSubmit={(event) => void form.submit(event)}
-        onKeyDown={form.onKeyDown}
-        noValidate
-        aria-labelledby="add-person"
-      >
+      <FormPaper form={form} p="md" aria-labelledby="add-person">
         <Title order={3} size="h5" id="add-person" mb="sm">
           Add a person
         </Title>
@@ -160,7 +152,7 @@ export function PeopleSettings() {
             </Button>
           </Group>
         </Stack>
-      </Paper>
+      </FormPaper>
     </Stack>
   );
 }

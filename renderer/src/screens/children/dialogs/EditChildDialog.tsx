@@ -1,24 +1,17 @@
 import { Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
-import { levelsOfNeed, planStatusLabels, planStatuses, type Child } from '../../../../../shared/schemas/children';
+import type { Child } from '../../../../../shared/schemas/children';
 import { useLevelOfNeedLabel } from '../../../api/useLevelsOfNeed';
 import { useApiForm } from '../../../api/useApiForm';
 import { DateField } from '../../../components/DateTimeField';
 import { DialogForm, FormDialog } from '../../../components/FormDialog';
+import { childTextLabels, levelOfNeedChoices, planChoices, type ChildDetailValues, type ChildTextField } from '../child-values';
 
 // Changing a child's details (a new class, a plan made or ended, a new social worker): an amendment,
 // never an overwrite. Only what changed is sent, with the reason; the core keeps the old value, who,
 // when and why, and the timeline shows it.
 
-interface Values {
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  classOrYear: string;
-  levelOfNeed: string;
-  planStatus: string;
-  socialWorkerName: string;
-  socialWorkerContact: string;
+interface Values extends ChildDetailValues {
   reason: string;
 }
 
@@ -73,11 +66,9 @@ function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () 
     toInput,
     onSuccess: onSaved,
   });
-  const text = (
-    field: 'firstName' | 'lastName' | 'classOrYear' | 'socialWorkerName' | 'socialWorkerContact',
-    label: string,
-    required = true,
-  ) => <TextInput label={label} required={required} {...form.bind(field, `changes.${field}`)} />;
+  const text = (field: ChildTextField, required = true) => (
+    <TextInput label={childTextLabels[field]} required={required} {...form.bind(field, `changes.${field}`)} />
+  );
   const nothingChanged = form.error('changes');
   return (
     <DialogForm form={form} onCancel={onClose} submitLabel="Save the changes">
@@ -85,8 +76,8 @@ function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () 
         The record is amended, not overwritten: the old details, who changed them, when and why are kept and shown on the timeline.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {text('firstName', 'First name')}
-        {text('lastName', 'Last name')}
+        {text('firstName')}
+        {text('lastName')}
         <DateField
           label="Date of birth"
           value={form.values.dateOfBirth}
@@ -94,11 +85,11 @@ function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () 
           onBlur={() => form.touch('changes.dateOfBirth')}
           error={form.error('changes.dateOfBirth')}
         />
-        {text('classOrYear', 'Class or year group')}
+        {text('classOrYear')}
         <Select
           label="Level of need"
           required
-          data={levelsOfNeed.map((level) => ({ value: String(level), label: levelLabel(level) }))}
+          data={levelOfNeedChoices(levelLabel)}
           value={form.values.levelOfNeed}
           onChange={(value) => form.set('levelOfNeed', value ?? form.values.levelOfNeed)}
           error={form.error('changes.levelOfNeed')}
@@ -107,14 +98,14 @@ function EditChildForm({ child, onClose, onSaved }: { child: Child; onClose: () 
         <Select
           label="Plan"
           required
-          data={planStatuses.map((status) => ({ value: status, label: planStatusLabels[status] }))}
+          data={planChoices}
           value={form.values.planStatus}
           onChange={(value) => form.set('planStatus', value ?? form.values.planStatus)}
           error={form.error('changes.planStatus')}
           allowDeselect={false}
         />
-        {text('socialWorkerName', 'Allocated social worker’s full name', false)}
-        {text('socialWorkerContact', 'Social worker’s contact details', false)}
+        {text('socialWorkerName', false)}
+        {text('socialWorkerContact', false)}
       </SimpleGrid>
       <Textarea
         label="Why the record is being changed"
