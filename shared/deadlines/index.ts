@@ -7,6 +7,8 @@ export { dueBy } from './due-by';
 export { isWorkingDay } from './working-days';
 export { bankHolidays } from './bank-holidays';
 export { formatUkDate, formatUkDateTime, formatUkDueBy } from './uk-format';
+/** '1 working day', '3 escalations': the count and its noun, as every explanation and report writes them. */
+export { plural } from './explanation';
 export { deadlineState, withState } from './deadline-state';
 export type { Deadline, DeadlineState } from './deadline-state';
 export { dueWindowFrom } from './due-windows';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatUkDate, formatUkDateTime } from '../deadlines';
+import { formatUkDate, formatUkDateTime, plural } from '../deadlines';
 import { initialsOf, looksLikeInitials, recordReference, saysNothing } from './names';
 import { periodBounds, type ResolvedPeriod } from './periods';
 import {
@@ -62,10 +62,6 @@ interface DeadlineItem {
   metAt: string | null;
   whose: Whose;
   whoseLabel: string;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** References for every record, numbered per child per day in the order the records were made. */

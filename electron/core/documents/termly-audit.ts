@@ -1,7 +1,9 @@
 import type { CanvasElement, Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { formatUkDate, formatUkDateTime } from '../../../shared/deadlines';
+import { formatUkDate, formatUkDateTime, plural } from '../../../shared/deadlines';
+import { escalationStatusLabels } from '../../../shared/escalations/statuses';
 import { withoutChildrenNames } from '../../../shared/termly-audit/anonymise';
-import type { ComparisonRow, CountRow, RecordRef, TermlyAudit, TimescaleCounts } from '../../../shared/termly-audit/types';
+import { comparisonRows, timescaleRows, workingDaysFigure } from '../../../shared/termly-audit/rows';
+import type { CountRow, RecordRef, TermlyAudit, TimescaleCounts } from '../../../shared/termly-audit/types';
 import { dataTable, detailsTable, heading, paragraph, withPageLayout } from './layout';
 
 // The termly audit for the governing body: the figures, the charts, the timescales, the record-quality
@@ -33,17 +35,8 @@ const COLOURS = {
 const BAR_WIDTH = 190;
 const LABEL_WIDTH = 140;
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** How a child and their record are named: 'Zephyrine Quillfeather (E-2026-11-02-ZQ)', or with names left out the reference alone (it carries the initials). */
 type Who = (record: RecordRef) => string;
-
-function days(value: number | null): string {
-  if (value === null) return '—';
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
 
 function legend(items: { colour: string; label: string }[]): Content {
   return {
@@ -171,7 +164,7 @@ function summary(audit: TermlyAudit, who: Who): Content[] {
         ['Resolved in the period', String(counts.resolved)],
         ['Closed without resolution in the period', String(counts.closedUnresolved)],
         ['Still open at the end of the period', String(counts.stillOpen)],
-        ['Median time to resolution (working days)', days(resolution.medianWorkingDays)],
+        ['Median time to resolution (working days)', workingDaysFigure(resolution.medianWorkingDays)],
         [
           'Longest time to resolution (working days)',
           resolution.longestWorkingDays === null || !resolution.longest
@@ -219,24 +212,12 @@ function charts(audit: TermlyAudit): Content[] {
       { colour: COLOURS.late, label: 'Met late' },
       { colour: COLOURS.overdue, label: 'Still overdue' },
     ]),
-    stackedBars([...audit.timescales.byKind, ...audit.timescales.byWhose.map((row) => ({ ...row, label: `${row.label} deadlines` }))]),
+    stackedBars(timescaleRows(audit)),
   ];
 }
 
 function comparison(audit: TermlyAudit): Content[] {
   const title = 'Compared with the previous three terms';
-  const rows: [string, (row: ComparisonRow) => string][] = [
-    ['Open at some time in the period', (row) => String(row.inAudit)],
-    ['Carried in', (row) => String(row.carriedIn)],
-    ['Opened', (row) => String(row.opened)],
-    ['Resolved', (row) => String(row.resolved)],
-    ['Closed without resolution', (row) => String(row.closedUnresolved)],
-    ['Still open at the end', (row) => String(row.stillOpen)],
-    ['Median time to resolution (working days)', (row) => days(row.medianWorkingDaysToResolution)],
-    ['Deadlines met on time', (row) => String(row.metOnTime)],
-    ['Deadlines met late', (row) => String(row.metLate)],
-    ['Deadlines still overdue', (row) => String(row.overdue)],
-  ];
   return [
     heading(title),
     dataTable(
@@ -246,7 +227,7 @@ function comparison(audit: TermlyAudit): Content[] {
           (row) => `${row.label}${row.current ? ' (this audit)' : ''}\n${formatUkDate(row.from)} to ${formatUkDate(row.to)}`,
         ),
       ],
-      rows.map(([label, value]) => [label, ...audit.comparison.map(value)]),
+      comparisonRows.map(([label, value]) => [label, ...audit.comparison.map(value)]),
       [130, ...audit.comparison.map((): '*' => '*')],
     ),
   ];
@@ -261,12 +242,7 @@ function timescales(audit: TermlyAudit, who: Who): Content[] {
     ),
     dataTable(
       ['Deadlines', 'Met on time', 'Met late', 'Still overdue'],
-      [...audit.timescales.byKind, ...audit.timescales.byWhose.map((row) => ({ ...row, label: `${row.label} deadlines` }))].map((row) => [
-        row.label,
-        String(row.metOnTime),
-        String(row.metLate),
-        String(row.overdue),
-      ]),
+      timescaleRows(audit).map((row) => [row.label, String(row.metOnTime), String(row.metLate), String(row.overdue)]),
       ['*', 70, 70, 70],
     ),
     { text: 'Each deadline met late or still overdue', style: 'subheading' },
@@ -288,7 +264,6 @@ function timescales(audit: TermlyAudit, who: Who): Content[] {
 }
 
 function escalationsTable(audit: TermlyAudit, who: Who): Content[] {
-  const statusWords = { open: 'Open', resolved: 'Resolved', 'closed-unresolved': 'Closed without resolution' } as const;
   return [
     heading('Escalations in this audit'),
     audit.escalations.length > 0
@@ -300,8 +275,8 @@ function escalationsTable(audit: TermlyAudit, who: Who): Content[] {
             `${line.agencyName} (${line.agencyKindLabel})`,
             formatUkDate(line.openedAt),
             line.closedAt
-              ? `${statusWords[line.statusAtEnd]} ${formatUkDate(line.closedAt)}${line.workingDaysToResolution !== null ? ` (${plural(line.workingDaysToResolution, 'working day')})` : ''}`
-              : statusWords[line.statusAtEnd],
+              ? `${escalationStatusLabels[line.statusAtEnd]} ${formatUkDate(line.closedAt)}${line.workingDaysToResolution !== null ? ` (${plural(line.workingDaysToResolution, 'working day')})` : ''}`
+              : escalationStatusLabels[line.statusAtEnd],
             line.highestStage,
             String(line.gaps),
           ]),

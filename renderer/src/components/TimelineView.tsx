@@ -1,8 +1,7 @@
 import { Anchor, Badge, Chip, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { timelineKindLabels, timelineKinds, type TimelineItem, type TimelineKind } from '../../../shared/schemas/dashboard';
-import { apiBridge } from '../api/client';
-import { saveDocument } from '../downloads';
+import { useDocumentCalls } from '../api/useDocumentCalls';
 import { ukDateTime } from '../format';
 import { href } from '../routing/router';
 import { DeadlineText, StateBadge } from './Deadline';
@@ -18,15 +17,10 @@ function linkFor(item: TimelineItem): string | null {
 }
 
 function DocumentLink({ id, title }: { id: string; title: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const open = async () => {
-    const result = await apiBridge.call('documents.get', { id });
-    if (result.ok) saveDocument(result.value);
-    else setError(result.error.message);
-  };
+  const { error, open } = useDocumentCalls();
   return (
     <>
-      <Anchor component="button" type="button" onClick={() => void open()}>
+      <Anchor component="button" type="button" onClick={() => void open(id)}>
         {title} (download)
       </Anchor>
       {error ? (

@@ -1,8 +1,9 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { TermlyAudit } from '../../../../shared/termly-audit/types';
-import { plural } from './links';
+import { plural } from '../../../../shared/deadlines';
+import { timescaleRows } from '../../../../shared/termly-audit/rows';
+import type { CountRow, TermlyAudit } from '../../../../shared/termly-audit/types';
 
 // The four charts a person would rather look at than read: opened and resolved by month, the
 // highest stage reached, time to resolution, and timescales met against late. Each has its numbers
@@ -23,11 +24,32 @@ function Figure({ id, title, words, children }: { id: string; title: string; wor
   );
 }
 
+/** Every chart is a picture of its words: no tooltip, and no keyboard stops of its own. */
+const pictureOnly = { withTooltip: false, accessibilityLayer: false } as const;
+
+/** Upright bars of whole numbers. */
+const columns = { ...pictureOnly, h: 220, tickLine: 'y', yAxisProps: { allowDecimals: false } } as const;
+
+/** Escalations counted by label ('Stage 2: 3 escalations; …'), or `none` when there are none. */
+function countWords(rows: readonly CountRow[], none: string): string {
+  return rows.length > 0 ? rows.map((row) => `${row.label}: ${plural(row.count, 'escalation')}`).join('; ') : none;
+}
+
+/** A chart of escalations counted by label. */
+function CountChart({ data, xAxisLabel }: { data: CountRow[]; xAxisLabel?: string }) {
+  return (
+    <BarChart
+      {...columns}
+      data={data}
+      dataKey="label"
+      series={[{ name: 'count', label: 'Escalations', color: 'indigo.8' }]}
+      xAxisLabel={xAxisLabel}
+    />
+  );
+}
+
 export function AuditCharts({ audit }: { audit: TermlyAudit }) {
-  const timescaleRows = [
-    ...audit.timescales.byKind,
-    ...audit.timescales.byWhose.map((row) => ({ ...row, label: `${row.label} deadlines` })),
-  ];
+  const timescales = timescaleRows(audit);
   return (
     <section aria-labelledby="audit-charts">
       <Title order={2} size="h3" mb="sm" id="audit-charts">
@@ -45,7 +67,7 @@ export function AuditCharts({ audit }: { audit: TermlyAudit }) {
             .join('; ')}
         >
           <BarChart
-            h={220}
+            {...columns}
             data={audit.byMonth}
             dataKey="label"
             series={[
@@ -55,63 +77,35 @@ export function AuditCharts({ audit }: { audit: TermlyAudit }) {
             ]}
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
-            tickLine="y"
-            yAxisProps={{ allowDecimals: false }}
-            withTooltip={false}
-            accessibilityLayer={false}
           />
         </Figure>
         <Figure
           id="chart-stages"
           title="Highest stage reached by the end of the period"
-          words={
-            audit.byHighestStage.length > 0
-              ? audit.byHighestStage.map((row) => `${row.label}: ${plural(row.count, 'escalation')}`).join('; ')
-              : 'No escalations.'
-          }
+          words={countWords(audit.byHighestStage, 'No escalations.')}
         >
-          <BarChart
-            h={220}
-            data={audit.byHighestStage}
-            dataKey="label"
-            series={[{ name: 'count', label: 'Escalations', color: 'indigo.8' }]}
-            tickLine="y"
-            yAxisProps={{ allowDecimals: false }}
-            withTooltip={false}
-            accessibilityLayer={false}
-          />
+          <CountChart data={audit.byHighestStage} />
         </Figure>
         <Figure
           id="chart-resolution"
           title="Time to resolution (escalations resolved in the period)"
           words={
-            audit.resolution.resolvedCount > 0
-              ? audit.resolution.buckets.map((row) => `${row.label}: ${plural(row.count, 'escalation')}`).join('; ')
-              : 'No escalation was resolved in the period.'
+            audit.resolution.resolvedCount > 0 ? countWords(audit.resolution.buckets, '') : 'No escalation was resolved in the period.'
           }
         >
-          <BarChart
-            h={220}
+          <CountChart
             data={audit.resolution.buckets.map((row) => ({ ...row, label: row.label.replace(' working days', '') }))}
-            dataKey="label"
-            series={[{ name: 'count', label: 'Escalations', color: 'indigo.8' }]}
-            tickLine="y"
             xAxisLabel="Working days"
-            yAxisProps={{ allowDecimals: false }}
-            withTooltip={false}
-            accessibilityLayer={false}
           />
         </Figure>
         <Figure
           id="chart-timescales"
           title="Timescales: met on time, met late, still overdue"
-          words={timescaleRows
-            .map((row) => `${row.label}: ${row.metOnTime} on time, ${row.metLate} late, ${row.overdue} overdue`)
-            .join('; ')}
+          words={timescales.map((row) => `${row.label}: ${row.metOnTime} on time, ${row.metLate} late, ${row.overdue} overdue`).join('; ')}
         >
           <BarChart
             h={260}
-            data={timescaleRows}
+            data={timescales}
             dataKey="label"
             type="stacked"
             orientation="vertical"
@@ -124,8 +118,7 @@ export function AuditCharts({ audit }: { audit: TermlyAudit }) {
             legendProps={{ verticalAlign: 'bottom' }}
             yAxisProps={{ width: 170 }}
             xAxisProps={{ allowDecimals: false }}
-            withTooltip={false}
-            accessibilityLayer={false}
+            {...pictureOnly}
           />
         </Figure>
       </SimpleGrid>

@@ -7,7 +7,9 @@ import { ukDate, ukDateTime } from '../../format';
 import { AuditCharts } from './AuditCharts';
 import { Breakdown, Comparison, EscalationsInAudit, LearningPoints, Timescales } from './AuditTables';
 import { GovernorsPdf } from './GovernorsPdf';
-import { days, plural, recordHref } from './links';
+import { plural } from '../../../../shared/deadlines';
+import { workingDaysFigure } from '../../../../shared/termly-audit/rows';
+import { recordHref } from './links';
 import { RecordQuality } from './RecordQuality';
 
 // One audit: the key figures first, then the PDF for governors, the charts, the gaps in the
@@ -38,8 +40,8 @@ function KeyFigures({ audit }: { audit: TermlyAudit }) {
         <Figure value={String(counts.closedUnresolved)} label="Closed without resolution" />
         <Figure value={String(counts.stillOpen)} label="Still open at the end" />
         <Figure value={String(counts.carriedIn)} label="Carried in from before" />
-        <Figure value={days(resolution.medianWorkingDays)} label="Median working days to resolution" />
-        <Figure value={days(resolution.longestWorkingDays)} label="Longest working days to resolution" />
+        <Figure value={workingDaysFigure(resolution.medianWorkingDays)} label="Median working days to resolution" />
+        <Figure value={workingDaysFigure(resolution.longestWorkingDays)} label="Longest working days to resolution" />
         <Figure value={String(timescales.total.metOnTime)} label="Deadlines met on time" />
         <Figure value={String(timescales.total.metLate)} label="Deadlines met late" />
         <Figure value={String(timescales.total.overdue)} label="Deadlines still overdue" />

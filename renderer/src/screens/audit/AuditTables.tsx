@@ -1,16 +1,31 @@
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { ComparisonRow, CountRow, TermlyAudit } from '../../../../shared/termly-audit/types';
+import { plural } from '../../../../shared/deadlines';
+import { escalationStatusLabels } from '../../../../shared/escalations/statuses';
+import { comparisonRows, timescaleRows } from '../../../../shared/termly-audit/rows';
+import type { CountRow, RecordRef, TermlyAudit } from '../../../../shared/termly-audit/types';
 import { ukDate, ukDateTime } from '../../format';
-import { days, plural, recordHref } from './links';
+import { recordHref } from './links';
 
 // The audit's tables: the timescales (and each one met late or still overdue, with whose it was),
 // the escalations it covers, the breakdowns, the comparison with earlier periods, and the learning
 // points to pass to the partnership.
 
-const statusWords = { open: 'Open', resolved: 'Resolved', 'closed-unresolved': 'Closed without resolution' } as const;
+/** The child's name, linked to the record, over the record's reference. */
+function RecordCell({ record }: { record: RecordRef }) {
+  return (
+    <Table.Td>
+      <Anchor underline="always" href={recordHref(record)} size="sm">
+        {record.childName}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {record.reference}
+      </Text>
+    </Table.Td>
+  );
+}
 
 export function Timescales({ audit }: { audit: TermlyAudit }) {
-  const rows = [...audit.timescales.byKind, ...audit.timescales.byWhose.map((row) => ({ ...row, label: `${row.label} deadlines` }))];
+  const rows = timescaleRows(audit);
   return (
     <section aria-labelledby="audit-timescales">
       <Title order={2} size="h3" mb="xs" id="audit-timescales">
@@ -64,14 +79,7 @@ export function Timescales({ audit }: { audit: TermlyAudit }) {
               {audit.timescales.late.map((late) => (
                 <Table.Tr key={`${late.record.reference}/${late.what}/${late.dueAt}`}>
                   <Table.Td>{late.what}</Table.Td>
-                  <Table.Td>
-                    <Anchor underline="always" href={recordHref(late.record)} size="sm">
-                      {late.record.childName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {late.record.reference}
-                    </Text>
-                  </Table.Td>
+                  <RecordCell record={late.record} />
                   <Table.Td>{ukDateTime(late.dueAt)}</Table.Td>
                   <Table.Td>{late.metAt ? ukDateTime(late.metAt) : 'Not met yet'}</Table.Td>
                   <Table.Td>{late.lateBy}</Table.Td>
@@ -113,14 +121,7 @@ export function EscalationsInAudit({ audit }: { audit: TermlyAudit }) {
             <Table.Tbody>
               {audit.escalations.map((line) => (
                 <Table.Tr key={line.record.reference}>
-                  <Table.Td>
-                    <Anchor underline="always" href={recordHref(line.record)} size="sm">
-                      {line.record.childName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {line.record.reference}
-                    </Text>
-                  </Table.Td>
+                  <RecordCell record={line.record} />
                   <Table.Td>{line.categoryLabel}</Table.Td>
                   <Table.Td>
                     {line.agencyName}
@@ -130,7 +131,7 @@ export function EscalationsInAudit({ audit }: { audit: TermlyAudit }) {
                   </Table.Td>
                   <Table.Td>{ukDate(line.openedAt)}</Table.Td>
                   <Table.Td>
-                    {statusWords[line.statusAtEnd]}
+                    {escalationStatusLabels[line.statusAtEnd]}
                     {line.closedAt ? ` ${ukDate(line.closedAt)}` : ''}
                     {line.workingDaysToResolution !== null ? (
                       <Text size="xs" c="dimmed">
@@ -211,19 +212,6 @@ export function Breakdown({ audit }: { audit: TermlyAudit }) {
     </section>
   );
 }
-
-const comparisonRows: [string, (row: ComparisonRow) => string][] = [
-  ['Open at some time in the period', (row) => String(row.inAudit)],
-  ['Carried in', (row) => String(row.carriedIn)],
-  ['Opened', (row) => String(row.opened)],
-  ['Resolved', (row) => String(row.resolved)],
-  ['Closed without resolution', (row) => String(row.closedUnresolved)],
-  ['Still open at the end', (row) => String(row.stillOpen)],
-  ['Median time to resolution (working days)', (row) => days(row.medianWorkingDaysToResolution)],
-  ['Deadlines met on time', (row) => String(row.metOnTime)],
-  ['Deadlines met late', (row) => String(row.metLate)],
-  ['Deadlines still overdue', (row) => String(row.overdue)],
-];
 
 export function Comparison({ audit }: { audit: TermlyAudit }) {
   return (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AuditPeriod } from '../../../../shared/termly-audit/periods';
 import { apiBridge } from '../../api/client';
 import { useApi } from '../../api/useApi';
-import { saveDocument } from '../../downloads';
+import { useDocumentCalls } from '../../api/useDocumentCalls';
 import { ukDateTime } from '../../format';
 
 // The same audit as a PDF for the governing body: A4, marked OFFICIAL-SENSITIVE, kept in the file
@@ -13,27 +13,16 @@ import { ukDateTime } from '../../format';
 export function GovernorsPdf({ period }: { period: AuditPeriod }) {
   const made = useApi('termlyAudit.documents', {});
   const [leaveOutNames, setLeaveOutNames] = useState(true);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run, open } = useDocumentCalls();
   const [saved, setSaved] = useState<string | null>(null);
 
   const make = async () => {
-    setBusy('make');
     setError(null);
     setSaved(null);
-    const result = await apiBridge.call('termlyAudit.document', { period, leaveOutNames });
-    setBusy(null);
-    if (!result.ok) return setError(result.error.message);
-    saveDocument(result.value);
-    setSaved(result.value.fileName);
+    const file = await run('make', () => apiBridge.call('termlyAudit.document', { period, leaveOutNames }));
+    if (!file) return;
+    setSaved(file.fileName);
     made.reload();
-  };
-  const open = async (id: string) => {
-    setBusy(id);
-    const result = await apiBridge.call('documents.get', { id });
-    setBusy(null);
-    if (result.ok) saveDocument(result.value);
-    else setError(result.error.message);
   };
 
   return (

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { EscalationLine, QualityGap, TermlyAudit } from '../../../../shared/termly-audit/types';
-import { plural, recordHref } from './links';
+import { plural } from '../../../../shared/deadlines';
+import { recordHref } from './links';
 
 // What is missing from the records of the escalations in the audit, escalation by escalation, each
 // gap with what to do and a link to the record where it is done.

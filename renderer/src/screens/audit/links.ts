@@ -13,13 +13,3 @@ export function recordHref(record: RecordRef): string {
       return href({ name: 'child', id: record.link.id });
   }
 }
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Working days to one decimal place where a median falls between two. */
-export function days(value: number | null): string {
-  if (value === null) return '—';
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}

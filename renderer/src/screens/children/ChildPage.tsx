@@ -6,7 +6,7 @@ import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { useLevelOfNeedLabel } from '../../api/useLevelsOfNeed';
-import { saveDocument } from '../../downloads';
+import { useDocumentCalls } from '../../api/useDocumentCalls';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { TimelineView } from '../../components/TimelineView';
 import { ageOn, ukDate } from '../../format';
@@ -26,20 +26,14 @@ function Detail({ label, value }: { label: string; value: string }) {
 }
 
 function ChronologyButton({ childId, onMade }: { childId: string; onMade: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDocumentCalls();
   const make = async () => {
-    setBusy(true);
     setError(null);
-    const result = await apiBridge.call('documents.childChronology', { childId });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    saveDocument(result.value);
-    onMade();
+    if (await run('make', () => apiBridge.call('documents.childChronology', { childId }))) onMade();
   };
   return (
     <>
-      <Button variant="default" loading={busy} onClick={() => void make()}>
+      <Button variant="default" loading={busy === 'make'} onClick={() => void make()}>
         Make the escalation chronology (PDF)
       </Button>
       {error ? (

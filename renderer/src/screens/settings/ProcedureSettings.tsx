@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Card, FileButton, Group, List, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { FieldIssue } from '../../../../shared/result';
-import type { ProcedureFile } from '../../../../shared/schemas/procedures';
 import type { Procedure } from '../../../../shared/procedures';
 import { can } from '../../../../shared/permissions';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { LoadError, Loading } from '../../components/Page';
+import { saveProcedureFile } from '../../downloads';
 import { ukDate } from '../../format';
 import { ProcedureEditor } from './ProcedureEditor';
 
@@ -17,18 +17,6 @@ import { ProcedureEditor } from './ProcedureEditor';
 // as a file, and a procedure file (a partnership's, or another school's copy) imported: checked with
 // the same rules as the app's own, every problem listed by where it is, and always kept as a new
 // procedure of the setting's own, so an import never replaces a version in use.
-
-/** Hands a procedure file to the browser's save flow. */
-function saveProcedureFile(file: ProcedureFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ProcedureSettings() {
   const { status } = useSession();

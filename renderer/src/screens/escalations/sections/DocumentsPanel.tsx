@@ -1,32 +1,18 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import type { EscalationDetail } from '../../../../../shared/schemas/escalations';
 import { apiBridge } from '../../../api/client';
-import { saveDocument } from '../../../downloads';
+import { useDocumentCalls } from '../../../api/useDocumentCalls';
 import { ukDateTime } from '../../../format';
 
 // The escalation's documents: make the ones the record allows now, and open any made before
 // (the stored copy, exactly as it was made).
 
 export function DocumentsPanel({ escalation, canMake, onMade }: { escalation: EscalationDetail; canMake: boolean; onMade: () => void }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run, open } = useDocumentCalls();
 
   const make = async (kind: EscalationDetail['availableDocuments'][number]['kind']) => {
-    setBusy(kind);
     setError(null);
-    const result = await apiBridge.call('documents.forEscalation', { escalationId: escalation.id, kind });
-    setBusy(null);
-    if (!result.ok) return setError(result.error.message);
-    saveDocument(result.value);
-    onMade();
-  };
-  const open = async (id: string) => {
-    setBusy(id);
-    const result = await apiBridge.call('documents.get', { id });
-    setBusy(null);
-    if (result.ok) saveDocument(result.value);
-    else setError(result.error.message);
+    if (await run(kind, () => apiBridge.call('documents.forEscalation', { escalationId: escalation.id, kind }))) onMade();
   };
 
   return (
