@@ -464,7 +464,9 @@ export async function benchScale(options: ScaleOptions): Promise<void> {
 }
 
 /** The built web host (npm run build's out/), run on the working copy: its RSS after unlock and the dashboard, read from /proc. */
-export async function browserModeMemory(dataDir: string): Promise<{ rss: number; peak: number; afterUnlock: number; peakAfterUnlock: number }> {
+export async function browserModeMemory(
+  dataDir: string,
+): Promise<{ rss: number; peak: number; afterUnlock: number; peakAfterUnlock: number }> {
   const entry = resolve('out/main/web-host.js');
   const newest = Math.max(...['electron', 'db', 'shared', 'renderer/src'].map((folder) => newestMtime(resolve(folder))));
   if (!existsSync(entry) || statSync(entry).mtimeMs < newest) {
