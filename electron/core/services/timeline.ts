@@ -19,7 +19,7 @@ import { amendedValue } from './amended-value';
 import { notFound, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
-import { actionDeadline, procedureOf, stageTarget, trackOf } from './escalations/model';
+import { actionDeadline, procedureOf, skipRuleOf, stageTarget, trackOf } from './escalations/model';
 
 // One child's timeline: every referral and milestone, every escalation stage, conversation,
 // action, outcome, amendment and document, in time order. Things not yet done sit at their due time.
@@ -49,7 +49,7 @@ function howReached(track: Track, previous: StageRecordRow, record: StageRecordR
   const reason = `Reason for escalating: ${previous.outcome_reason ?? 'not recorded'}`;
   if (passed.length === 0) return `Escalated from ${track.stages[from]?.label ?? 'the stage before'}. ${reason}`;
   const skipped = passed.length === 1 ? `${passed[0]} was skipped` : `${passed.join(', ')} were skipped`;
-  const rule = record.skip_rule ? (track.skips ?? []).find((candidate) => candidate.id === record.skip_rule) : undefined;
+  const rule = skipRuleOf(track, record);
   if (record.skip_rule) {
     return `Went straight here from ${track.stages[from]?.label ?? 'the stage before'}; ${skipped}. The procedure allows this: ${sentence(rule?.when ?? record.routing_reason ?? '')} ${reason}`;
   }

@@ -7,12 +7,13 @@ import {
   trackById,
   type Parties,
   type Procedure,
+  type SkipRule,
   type Stage,
   type StageTarget,
   type Track,
 } from '../../../../shared/procedures';
 import type { EscalationDocumentKind } from '../../../../shared/schemas/documents';
-import type { ActionDeadline } from '../../../../shared/schemas/escalations';
+import { partnershipFormKinds, type ActionDeadline } from '../../../../shared/schemas/escalations';
 import type { ActionRow } from '../../../../db/queries/escalation-actions';
 import type { EscalationRow, StageRecordRow } from '../../../../db/queries/escalations';
 import type { DeadlineContext } from '../deadline-context';
@@ -56,6 +57,12 @@ const agencyKindSchema = z.enum(agencyKinds);
 /** The two sides of the disagreement, which decide who acts at each stage and where routing goes. */
 export function partiesOf(row: Pick<EscalationRow, 'our_agency' | 'other_agency_kind'>): Parties {
   return { ourAgency: agencyKindSchema.parse(row.our_agency), otherAgency: agencyKindSchema.parse(row.other_agency_kind) };
+}
+
+/** The skip rule a stage record was reached under, from the escalation's own procedure snapshot (null when it was not skipped to). */
+export function skipRuleOf(track: Track, record: Pick<StageRecordRow, 'skip_rule'>): SkipRule | null {
+  if (!record.skip_rule) return null;
+  return (track.skips ?? []).find((rule) => rule.id === record.skip_rule) ?? null;
 }
 
 /** The stage record in progress: the last one, while it has no outcome. */
@@ -165,10 +172,24 @@ export function availableDocuments(
   if (row.status === 'open') available.push({ kind: 'written-concern', title: formTitles['written-concern'] });
   if (row.status === 'resolved')
     available.push({ kind: 'written-statement-of-outcome', title: formTitles['written-statement-of-outcome'] });
-  const reached = new Set(records.map((record) => record.stage_id));
-  for (const kind of ['liverpool-report-to-lscb', 'cscp-escalation-notification'] as const) {
-    const called = track.stages.some((stage) => reached.has(stage.id) && stage.forms.some((form) => form.form === kind));
-    if (called) available.push({ kind, title: formTitles[kind] });
+  for (const form of partnershipFormsOf(track, records)) {
+    if (form.reached) available.push({ kind: form.form, title: formTitles[form.form] });
   }
   return available;
+}
+
+/**
+ * The partnership forms the track calls for, each with the first stage that calls for it and whether
+ * a stage that calls for it has been reached (only then can it be made or recorded as sent).
+ */
+export function partnershipFormsOf(
+  track: Track,
+  records: readonly Pick<StageRecordRow, 'stage_id'>[],
+): { form: (typeof partnershipFormKinds)[number]; firstStage: Stage; reached: boolean }[] {
+  const reached = new Set(records.map((record) => record.stage_id));
+  return partnershipFormKinds.flatMap((form) => {
+    const stages = track.stages.filter((stage) => stage.forms.some((use) => use.form === form));
+    const firstStage = stages[0];
+    return firstStage ? [{ form, firstStage, reached: stages.some((stage) => reached.has(stage.id)) }] : [];
+  });
 }

@@ -38,7 +38,9 @@ import {
   parsePeople,
   parseStepsDone,
   partiesOf,
+  partnershipFormsOf,
   procedureOf,
+  skipRuleOf,
   stageOf,
   stageTarget,
   trackOf,
@@ -47,12 +49,6 @@ import {
 // The presenter: stored rows, read through the escalation model, turned into what the screens show —
 // the stage ladder with target dates, the current stage's contacts and checklist, entries with their
 // amendment history, and actions with their deadlines. Pure: no queries, no rules of its own.
-
-/** The skip rule a stage record was reached under, from the escalation's own procedure snapshot. */
-function skipRuleOf(track: Track, record: StageRecordRow) {
-  if (!record.skip_rule) return null;
-  return (track.skips ?? []).find((rule) => rule.id === record.skip_rule) ?? null;
-}
 
 function buildLadder(
   procedure: Procedure,
@@ -230,22 +226,14 @@ function partnershipFormTitle(form: string): string {
   return kind ? formTitles[kind] : form;
 }
 
-/** The partnership forms the track calls for, from the first stage that does, and whether that stage is reached. */
+/** The partnership forms the track calls for, named as the procedure now names them, from the first stage that does. */
 function partnershipForms(procedure: Procedure, track: Track, records: readonly StageRecordRow[]): EscalationDetail['partnershipForms'] {
-  const reached = new Set(records.map((record) => record.stage_id));
-  return partnershipFormKinds.flatMap((form) => {
-    const stages = track.stages.filter((stage) => stage.forms.some((use) => use.form === form));
-    const firstStage = stages[0];
-    if (!firstStage) return [];
-    return [
-      {
-        form,
-        title: withCurrentNames(procedure, formTitles[form]),
-        fromStage: firstStage.label,
-        reached: stages.some((stage) => reached.has(stage.id)),
-      },
-    ];
-  });
+  return partnershipFormsOf(track, records).map(({ form, firstStage, reached }) => ({
+    form,
+    title: withCurrentNames(procedure, formTitles[form]),
+    fromStage: firstStage.label,
+    reached,
+  }));
 }
 
 export function toEscalationDetail(parts: EscalationParts, deadlines: DeadlineContext): EscalationDetail {
