@@ -359,6 +359,36 @@ export interface AccessSealsTable {
   mac: string;
 }
 
+/**
+ * Every open due item, kept by the services in the same transaction as the write that changes it
+ * (migration 0011; electron/core/services/deadlines). Never an explanation: that is worked out when shown.
+ */
+export interface DeadlinesTable {
+  /** The item as the dashboard names it: '<referral id>/<milestone id>', '<escalation id>/stage', an action's id. */
+  id: string;
+  kind: 'milestone' | 'stage-target' | 'action';
+  /** Whose it is, which says which calendar it is counted on. */
+  owed_by: 'setting' | 'other-agency' | 'shared' | 'named-person';
+  /** 'due': a due instant is owed (due or overdue by the time now); 'no-target': an open stage the procedure sets no target for. */
+  state: 'due' | 'no-target';
+  due_at: string | null;
+  /** due_at in milliseconds since the epoch: the dashboard's ranges. */
+  due_ms: number | null;
+  child_id: string;
+  referral_id: string | null;
+  escalation_id: string | null;
+  /** The milestone's id within its referral, the stage record's id, or the action's id. */
+  record_id: string;
+  milestone_key: string | null;
+}
+
+/** Which rules the deadlines were worked out under (NULL until they are: at the first unlock after 0011). */
+export interface DeadlineUpkeepTable {
+  id: 1;
+  rules: string | null;
+  worked_out_at: string | null;
+}
+
 export interface DB {
   settings: SettingsTable;
   extra_closures: ExtraClosuresTable;
@@ -387,4 +417,6 @@ export interface DB {
   disposal_in_progress: DisposalInProgressTable;
   key_state: KeyStateTable;
   access_seals: AccessSealsTable;
+  deadlines: DeadlinesTable;
+  deadline_upkeep: DeadlineUpkeepTable;
 }

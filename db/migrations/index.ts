@@ -9,6 +9,7 @@ import * as m0007 from './0007_termly_audit_indexes';
 import * as m0008 from './0008_partnership_rules_and_forms';
 import * as m0009 from './0009_keys_seal_and_audit_chain';
 import * as m0010 from './0010_list_paging_indexes';
+import * as m0011 from './0011_deadlines';
 
 // The static list of migrations, in order. A packaged app can't read a directory of migration
 // files, and a static list means the bundle carries exactly the migrations this version knows.
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_partnership_rules_and_forms': m0008,
   '0009_keys_seal_and_audit_chain': m0009,
   '0010_list_paging_indexes': m0010,
+  '0011_deadlines': m0011,
 };

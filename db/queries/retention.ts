@@ -76,6 +76,8 @@ export async function disposeOfChild(db: Executor, childId: string): Promise<Dis
   };
 
   await db.insertInto('disposal_in_progress').values({ child_id: childId }).execute();
+  // What was owed of these records (kept as data, migration 0011): not a record, so not counted.
+  await db.deleteFrom('deadlines').where('child_id', '=', childId).execute();
   count('amendments', await db.deleteFrom('amendments').where('entity_id', 'in', everyId).execute());
   for (const id of everyId) {
     count(

@@ -35,6 +35,7 @@ import type { StageRecordRow } from '../../db/queries/escalations';
 import type { Parties } from '../../shared/procedures';
 import { nameKey, sortKey } from '../../shared/children/name-keys';
 import { neutralFileName } from '../../electron/core/services/documents';
+import { rebuildDeadlines } from '../../electron/core/services/deadlines/upkeep';
 import { seededRandom, type Random } from './random';
 import { addDays, awkwardMoments, DAY, HOUR, isBankHoliday, londonDate, londonIso, londonTime, schoolTime } from './time';
 import * as words from './vocabulary';
@@ -993,6 +994,11 @@ export async function writeSeed(
   }
   generator.count('audit log rows', entries.length);
   progress(`${entries.length} audit log rows`);
+
+  // The records were written straight into the file, past the services that keep the deadlines
+  // table (migration 0011) in step with them: worked out now, as the app's rules give them at `now`.
+  const deadlines = await db.transaction().execute((trx) => rebuildDeadlines(trx, () => new Date(now)));
+  progress(`${deadlines} open deadlines`);
   return {
     counts: generator.counts,
     longHistoryChildId: longHistory.id,

@@ -14,21 +14,32 @@ function startOfDayAfter(dayNumber: number): number {
   return endOfLondonDay(dayNumber) + 1000;
 }
 
+/** The windows' edges from `now`, in milliseconds: before `nowMs` overdue, before `endOfTodayMs` today, before `endOfWeekMs` this week. */
+export interface DueWindowBounds {
+  nowMs: number;
+  endOfTodayMs: number;
+  endOfWeekMs: number;
+}
+
+/** The instants the windows change at, for a range query over stored due instants (everything due before `endOfWeekMs`). */
+export function dueWindowBounds(now: string): DueWindowBounds {
+  const parsed = parseIsoInstant(now);
+  if (!parsed.ok) throw new DeadlineInputError('now', parsed.reason);
+  const today = londonDayNumber(parsed.ms);
+  return { nowMs: parsed.ms, endOfTodayMs: startOfDayAfter(today), endOfWeekMs: startOfDayAfter(today + 7) };
+}
+
 /**
  * Where due deadlines fall from `now`: overdue, today, this week, or null for later. The day
  * boundaries are worked out once; each deadline is then one comparison.
  */
 export function dueWindowFrom(now: string): (dueAt: string) => DueWindow | null {
-  const parsed = parseIsoInstant(now);
-  if (!parsed.ok) throw new DeadlineInputError('now', parsed.reason);
-  const today = londonDayNumber(parsed.ms);
-  const endOfToday = startOfDayAfter(today);
-  const endOfWeek = startOfDayAfter(today + 7);
+  const { nowMs, endOfTodayMs, endOfWeekMs } = dueWindowBounds(now);
   return (dueAt) => {
     const due = Date.parse(dueAt);
-    if (due < parsed.ms) return 'overdue';
-    if (due < endOfToday) return 'today';
-    if (due < endOfWeek) return 'this-week';
+    if (due < nowMs) return 'overdue';
+    if (due < endOfTodayMs) return 'today';
+    if (due < endOfWeekMs) return 'this-week';
     return null;
   };
 }

@@ -11,8 +11,8 @@ export { formatUkDate, formatUkDateTime, formatUkDueBy } from './uk-format';
 export { plural } from './explanation';
 export { deadlineState, withState } from './deadline-state';
 export type { Deadline, DeadlineState } from './deadline-state';
-export { dueWindowFrom } from './due-windows';
-export type { DueWindow } from './due-windows';
+export { dueWindowBounds, dueWindowFrom } from './due-windows';
+export type { DueWindow, DueWindowBounds } from './due-windows';
 export { dueByEndOf } from './agreed-date';
 export { londonDateOf } from './london-date';
 export {

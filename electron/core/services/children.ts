@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Updateable } from 'kysely';
-import type { AmendmentsTable, ChildrenTable } from '../../../db/schema';
+import type { Updateable } from 'kysely';
+import type { ChildrenTable } from '../../../db/schema';
 import type { z } from 'zod';
 import type {
   amendChildInput,
@@ -20,7 +20,8 @@ import { childrenPage } from '../../../db/queries/lists';
 import type { Page } from '../../../shared/schemas/paging';
 import { decodeCursor, pageLimit, pageOf } from './paging';
 import { childrenWithReference, parseRecordReference } from './record-references';
-import { amendedEntityIds, insertAmendments } from '../../../db/queries/amendments';
+import { amendedEntityIds } from '../../../db/queries/amendments';
+import { keepAmendments, type FieldChange } from './amendments';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 
 // The children register: add, list, search, open, amend. A change to a saved child is an
@@ -145,7 +146,7 @@ export async function amendChild(ctx: ServiceContext, input: z.output<typeof ame
   await ctx.db.transaction().execute(async (trx) => {
     const row = await findChild(trx, input.id);
     if (!row) throw notFound("This child's record");
-    const amendments: Insertable<AmendmentsTable>[] = [];
+    const changes: FieldChange[] = [];
     const update: Updateable<ChildrenTable> = {};
     for (const [field, column] of amendableFields) {
       if (!Object.prototype.hasOwnProperty.call(input.changes, field)) continue;
@@ -153,24 +154,14 @@ export async function amendChild(ctx: ServiceContext, input: z.output<typeof ame
       const previous = row[column];
       if (next === undefined || next === previous) continue;
       Object.assign(update, { [column]: next });
-      amendments.push({
-        id: randomUUID(),
-        entity_type: 'child',
-        entity_id: input.id,
-        field,
-        old_value: JSON.stringify(previous),
-        new_value: JSON.stringify(next),
-        reason: input.reason,
-        amended_by: ctx.user.id,
-        amended_at: now,
-      });
+      changes.push({ field, from: previous, to: next });
     }
-    if (amendments.length === 0) return;
+    if (changes.length === 0) return;
     // A changed name is found and sorted by its new spelling.
     const names = { firstName: update.first_name ?? row.first_name, lastName: update.last_name ?? row.last_name };
     await updateChild(trx, input.id, { ...update, name_key: nameKey(names), sort_key: sortKey(names) });
-    await insertAmendments(trx, amendments);
-    const fields = amendments.map((amendment) => amendment.field).join(', ');
+    await keepAmendments(trx, ctx, { type: 'child', id: input.id }, changes, { reason: input.reason, at: now });
+    const fields = changes.map((change) => change.field).join(', ');
     await audit(trx, ctx, 'child.amended', { type: 'child', id: input.id }, `Amended ${fields}`);
   });
   return getChild(ctx, input.id);

@@ -1,140 +1,158 @@
-import { dueWindowFrom, formatUkDate, type DueWindow } from '../../../shared/deadlines';
+import { dueWindowBounds, dueWindowFrom, formatUkDate, type DueWindow } from '../../../shared/deadlines';
 import { owedBySetting } from '../../../shared/referrals/milestones';
 import { childFullName } from '../../../shared/schemas/children';
 import type { Dashboard, DashboardEscalation, DashboardItem } from '../../../shared/schemas/dashboard';
 import { countChildren } from '../../../db/queries/children';
-import { actionsFor } from '../../../db/queries/escalation-actions';
-import { listEscalationRows, stageRecordsFor } from '../../../db/queries/escalations';
-import { eventsByReferral, listReferralRows } from '../../../db/queries/referrals';
+import type { ActionRow } from '../../../db/queries/escalation-actions';
+import { stageRecordsFor } from '../../../db/queries/escalations';
+import { eventsByReferral } from '../../../db/queries/referrals';
+import {
+  actionsByIds,
+  countReferralsWithDeadlines,
+  deadlinesDueBefore,
+  escalationsAboutMissed,
+  openEscalationItemsFrom,
+  openEscalationKeys,
+  referralsByIds,
+  type DeadlineRow,
+} from '../../../db/queries/deadlines';
 import { nowIso, type ReadContext } from './context';
 import { referralDeadlineContext, toReferral } from './referrals';
 import { escalationDeadlines } from './escalations/read';
 import { actionDeadline } from './escalations/model';
 import { toEscalationSummary } from './escalations/view';
+import { withSnapshots } from './escalations/snapshots';
 import { settingProcedure } from './procedures';
 
 // The home screen: everything overdue, due today and due in the next seven days, across all
-// children, each with its explanation and a link to its record. Worked out on every read.
+// children, each with its explanation and a link to its record; and every open escalation with the
+// soonest date it still owes. Read from the deadlines kept as data (migration 0011,
+// services/deadlines/upkeep.ts), so its cost follows what is due, not how much history is stored:
+// - one range of deadlines_due: every item due before the end of the window (overdue ones
+//   included); the referrals among them are read and their milestones worked out again;
+// - the open escalations (from the covering index by status) and the rest of their items (due
+//   later, or at a stage with no target), for the list of open escalations.
+// Only whether an item is owed and when is stored: its words, its explanation and whether it is
+// overdue are worked out here by shared/deadlines, as the record's own page works them out, so what
+// is shown is never stale. The items, their order and their words are those the dashboard gave when
+// it worked every milestone out from the whole history (tests/unit/deadlines-data compares them).
 
-function place(
-  items: Record<DueWindow, DashboardItem[]>,
-  item: Omit<DashboardItem, 'window'>,
-  windowOf: (dueAt: string) => DueWindow | null,
-): void {
-  const window = windowOf(item.dueAt);
-  if (window !== null) items[window].push({ ...item, window });
+type Items = Record<DueWindow, DashboardItem[]>;
+
+/** SQLite's order of stored text (the records' own order: stored times sort as text, as the lists sort them). */
+function textOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
+type Place = (item: Omit<DashboardItem, 'window'>) => void;
 
-export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
-  const now = nowIso(ctx.clock);
-  const items: Record<DueWindow, DashboardItem[]> = { overdue: [], today: [], 'this-week': [] };
-  const windowOf = dueWindowFrom(now);
-
-  const referrals = await listReferralRows(ctx.db, {});
-  const events = await eventsByReferral(
-    ctx.db,
-    referrals.map((row) => row.id),
+/** The milestones owed within the window of the referrals that have one, newest referral first (ties: id). */
+async function placeMilestones(ctx: ReadContext, rows: readonly DeadlineRow[], place: Place): Promise<void> {
+  const referralIds = [...new Set(rows.flatMap((row) => (row.kind === 'milestone' && row.referral_id !== null ? [row.referral_id] : [])))];
+  if (referralIds.length === 0) return;
+  const referralRows = (await referralsByIds(ctx.db, referralIds)).sort((a, b) => textOrder(b.made_at, a.made_at) || textOrder(b.id, a.id));
+  const events = await eventsByReferral(ctx.db, referralIds);
+  const context = await referralDeadlineContext(ctx.db, ctx);
+  const referrals = referralRows.map((row) => toReferral(row, events.get(row.id) ?? [], [], context));
+  // An overdue milestone owed by another agency links to the escalation opened about it (the oldest, if several).
+  const missedIds = referrals.flatMap((referral) =>
+    referral.milestones.some((milestone) => milestone.state === 'overdue' && !owedBySetting(milestone.key)) ? [referral.id] : [],
   );
-  const referralDeadlines = await referralDeadlineContext(ctx.db, ctx);
-  const escalationRows = await listEscalationRows(ctx.db, {});
   const escalationByMissed = new Map(
-    escalationRows
-      .filter((row) => row.referral_id && row.missed_milestone)
-      .map((row) => [`${row.referral_id}/${row.missed_milestone}`, row.id]),
+    (await escalationsAboutMissed(ctx.db, missedIds)).map((row) => [`${row.referral_id ?? ''}/${row.missed_milestone ?? ''}`, row.id]),
   );
-  let openReferrals = 0;
-  for (const row of referrals) {
-    const referral = toReferral(row, events.get(row.id) ?? [], [], referralDeadlines);
-    const open = referral.milestones.filter((milestone) => milestone.state === 'due' || milestone.state === 'overdue');
-    if (open.length > 0) openReferrals += 1;
-    for (const milestone of open) {
-      place(
-        items,
-        {
-          id: `${referral.id}/${milestone.id}`,
-          kind: 'milestone',
-          childId: referral.childId,
-          childName: referral.childName,
-          title: milestone.label,
-          context: `Referral made ${formatUkDate(referral.madeAt)} to ${referral.referredTo}`,
-          dueAt: milestone.dueAt,
-          dueDate: milestone.dueDate,
-          explanation: milestone.explanation,
-          link: { type: 'referral', id: referral.id },
-          ...(milestone.state === 'overdue' && !owedBySetting(milestone.key)
-            ? {
-                missed: {
-                  referralId: referral.id,
-                  milestone: milestone.key,
-                  escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null,
-                },
-              }
-            : {}),
-        },
-        windowOf,
-      );
+  for (const referral of referrals) {
+    for (const milestone of referral.milestones) {
+      if (milestone.state !== 'due' && milestone.state !== 'overdue') continue;
+      place({
+        id: `${referral.id}/${milestone.id}`,
+        kind: 'milestone',
+        childId: referral.childId,
+        childName: referral.childName,
+        title: milestone.label,
+        context: `Referral made ${formatUkDate(referral.madeAt)} to ${referral.referredTo}`,
+        dueAt: milestone.dueAt,
+        dueDate: milestone.dueDate,
+        explanation: milestone.explanation,
+        link: { type: 'referral', id: referral.id },
+        ...(milestone.state === 'overdue' && !owedBySetting(milestone.key)
+          ? {
+              missed: {
+                referralId: referral.id,
+                milestone: milestone.key,
+                escalationId: escalationByMissed.get(`${referral.id}/${milestone.key}`) ?? null,
+              },
+            }
+          : {}),
+      });
     }
   }
+}
 
-  const openEscalations = escalationRows.filter((row) => row.status === 'open');
+/** Agreed actions in the order the escalation's page lists them: by agreed date, then when agreed. */
+function byAgreedDate(a: ActionRow, b: ActionRow): number {
+  return textOrder(a.due_date, b.due_date) || textOrder(a.created_at, b.created_at);
+}
+
+/**
+ * The open escalations: their stage targets and owed actions placed in the windows, and each with
+ * the soonest date it still owes (its stage's target or an agreed action's) for the list.
+ */
+async function openEscalations(ctx: ReadContext, rows: readonly DeadlineRow[], place: Place, now: string): Promise<DashboardEscalation[]> {
+  const open = await withSnapshots(ctx.db, await openEscalationKeys(ctx.db));
   const records = await stageRecordsFor(
     ctx.db,
-    openEscalations.map((row) => row.id),
+    open.map((row) => row.id),
   );
-  const escalationDeadlineContext = await escalationDeadlines(ctx);
-  for (const row of openEscalations) {
-    const summary = toEscalationSummary(row, records.get(row.id) ?? [], escalationDeadlineContext);
-    if (!summary.target) continue;
-    place(
-      items,
-      {
-        id: `${row.id}/stage`,
-        kind: 'stage-target',
-        childId: row.child_id,
-        childName: summary.childName,
-        title: `${summary.stageLabel}: ${summary.stageTitle}`,
-        context: `Escalation with ${summary.otherAgencyName} (${summary.categoryLabel})`,
-        dueAt: summary.target.dueAt,
-        dueDate: summary.target.dueDate,
-        explanation: summary.target.explanation,
-        link: { type: 'escalation', id: row.id },
-      },
-      windowOf,
-    );
+  const deadlines = await escalationDeadlines(ctx);
+  const summaries = new Map(open.map((row) => [row.id, toEscalationSummary(row, records.get(row.id) ?? [], deadlines)]));
+  const actions = (
+    await actionsByIds(
+      ctx.db,
+      rows.flatMap((row) => (row.kind === 'action' ? [row.record_id] : [])),
+    )
+  ).sort(byAgreedDate);
+  const actionsOf = new Map<string, ActionRow[]>();
+  for (const action of actions) actionsOf.set(action.escalation_id, [...(actionsOf.get(action.escalation_id) ?? []), action]);
+
+  for (const row of open) {
+    const summary = summaries.get(row.id);
+    if (!summary?.target) continue;
+    place({
+      id: `${row.id}/stage`,
+      kind: 'stage-target',
+      childId: row.child_id,
+      childName: summary.childName,
+      title: `${summary.stageLabel}: ${summary.stageTitle}`,
+      context: `Escalation with ${summary.otherAgencyName} (${summary.categoryLabel})`,
+      dueAt: summary.target.dueAt,
+      dueDate: summary.target.dueDate,
+      explanation: summary.target.explanation,
+      link: { type: 'escalation', id: row.id },
+    });
   }
-  const escalationById = new Map(openEscalations.map((row) => [row.id, row]));
-  const openActions = await actionsFor(
-    ctx.db,
-    openEscalations.map((row) => row.id),
-  );
-  for (const action of openActions) {
-    if (action.done_at !== null) continue;
-    const row = escalationById.get(action.escalation_id);
+  const openById = new Map(open.map((row) => [row.id, row]));
+  for (const action of actions) {
+    const row = openById.get(action.escalation_id);
     if (!row) continue;
     const deadline = actionDeadline(action, now);
-    // Withdrawn: no longer due.
-    if (deadline.state === 'not-required') continue;
-    place(
-      items,
-      {
-        id: action.id,
-        kind: 'action',
-        childId: row.child_id,
-        childName: childFullName({ firstName: row.child_first_name, lastName: row.child_last_name }),
-        title: `Action: ${action.description}`,
-        context: `${action.owner_name} (${action.owner_role}), escalation with ${row.other_agency_name}`,
-        dueAt: deadline.dueAt,
-        dueDate: deadline.dueDate,
-        explanation: deadline.explanation,
-        link: { type: 'escalation', id: row.id },
-      },
-      windowOf,
-    );
+    if (deadline.state !== 'due' && deadline.state !== 'overdue') continue;
+    place({
+      id: action.id,
+      kind: 'action',
+      childId: row.child_id,
+      childName: childFullName({ firstName: row.child_first_name, lastName: row.child_last_name }),
+      title: `Action: ${action.description}`,
+      context: `${action.owner_name} (${action.owner_role}), escalation with ${row.other_agency_name}`,
+      dueAt: deadline.dueAt,
+      dueDate: deadline.dueDate,
+      explanation: deadline.explanation,
+      link: { type: 'escalation', id: row.id },
+    });
   }
 
-  // Every open escalation with its stage and the soonest date still owed (its stage's target or an agreed action's).
-  const escalationList: DashboardEscalation[] = openEscalations.map((row) => {
-    const summary = toEscalationSummary(row, records.get(row.id) ?? [], escalationDeadlineContext);
+  const list = open.flatMap((row): DashboardEscalation[] => {
+    const summary = summaries.get(row.id);
+    if (!summary) return [];
     const owed: NonNullable<DashboardEscalation['nextTarget']>[] = [];
     const target = summary.target;
     if (target && (target.state === 'due' || target.state === 'overdue')) {
@@ -146,8 +164,7 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
         state: target.state,
       });
     }
-    for (const action of openActions) {
-      if (action.escalation_id !== row.id) continue;
+    for (const action of actionsOf.get(row.id) ?? []) {
       const deadline = actionDeadline(action, now);
       if (deadline.state !== 'due' && deadline.state !== 'overdue') continue;
       owed.push({
@@ -159,22 +176,40 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
       });
     }
     owed.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-    return {
-      id: row.id,
-      childId: row.child_id,
-      childName: summary.childName,
-      otherAgencyName: summary.otherAgencyName,
-      categoryLabel: summary.categoryLabel,
-      stageLabel: summary.stageLabel,
-      stageTitle: summary.stageTitle,
-      nextTarget: owed[0] ?? null,
-    };
+    return [
+      {
+        id: row.id,
+        childId: row.child_id,
+        childName: summary.childName,
+        otherAgencyName: summary.otherAgencyName,
+        categoryLabel: summary.categoryLabel,
+        stageLabel: summary.stageLabel,
+        stageTitle: summary.stageTitle,
+        nextTarget: owed[0] ?? null,
+      },
+    ];
   });
-  escalationList.sort(
+  return list.sort(
     (a, b) =>
       (a.nextTarget ? Date.parse(a.nextTarget.dueAt) : Number.POSITIVE_INFINITY) -
         (b.nextTarget ? Date.parse(b.nextTarget.dueAt) : Number.POSITIVE_INFINITY) || a.childName.localeCompare(b.childName),
   );
+}
+
+export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
+  const now = nowIso(ctx.clock);
+  const bounds = dueWindowBounds(now);
+  const windowOf = dueWindowFrom(now);
+  const items: Items = { overdue: [], today: [], 'this-week': [] };
+  const place: Place = (item) => {
+    const window = windowOf(item.dueAt);
+    if (window !== null) items[window].push({ ...item, window });
+  };
+
+  const due = await deadlinesDueBefore(ctx.db, bounds.endOfWeekMs);
+  const later = await openEscalationItemsFrom(ctx.db, bounds.endOfWeekMs);
+  await placeMilestones(ctx, due, place);
+  const escalations = await openEscalations(ctx, [...due, ...later], place, now);
 
   const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
   return {
@@ -183,7 +218,11 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     overdue: items.overdue.sort(byDue),
     today: items.today.sort(byDue),
     thisWeek: items['this-week'].sort(byDue),
-    openEscalations: escalationList,
-    counts: { openEscalations: openEscalations.length, openReferrals, children: await countChildren(ctx.db) },
+    openEscalations: escalations,
+    counts: {
+      openEscalations: escalations.length,
+      openReferrals: await countReferralsWithDeadlines(ctx.db),
+      children: await countChildren(ctx.db),
+    },
   };
 }

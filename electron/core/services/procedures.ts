@@ -24,6 +24,7 @@ import { getSettings, updateSettings } from '../../../db/queries/settings';
 import type { ReadExecutor } from '../../../db/queries/executor';
 import { insertProcedureVersion, listProcedureCopies, procedureBasedOn, procedureDefinition } from '../../../db/queries/procedure-versions';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
+import { procedureChanged } from './deadlines/upkeep';
 
 // The setting's escalation procedure: one of the five built-ins, or an edited copy of one, or one
 // imported from a procedure file. A copy is saved as a new version each time it changes; a version is
@@ -129,6 +130,7 @@ export async function saveProcedure(ctx: ServiceContext, input: z.output<typeof 
       throw fieldFailure(['procedure', 'version'], 'This procedure was changed since you opened it. Reopen it to see the latest version.');
     }
     const next: Procedure = { ...edited, builtIn: false, version: current.version + 1 };
+    const chosen = (await getSettings(trx)).procedure_id === edited.id;
     await insertProcedureVersion(trx, {
       procedure_id: next.id,
       version: next.version,
@@ -139,6 +141,8 @@ export async function saveProcedure(ctx: ServiceContext, input: z.output<typeof 
       created_at: nowIso(ctx.clock),
     });
     await audit(trx, ctx, 'procedure.saved', { type: 'procedure', id: next.id }, `Saved version ${next.version} of ${next.name}`);
+    // The setting's own procedure: its referral timescales apply from now, to what is still owed.
+    if (chosen) await procedureChanged(trx, ctx.clock, current.localTimescales, next.localTimescales);
     return next;
   });
 }
@@ -147,8 +151,11 @@ export async function chooseProcedure(ctx: ServiceContext, input: z.output<typeo
   return ctx.db.transaction().execute(async (trx) => {
     const procedure = await loadProcedure(trx, input.id);
     if (!procedure) throw notFound('This procedure');
+    const before = await settingProcedure(trx);
     await updateSettings(trx, { procedure_id: procedure.id });
     await audit(trx, ctx, 'procedure.chosen', { type: 'procedure', id: procedure.id }, `Chose ${procedure.name} for new escalations`);
+    // Its referral timescales apply from now, to what is still owed (escalations keep their own).
+    await procedureChanged(trx, ctx.clock, before?.localTimescales ?? null, procedure.localTimescales);
     return procedure;
   });
 }

@@ -14,7 +14,7 @@ import { sourceName, type Procedure } from '../../../shared/procedures';
 import { referralEventKinds } from '../../../shared/referrals/events';
 import { expectedEvents, referralMilestones, type ReferralRules } from '../../../shared/referrals/milestones';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
-import { insertAmendments } from '../../../db/queries/amendments';
+import { keepAmendments } from './amendments';
 import { findChild } from '../../../db/queries/children';
 import { escalationsForReferral } from '../../../db/queries/escalations';
 import {
@@ -35,6 +35,7 @@ import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from '
 import { deadlineContext, type DeadlineContext } from './deadline-context';
 import { settingProcedure } from './procedures';
 import { refuseFuture } from './recorded-time';
+import { refreshReferrals } from './deadlines/upkeep';
 
 // Referrals to children's social care and their statutory milestones. What happened is stored;
 // when each milestone is due is worked out on every read (see shared/referrals/milestones.ts), from
@@ -189,6 +190,7 @@ export async function createReferral(ctx: ServiceContext, input: z.output<typeof
       created_by: ctx.user.id,
     });
     await audit(trx, ctx, 'referral.created', { type: 'referral', id }, 'Recorded a referral to children’s social care');
+    await refreshReferrals(trx, ctx.clock, [id]);
   });
   return getReferral(ctx, id);
 }
@@ -215,6 +217,7 @@ export async function recordReferralEvent(ctx: ServiceContext, input: z.output<t
       recorded_at: nowIso(ctx.clock),
     });
     await audit(trx, ctx, 'referral.event', { type: 'referral', id: input.referralId }, `Recorded: ${input.kind}`);
+    await refreshReferrals(trx, ctx.clock, [input.referralId]);
   });
   return getReferral(ctx, input.referralId);
 }
@@ -247,19 +250,12 @@ export async function completeReferralEvent(ctx: ServiceContext, input: z.output
     }
     await fillReferralEventAnswers(trx, event.id, answers);
     const now = nowIso(ctx.clock);
-    await insertAmendments(
+    await keepAmendments(
       trx,
-      amended.map(({ field, value }) => ({
-        id: randomUUID(),
-        entity_type: 'referral',
-        entity_id: input.referralId,
-        field,
-        old_value: JSON.stringify('Not recorded'),
-        new_value: JSON.stringify(value),
-        reason: 'Not asked when the event was recorded: recorded now.',
-        amended_by: ctx.user.id,
-        amended_at: now,
-      })),
+      ctx,
+      { type: 'referral', id: input.referralId },
+      amended.map(({ field, value }) => ({ field, from: 'Not recorded', to: value })),
+      { reason: 'Not asked when the event was recorded: recorded now.', at: now },
     );
     await audit(
       trx,
@@ -268,6 +264,7 @@ export async function completeReferralEvent(ctx: ServiceContext, input: z.output
       { type: 'referral', id: input.referralId },
       `Recorded: ${amended.map((a) => a.field).join(', ')}`,
     );
+    await refreshReferrals(trx, ctx.clock, [input.referralId]);
   });
   return getReferral(ctx, input.referralId);
 }

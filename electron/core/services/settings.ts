@@ -4,9 +4,12 @@ import { ApiFailure } from '../../../shared/result';
 import { deleteClosure, insertClosure, isClosureDay, listClosures } from '../../../db/queries/closures';
 import { getSettings, updateSettings as updateSettingsRow } from '../../../db/queries/settings';
 import { audit, nowIso, type ReadContext, type ServiceContext, type SessionContext } from './context';
+import { calendarChanged } from './deadlines/upkeep';
 
 // The setting's details that the deadlines depend on: its region's bank holidays and its own
-// closure days. Changing either moves due dates, and says so in every explanation.
+// closure days. Changing either moves due dates, and says so in every explanation; the deadlines
+// kept as data that it moves are worked out again in the same transaction (a closure day moves only
+// the setting's own deadlines, the region every one counted in working days).
 
 export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
   const settings = await getSettings(ctx.db);
@@ -24,12 +27,14 @@ export async function getSettingsView(ctx: ReadContext): Promise<SettingsView> {
 
 export async function updateSettings(ctx: SessionContext, input: z.output<typeof updateSettingsInput>): Promise<SettingsView> {
   await ctx.db.transaction().execute(async (trx) => {
+    const regionBefore = (await getSettings(trx)).region;
     await updateSettingsRow(trx, {
       ...(input.settingName !== undefined ? { setting_name: input.settingName } : {}),
       ...(input.region !== undefined ? { region: input.region } : {}),
       ...(input.idleLockMinutes !== undefined ? { idle_lock_minutes: input.idleLockMinutes } : {}),
     });
     await audit(trx, ctx, 'settings.updated', null, `Changed ${Object.keys(input).join(', ')}`);
+    if (input.region !== undefined && input.region !== regionBefore) await calendarChanged(trx, ctx.clock, 'region');
   });
   // The open session keeps its own copy of the idle period (read at unlock): a change applies now,
   // not from the next unlock.
@@ -46,6 +51,7 @@ export async function addClosure(ctx: ServiceContext, input: z.output<typeof add
       });
     await insertClosure(trx, { date: input.date, reason: input.reason, created_by: ctx.user.id, created_at: nowIso(ctx.clock) });
     await audit(trx, ctx, 'settings.closure.added', null, `Added closure day ${input.date}`);
+    await calendarChanged(trx, ctx.clock, 'closures');
   });
   return getSettingsView(ctx);
 }
@@ -54,6 +60,7 @@ export async function removeClosure(ctx: ServiceContext, input: z.output<typeof 
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await deleteClosure(trx, input.date))) throw new ApiFailure('not_found', 'That date is not a closure day.');
     await audit(trx, ctx, 'settings.closure.removed', null, `Removed closure day ${input.date}`);
+    await calendarChanged(trx, ctx.clock, 'closures');
   });
   return getSettingsView(ctx);
 }

@@ -26,6 +26,7 @@ import type { SessionUser } from '../../../shared/schemas/session';
 import { audit, nowIso } from '../services/context';
 import { lastBackupHint } from '../services/backups';
 import { checkRecordsIntegrity, recordFindings } from '../services/integrity';
+import { deadlinesAtUnlock } from '../services/deadlines/upkeep';
 import { damagedMessage, storageFailure } from '../storage-errors';
 import { recordHeadInKeyFile, rotateOpenFile, sealAccessNow, upgradeSlotAtUnlock, type RotationDone } from './key-changes';
 import type { Session } from './session';
@@ -291,6 +292,16 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
   if (report.findings.length > 0) {
     await recordFindings(open.db, actor, report.findings);
     open.warnings.push(integrityWarning(report.findings, open.user.role === 'dsl'));
+  }
+  // The deadlines kept as data (migration 0011): worked out from the records at the first unlock
+  // after the migration (it cannot use the app's rules) or after an update changed them; in a debug
+  // run (ESCALATION_LOG_CHECK_DEADLINES=1) also checked against the records, and said if they differ.
+  const deadlines = await deadlinesAtUnlock(open.db, session.clock, { check: process.env.ESCALATION_LOG_CHECK_DEADLINES === '1' });
+  if (deadlines.differences.length > 0) {
+    console.error(`Deadlines kept as data differed from the records:\n${deadlines.differences.join('\n')}`);
+    open.warnings.push(
+      `Debug check: ${deadlines.differences.length} deadline${deadlines.differences.length === 1 ? '' : 's'} kept as data differed from the records (listed on the console); they were worked out again.`,
+    );
   }
   if (report.orphanSlots.length > 0) {
     // Slots naming no one in the records: left by an adding of someone that never finished. They can't sign anyone in; removed.

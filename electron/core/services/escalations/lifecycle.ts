@@ -19,7 +19,7 @@ import { ApiFailure, fieldFailure } from '../../../../shared/result';
 import { milestoneKeys, milestoneLabels } from '../../../../shared/referrals/milestones';
 import { findChild } from '../../../../db/queries/children';
 import { getSettings } from '../../../../db/queries/settings';
-import { insertAmendments } from '../../../../db/queries/amendments';
+import { keepAmendments } from '../amendments';
 import { findAction, insertAction, markActionDone, markActionWithdrawn } from '../../../../db/queries/escalation-actions';
 import { insertLearningReview, insertResolution, learningReviewFor } from '../../../../db/queries/escalation-outcomes';
 import {
@@ -38,6 +38,7 @@ import { audit, notFound, nowIso, type ServiceContext } from '../context';
 import { settingCalendar } from '../deadline-context';
 import { settingProcedure } from '../procedures';
 import { refuseFuture } from '../recorded-time';
+import { actionAgreed, actionEnded, endEscalation, refreshEscalation } from '../deadlines/upkeep';
 import {
   currentRecord,
   parseStepsDone,
@@ -124,6 +125,7 @@ export async function openEscalation(
     const missed: TargetStart | null = link ? { at: link.missedDue.at, label: `${link.missedDue.label} fell due` } : null;
     const start = targetStart(first, first.target, { openedAt: input.openedAt, missed, previousTargetDueAt: null });
     const settings = await getSettings(trx);
+    const snapshot = JSON.stringify(procedure);
     await insertEscalation(trx, {
       id,
       child_id: input.childId,
@@ -132,7 +134,7 @@ export async function openEscalation(
       category: input.category,
       procedure_id: procedure.id,
       procedure_version: procedure.version,
-      procedure_snapshot: JSON.stringify(procedure),
+      procedure_snapshot: snapshot,
       track_id: track.id,
       our_agency: settings.setting_type,
       other_agency_kind: input.otherAgencyKind,
@@ -169,6 +171,13 @@ export async function openEscalation(
       outcome_reason: null,
     });
     await audit(trx, ctx, 'escalation.opened', { type: 'escalation', id }, `Opened an escalation at ${first.label} (${procedure.name})`);
+    await refreshEscalation(trx, ctx.clock, {
+      id,
+      child_id: input.childId,
+      status: 'open',
+      procedure_snapshot: snapshot,
+      track_id: track.id,
+    });
   });
   return id;
 }
@@ -232,6 +241,7 @@ export async function addAction(ctx: ServiceContext, input: z.output<typeof addA
       created_by: ctx.user.id,
     });
     await audit(trx, ctx, 'escalation.action', { type: 'escalation', id: input.escalationId }, 'Agreed an action');
+    await actionAgreed(trx, ctx.clock, row, { id, due_date: input.dueDate, done_at: null, withdrawn_at: null });
   });
   return input.escalationId;
 }
@@ -270,6 +280,7 @@ export async function completeAction(ctx: ServiceContext, input: z.output<typeof
       backdatedReason: backdated ? input.backdatedReason : null,
     });
     await audit(trx, ctx, 'escalation.action.done', { type: 'escalation', id: action.escalation_id }, 'Recorded an action as done');
+    await actionEnded(trx, action.id);
     return action.escalation_id;
   });
 }
@@ -283,6 +294,7 @@ export async function withdrawAction(ctx: ServiceContext, input: z.output<typeof
     if (action.withdrawn_at !== null) throw new ApiFailure('conflict', 'This action is already withdrawn.');
     await markActionWithdrawn(trx, action.id, { at: nowIso(ctx.clock), reason: input.reason, by: ctx.user.id });
     await audit(trx, ctx, 'escalation.action.withdrawn', { type: 'escalation', id: action.escalation_id }, 'Withdrew an agreed action');
+    await actionEnded(trx, action.id);
     return action.escalation_id;
   });
 }
@@ -389,6 +401,7 @@ export async function escalate(ctx: ServiceContext, input: z.output<typeof escal
         ? `Went straight to ${target.stage.label}, past the stages between, as the procedure allows`
         : `Escalated to ${target.stage.label}`,
     );
+    await refreshEscalation(trx, ctx.clock, row);
     return row.id;
   });
 }
@@ -416,6 +429,7 @@ export async function resolve(ctx: ServiceContext, input: z.output<typeof resolv
       recorded_at: now,
     });
     await audit(trx, ctx, 'escalation.resolved', { type: 'escalation', id: row.id }, 'Recorded the written statement of the outcome');
+    await endEscalation(trx, row.id);
     return row.id;
   });
 }
@@ -428,6 +442,7 @@ export async function closeUnresolved(ctx: ServiceContext, input: z.output<typeo
     await endStageRecord(trx, current.id, { outcome: 'closed-unresolved', outcome_at: input.closedAt, outcome_reason: input.reason });
     await closeEscalation(trx, row.id, { status: 'closed-unresolved', closed_at: input.closedAt, closed_reason: input.reason });
     await audit(trx, ctx, 'escalation.closed', { type: 'escalation', id: row.id }, 'Closed without resolution');
+    await endEscalation(trx, row.id);
     return row.id;
   });
 }
@@ -467,19 +482,12 @@ export async function amendStageEntry(ctx: ServiceContext, input: z.output<typeo
     const update: { summary?: string; decision?: string; rationale?: string } = {};
     for (const field of fields) update[field] = input.changes[field];
     await updateEntryText(trx, entry.id, update);
-    await insertAmendments(
+    await keepAmendments(
       trx,
-      fields.map((field) => ({
-        id: randomUUID(),
-        entity_type: 'stage-entry',
-        entity_id: entry.id,
-        field,
-        old_value: JSON.stringify(entry[field]),
-        new_value: JSON.stringify(input.changes[field]),
-        reason: input.reason,
-        amended_by: ctx.user.id,
-        amended_at: now,
-      })),
+      ctx,
+      { type: 'stage-entry', id: entry.id },
+      fields.map((field) => ({ field, from: entry[field], to: input.changes[field] })),
+      { reason: input.reason, at: now },
     );
     await audit(trx, ctx, 'escalation.entry.amended', { type: 'escalation', id: entry.escalation_id }, `Amended ${fields.join(', ')}`);
     return entry.escalation_id;

@@ -4,7 +4,7 @@ import { formatUkDateTime } from '../../../../shared/deadlines';
 import { formTitles } from '../../../../shared/procedures';
 import type { recordFormSentInput, recordPartnershipInput } from '../../../../shared/schemas/escalations';
 import { ApiFailure, fieldFailure } from '../../../../shared/result';
-import { insertAmendments } from '../../../../db/queries/amendments';
+import { keepAmendments } from '../amendments';
 import { insertNotification, insertPartnership, partnershipFor, updatePartnership } from '../../../../db/queries/escalation-partnership';
 import { findEscalation, stageRecordsFor } from '../../../../db/queries/escalations';
 import { audit, notFound, nowIso, type ServiceContext } from '../context';
@@ -52,19 +52,12 @@ export async function recordPartnership(ctx: ServiceContext, input: z.output<typ
     const reason = current
       ? `Updated at ${stageOf(trackOf(procedureOf(row), row), current.stage_id).label}`
       : 'Updated after the escalation ended';
-    await insertAmendments(
+    await keepAmendments(
       trx,
-      changed.map(([column, key, label]) => ({
-        id: randomUUID(),
-        entity_type: 'escalation-partnership',
-        entity_id: row.id,
-        field: label,
-        old_value: JSON.stringify(existing[column]),
-        new_value: JSON.stringify(input[key]),
-        reason,
-        amended_by: ctx.user.id,
-        amended_at: now,
-      })),
+      ctx,
+      { type: 'escalation-partnership', id: row.id },
+      changed.map(([column, key, label]) => ({ field: label, from: existing[column], to: input[key] })),
+      { reason, at: now },
     );
     await updatePartnership(trx, row.id, {
       lead_agency: input.leadAgency,
