@@ -9,6 +9,7 @@ import { ApiFailure } from '../../../shared/result';
 import { findChild } from '../../../db/queries/children';
 import { findDocumentContent, insertDocument } from '../../../db/queries/documents';
 import { getSettings } from '../../../db/queries/settings';
+import type { DocumentJob } from '../documents/jobs';
 import { outsideQueue, type OutsideQueue } from '../outside-queue';
 import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from './context';
 import { getEscalation } from './escalations/read';
@@ -67,22 +68,42 @@ export async function generateEscalationDocument(
       generatedAt,
     },
   };
-  const id = randomUUID();
-  const name = neutralFileName(available.title, generatedAt, id);
+  return renderAndStore(ctx, job, {
+    childId: escalation.childId,
+    entity: { type: 'escalation', id: escalation.id },
+    kind: input.kind,
+    title: available.title,
+    at: generatedAt,
+  });
+}
+
+/** What a document to be made is, and when: kept with it when stored. */
+interface DocumentToMake {
+  /** Its id when the record it is about is the document itself; else a new one. */
+  id?: string;
+  childId: string | null;
+  entity: { type: string; id: string };
+  kind: string;
+  title: string;
+  /** What its file name says it is, when that is not its title. */
+  nameTitle?: string;
+  at: string;
+}
+
+/**
+ * Every made document's last two steps: the PDF rendered outside the dispatcher's queue, then, inside
+ * it again (only if the same sitting is still open), stored with its fingerprint and audited, and
+ * answered as a file under a neutral name carrying its reference.
+ */
+export function renderAndStore(ctx: ReadContext, job: DocumentJob, document: DocumentToMake): OutsideQueue<DocumentFile & { id: string }> {
+  const { nameTitle, ...stored } = document;
+  const id = document.id ?? randomUUID();
+  const fileName = neutralFileName(nameTitle ?? document.title, document.at, id);
   return outsideQueue(async () => {
     const pdf = await ctx.renderDocument(job);
     return async (context) => {
-      await storeDocument(context(), {
-        id,
-        childId: escalation.childId,
-        entity: { type: 'escalation', id: escalation.id },
-        kind: input.kind,
-        title: available.title,
-        fileName: name,
-        pdf,
-        at: generatedAt,
-      });
-      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+      await storeDocument(context(), { ...stored, id, fileName, pdf });
+      return { id, fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
     };
   });
 }
@@ -144,24 +165,12 @@ export async function makeChildChronology(
       generatedAt,
     },
   };
-  const title = 'Escalation chronology';
-  const id = randomUUID();
-  const name = neutralFileName(title, generatedAt, id);
-  return outsideQueue(async () => {
-    const pdf = await ctx.renderDocument(job);
-    return async (context) => {
-      await storeDocument(context(), {
-        id,
-        childId: child.id,
-        entity: { type: 'child', id: child.id },
-        kind: 'chronology',
-        title,
-        fileName: name,
-        pdf,
-        at: generatedAt,
-      });
-      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
-    };
+  return renderAndStore(ctx, job, {
+    childId: child.id,
+    entity: { type: 'child', id: child.id },
+    kind: 'chronology',
+    title: 'Escalation chronology',
+    at: generatedAt,
   });
 }
 

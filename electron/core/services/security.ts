@@ -17,13 +17,13 @@ import { countAuditRows, listAuditRows, type AuditFilter, type AuditRow } from '
 import { getKeyState } from '../../../db/queries/key-state';
 import { listPeople } from '../../../db/queries/users';
 import { getSettings } from '../../../db/queries/settings';
-import { outsideQueue, type OutsideQueue } from '../outside-queue';
+import type { OutsideQueue } from '../outside-queue';
 import { AUDIT_LOG_TITLE, MAX_AUDIT_LOG_ROWS } from '../documents/audit-log';
 import { owe, rotateOpenFile } from '../session/key-changes';
 import { integrityWarning } from '../session/open-file';
 import type { Session } from '../session/session';
 import { nowIso, type SessionContext } from './context';
-import { neutralFileName, storeDocument } from './documents';
+import { renderAndStore } from './documents';
 import { checkRecordsIntegrity, recordFindings } from './integrity';
 
 // Settings, Security, for the DSL: the records' key (its generation, replacing it on demand), what
@@ -147,22 +147,14 @@ export async function auditLogDocument(
       generatedAt,
     },
   };
+  // The log's PDF is about itself: the entity it is kept under is its own id.
   const id = randomUUID();
-  const name = neutralFileName(AUDIT_LOG_TITLE, generatedAt, id);
-  return outsideQueue(async () => {
-    const pdf = await ctx.renderDocument(job);
-    return async (context) => {
-      await storeDocument(context(), {
-        id,
-        childId: null,
-        entity: { type: 'audit-log', id },
-        kind: 'audit-log',
-        title: AUDIT_LOG_TITLE,
-        fileName: name,
-        pdf,
-        at: generatedAt,
-      });
-      return { id, fileName: name, mimeType: 'application/pdf', base64: pdf.toString('base64') };
-    };
+  return renderAndStore(ctx, job, {
+    id,
+    childId: null,
+    entity: { type: 'audit-log', id },
+    kind: 'audit-log',
+    title: AUDIT_LOG_TITLE,
+    at: generatedAt,
   });
 }
