@@ -84,15 +84,15 @@ export async function deadlinesDueBefore(db: ReadExecutor, beforeMs: number): Pr
 }
 
 /**
- * The items of the open escalations that deadlinesDueBefore(`fromMs`) does not answer: due from then
- * on, or with no target (deadlines_by_escalation). With it, every item of every open escalation.
+ * The items of every open escalation: its current stage (dated or not) and its open actions. Asked
+ * by the open escalations' ids (the covering index by status, then deadlines_by_escalation for each),
+ * as "escalation_id IS NOT NULL" would be answered by reading the whole table.
  */
-export async function openEscalationItemsFrom(db: ReadExecutor, fromMs: number): Promise<DeadlineRow[]> {
+export async function openEscalationItems(db: ReadExecutor): Promise<DeadlineRow[]> {
   return db
     .selectFrom('deadlines')
     .selectAll()
-    .where('escalation_id', 'is not', null)
-    .where((eb) => eb.or([eb('due_ms', 'is', null), eb('due_ms', '>=', fromMs)]))
+    .where('escalation_id', 'in', (eb) => eb.selectFrom('escalations').select('escalations.id').where('escalations.status', '=', 'open'))
     .execute();
 }
 

@@ -11,7 +11,7 @@ import {
   countReferralsWithDeadlines,
   deadlinesDueBefore,
   escalationsAboutMissed,
-  openEscalationItemsFrom,
+  openEscalationItems,
   openEscalationKeys,
   referralsByIds,
   type DeadlineRow,
@@ -30,8 +30,9 @@ import { settingProcedure } from './procedures';
 // services/deadlines/upkeep.ts), so its cost follows what is due, not how much history is stored:
 // - one range of deadlines_due: every item due before the end of the window (overdue ones
 //   included); the referrals among them are read and their milestones worked out again;
-// - the open escalations (from the covering index by status) and the rest of their items (due
-//   later, or at a stage with no target), for the list of open escalations.
+// - the open escalations (from the covering index by status) with their items (deadlines_by_escalation:
+//   a stage's target whenever it falls, or none, and the actions still owed): the window needs their
+//   targets and actions, the list of open escalations the soonest of each, however far off.
 // Only whether an item is owed and when is stored: its words, its explanation and whether it is
 // overdue are worked out here by shared/deadlines, as the record's own page works them out, so what
 // is shown is never stale. The items, their order and their words are those the dashboard gave when
@@ -206,10 +207,8 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     if (window !== null) items[window].push({ ...item, window });
   };
 
-  const due = await deadlinesDueBefore(ctx.db, bounds.endOfWeekMs);
-  const later = await openEscalationItemsFrom(ctx.db, bounds.endOfWeekMs);
-  await placeMilestones(ctx, due, place);
-  const escalations = await openEscalations(ctx, [...due, ...later], place, now);
+  await placeMilestones(ctx, await deadlinesDueBefore(ctx.db, bounds.endOfWeekMs), place);
+  const escalations = await openEscalations(ctx, await openEscalationItems(ctx.db), place, now);
 
   const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
   return {

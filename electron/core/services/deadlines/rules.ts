@@ -12,8 +12,8 @@ import { builtInProcedures } from '../../../../shared/procedures';
 // Bump DEADLINE_RULES_VERSION whenever code changes which items are owed or when they fall due:
 // shared/referrals/milestones.ts, shared/deadlines (how a due instant is counted), the escalation
 // model's stageTarget and actionDeadline, or services/deadlines/items.ts. (The explanations are
-// never stored: changing their words needs no bump.) tests/unit/deadlines-data/rules.test.ts fails
-// when those files change, to remind you.
+// never stored: changing their words needs no bump.) tests/unit/deadlines-data/rules.test.ts pins
+// what they give for a fixed set of records, and fails when that changes, to remind you.
 
 export const DEADLINE_RULES_VERSION = 1;
 
