@@ -118,13 +118,16 @@ import {
 /**
  * Who may call a method:
  * - `public`: while locked or before setup (status, setup, unlock);
+ * - `public-or-dsl`: while locked or before setup, as `public`; while the records are open, the
+ *   Designated Safeguarding Lead only (restoring from a backup, which must work on a new computer or
+ *   beside a damaged file, but is no one else's to do while the records are open);
  * - `read`: anyone signed in, including read-only; the call only reads (its handler's database can
  *   only build SELECTs), apart from logging in the audit log what was looked at;
  * - `own`: anyone signed in, changing only their own account (their passphrase);
  * - `write`: the DSL and deputies (records, documents);
  * - `dsl`: the Designated Safeguarding Lead only (settings, keys, people).
  */
-export type Access = 'public' | 'read' | 'own' | 'write' | 'dsl';
+export type Access = 'public' | 'public-or-dsl' | 'read' | 'own' | 'write' | 'dsl';
 
 export interface MethodDef<I extends z.ZodType, O, A extends Access = Access> {
   readonly input: I;
@@ -214,17 +217,17 @@ export const api = {
   'settings.addClosure': method<SettingsView>()(addClosureInput, 'dsl'),
   'settings.removeClosure': method<SettingsView>()(removeClosureInput, 'dsl'),
 
-  // Backups. Restoring is `public` because it must work on a new computer or beside a damaged file,
-  // before anything can be unlocked: the service itself requires the DSL while the records are open,
-  // and a DSL's passphrase or the recovery key to open the set (electron/core/session/restore.ts).
+  // Backups. Restoring (listing a folder's sets included) is `public-or-dsl` because it must work on a
+  // new computer or beside a damaged file, before anything can be unlocked; the set itself opens only
+  // with a DSL's passphrase or the recovery key (electron/core/session/restore.ts).
   'backups.status': method<BackupStatus>()(emptyInput, 'read'),
   'backups.updateSettings': method<BackupStatus>()(updateBackupSettingsInput, 'dsl'),
   'backups.run': method<BackupMade>()(runBackupInput, 'dsl'),
-  'backups.listSets': method<BackupSetList>()(listBackupSetsInput, 'public'),
-  'backups.openSet': method<RestorePreview>()(openBackupSetInput, 'public'),
-  'backups.restore': method<RestoreDone>()(confirmRestoreInput, 'public'),
-  'backups.cancelRestore': method<{ cancelled: true }>()(cancelRestoreInput, 'public'),
-  'backups.recoverKeyFile': method<KeyFileRecovered>()(recoverKeyFileInput, 'public'),
+  'backups.listSets': method<BackupSetList>()(listBackupSetsInput, 'public-or-dsl'),
+  'backups.openSet': method<RestorePreview>()(openBackupSetInput, 'public-or-dsl'),
+  'backups.restore': method<RestoreDone>()(confirmRestoreInput, 'public-or-dsl'),
+  'backups.cancelRestore': method<{ cancelled: true }>()(cancelRestoreInput, 'public-or-dsl'),
+  'backups.recoverKeyFile': method<KeyFileRecovered>()(recoverKeyFileInput, 'public-or-dsl'),
 
   // Retention: the review date and legal hold are shown to everyone; deciding is the DSL's.
   'retention.forChild': method<ChildRetention>()(childRetentionInput, 'read'),

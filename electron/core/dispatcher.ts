@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { api, isApiMethod, type Access, type ApiMethod, type ApiOutput, type ApiParsedInput } from '../../shared/api';
-import { allowedRoles } from '../../shared/permissions';
+import { allowedRoles, callableLocked } from '../../shared/permissions';
 import { ApiFailure, type ApiResult, type FieldIssue } from '../../shared/result';
 import { Session, type OpenFile, type SessionOptions } from './session/session';
 import { audit, type SessionContext } from './services/context';
@@ -188,11 +188,12 @@ export class Dispatcher {
   ): Promise<{ result: ApiOutput<M> | OutsideQueue<ApiOutput<M>>; sitting: OpenFile | null }> {
     const definition = typedApi[method];
     // Who may call comes first: a caller who may not use a method learns nothing from its schema.
-    if (definition.access !== 'public') {
-      const { user } = this.session.requireOpen();
-      if (!allowedRoles[definition.access].includes(user.role)) {
-        throw new ApiFailure('forbidden', 'Your role does not allow this. Ask the Designated Safeguarding Lead.');
-      }
+    // Methods callable while locked need no session; while the records are open, `public-or-dsl`
+    // ones are still the DSL's only.
+    const { access } = definition;
+    const open = callableLocked(access) ? this.session.current : this.session.requireOpen();
+    if (open && access !== 'public' && !allowedRoles[access].includes(open.user.role)) {
+      throw new ApiFailure('forbidden', 'Your role does not allow this. Ask the Designated Safeguarding Lead.');
     }
     // Plain, bounded JSON before the schema reads it: no nesting deep enough to overflow a parser's
     // stack, no megabytes through IPC (which has no body limit), no Infinity, no __proto__ keys.
@@ -205,11 +206,11 @@ export class Dispatcher {
       const issues = parsed.error ? issuesOf(parsed.error) : [{ path: [], message: UNREADABLE }];
       throw new ApiFailure('invalid_input', issues[0]?.message ?? 'Some answers need attention.', { issues });
     }
-    if (definition.access !== 'public') this.session.touch();
+    if (!callableLocked(access)) this.session.touch();
     const handler: Handlers[M] = handlers[method];
     const sitting = this.session.current;
     const result = await handler.run({ session: this.session, context: () => callContext(this.session, this.documents) }, parsed.data);
-    if (definition.access !== 'read') this.foldAfterAnswer();
+    if (access !== 'read') this.foldAfterAnswer();
     return { result, sitting };
   }
 

@@ -40,9 +40,9 @@ import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } fro
 import { auditLogDocument, auditLogPage, checkNow, rotateKeyNow, securityStatus } from './services/security';
 
 // Every method of the contract mapped to its service, through the context its access level allows:
-// `public` methods get the session (nothing is open yet); `read` methods a context whose database
-// can only build SELECTs; `write` methods a service context; `own` and `dsl` methods, which may
-// change who can open the file, the session too. The type is built from the contract, so a method
+// `public` and `public-or-dsl` methods get the session (nothing may be open yet); `read` methods a
+// context whose database can only build SELECTs; `write` methods a service context; `own` and `dsl`
+// methods, which may change who can open the file, the session too. The type is built from the contract, so a method
 // without a handler, a handler with the wrong input or output, or a read method given a writable
 // database fails to compile. A handler may hand back work to do outside the dispatcher's queue
 // (OutsideQueue: rendering a document), whose last step the dispatcher queues again.
@@ -55,6 +55,7 @@ export interface CallScope {
 
 interface ContextFor {
   public: Session;
+  'public-or-dsl': Session;
   read: ReadContext;
   own: SessionContext;
   write: ServiceContext;
@@ -73,17 +74,23 @@ type Service<M extends ApiMethod, A extends Access> = (
   input: ApiParsedInput<M>,
 ) => Promise<ApiOutput<M> | OutsideQueue<ApiOutput<M>>>;
 
-function publicMethod<M extends ApiMethod>(service: Service<M, 'public'>): Handler<M, 'public'> {
-  return { access: 'public', run: (scope, input) => service(scope.session, input) };
+/** A method callable while locked: it gets the session, whatever is open (the dispatcher has checked the role). */
+function lockedOrNot<A extends 'public' | 'public-or-dsl'>(access: A) {
+  return <M extends ApiMethod>(service: Service<M, A>): Handler<M, A> => ({
+    access,
+    run: (scope, input) => service(scope.session, input),
+  });
 }
 
-function signedIn<A extends Exclude<Access, 'public'>>(access: A) {
+function signedIn<A extends Exclude<Access, 'public' | 'public-or-dsl'>>(access: A) {
   return <M extends ApiMethod>(service: Service<M, A>): Handler<M, A> => ({
     access,
     run: (scope, input) => service(scope.context(), input),
   });
 }
 
+const publicMethod = lockedOrNot('public');
+const publicOrDsl = lockedOrNot('public-or-dsl');
 const read = signedIn('read');
 const own = signedIn('own');
 const write = signedIn('write');
@@ -162,11 +169,11 @@ export const handlers: Handlers = {
   'backups.status': read((ctx) => backupStatus(ctx)),
   'backups.updateSettings': dsl(updateBackupSettingsService),
   'backups.run': dsl((ctx) => makeBackup(ctx.session, 'manual')),
-  'backups.listSets': publicMethod(listBackupSets),
-  'backups.openSet': publicMethod(openBackupSetChecked),
-  'backups.restore': publicMethod(confirmRestore),
-  'backups.cancelRestore': publicMethod((session) => cancelRestore(session)),
-  'backups.recoverKeyFile': publicMethod(recoverKeyFileOnly),
+  'backups.listSets': publicOrDsl(listBackupSets),
+  'backups.openSet': publicOrDsl(openBackupSetChecked),
+  'backups.restore': publicOrDsl(confirmRestore),
+  'backups.cancelRestore': publicOrDsl((session) => cancelRestore(session)),
+  'backups.recoverKeyFile': publicOrDsl(recoverKeyFileOnly),
 
   'retention.forChild': read(childRetention),
   'retention.list': dsl((ctx) => recordsPastReview(ctx)),

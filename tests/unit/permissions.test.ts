@@ -8,6 +8,7 @@ import { roles, type Role } from '../../shared/people/roles';
 
 const expected: Record<Access, readonly Role[]> = {
   public: ['dsl', 'deputy', 'read-only'],
+  'public-or-dsl': ['dsl'],
   read: ['dsl', 'deputy', 'read-only'],
   own: ['dsl', 'deputy', 'read-only'],
   write: ['dsl', 'deputy'],
@@ -48,11 +49,27 @@ describe('can(role, method)', () => {
       expect(can(role, 'session.lock')).toBe(true);
     }
   });
+
+  it("lets only the DSL restore from a backup, listing a folder's sets included, while signed in", () => {
+    for (const method of [
+      'backups.listSets',
+      'backups.openSet',
+      'backups.restore',
+      'backups.cancelRestore',
+      'backups.recoverKeyFile',
+    ] as const) {
+      expect(
+        roles.filter((role) => can(role, method)),
+        method,
+      ).toEqual(['dsl']);
+    }
+  });
 });
 
 describe('allowedRoles', () => {
   it('is the table `can` reads, one row per signed-in access level', () => {
-    expect(Object.keys(allowedRoles).sort()).toEqual(['dsl', 'own', 'read', 'write']);
+    expect(Object.keys(allowedRoles).sort()).toEqual(['dsl', 'own', 'public-or-dsl', 'read', 'write']);
+    expect(allowedRoles['public-or-dsl']).toEqual(expected['public-or-dsl']);
     expect(allowedRoles.read).toEqual(expected.read);
     expect(allowedRoles.own).toEqual(expected.own);
     expect(allowedRoles.write).toEqual(expected.write);

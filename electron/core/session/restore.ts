@@ -51,15 +51,10 @@ import type { Session } from './session';
 //
 // Who may restore: while the records are open, only the DSL; while locked (or on a new computer),
 // whoever unlocks the set with a DSL's passphrase or the recovery key. That is why these methods
-// are `public` in the contract and check the role here.
+// are `public-or-dsl` in the contract: the dispatcher refuses anyone else while the records are open.
 
 function refuse(message: string): ApiFailure {
   return new ApiFailure('backup_refused', `This backup set cannot be restored: ${message} Nothing has been changed.`);
-}
-
-function requireRestorer(session: Session): void {
-  const open = session.current;
-  if (open && open.user.role !== 'dsl') throw new ApiFailure('forbidden', 'Only the Designated Safeguarding Lead can restore a backup.');
 }
 
 function setDirectory(folder: string, setName: string): string {
@@ -116,7 +111,6 @@ function liveFileId(session: Session): string | null {
 const count = (counts: Record<string, number>, table: string) => counts[table] ?? 0;
 
 export async function openBackupSet(session: Session, input: z.output<typeof openBackupSetInput>): Promise<RestorePreview> {
-  requireRestorer(session);
   session.disposePendingRestore();
   const wait = session.throttle.retryAfterSeconds();
   if (wait > 0) {
@@ -315,7 +309,6 @@ function liveFileOpensWith(session: Session, dataKey: Buffer): boolean {
  * since the backup. Passphrases are as they were when the backup was made.
  */
 export function recoverKeyFileOnly(session: Session, _input: z.output<typeof recoverKeyFileInput>): Promise<KeyFileRecovered> {
-  requireRestorer(session);
   const pending = session.pendingRestore;
   if (!pending) throw new ApiFailure('conflict', 'Choose a backup set and unlock it first.');
   if (!liveKeysUnusable(session) || !liveFileOpensWith(session, pending.dataKey)) {
@@ -332,7 +325,6 @@ export function recoverKeyFileOnly(session: Session, _input: z.output<typeof rec
 }
 
 export async function confirmRestore(session: Session, _input: z.output<typeof confirmRestoreInput>): Promise<RestoreDone> {
-  requireRestorer(session);
   const pending = session.pendingRestore;
   if (!pending) throw new ApiFailure('conflict', 'Choose a backup set and unlock it first.');
   const now = nowIso(session.clock);
@@ -390,7 +382,6 @@ export async function confirmRestore(session: Session, _input: z.output<typeof c
 }
 
 export function cancelRestore(session: Session): Promise<{ cancelled: true }> {
-  requireRestorer(session);
   session.disposePendingRestore();
   return Promise.resolve({ cancelled: true });
 }
