@@ -52,20 +52,24 @@ describe('the date and time field', () => {
 
 describe('the child picker', () => {
   it('says "Choose the child." when none is chosen', async () => {
-    core.answer('children.list', () => ({ ok: true, value: [] }));
+    core.answer('children.list', () => ({ ok: true, value: { items: [], total: 0, nextCursor: null } }));
     inTheme(createElement(ChildSelect, { value: '', onChange: () => undefined, error: 'This record could not be identified.' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Choose the child.');
   });
 
   it('passes any other message on as it is', async () => {
-    core.answer('children.list', () => ({ ok: true, value: [] }));
+    const id = '3f0c6a8e-1d2b-4c5d-8e9f-0a1b2c3d4e5f';
+    core.answer('children.list', () => ({ ok: true, value: { items: [], total: 0, nextCursor: null } }));
+    core.answer('children.get', () => ({ ok: true, value: { id, firstName: 'Amelia', lastName: 'Clarke', classOrYear: 'Year 4' } }));
     inTheme(
       createElement(ChildSelect, {
-        value: '3f0c6a8e-1d2b-4c5d-8e9f-0a1b2c3d4e5f',
+        value: id,
         onChange: () => undefined,
         error: 'That child’s record is closed.',
       }),
     );
     expect((await screen.findByRole('alert')).textContent).toBe('That child’s record is closed.');
+    // The chosen child is named in the box, read from the core (the register is never loaded whole).
+    expect(await screen.findByDisplayValue('Amelia Clarke (Year 4)')).toBeDefined();
   });
 });
