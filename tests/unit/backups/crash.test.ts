@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { ok, PASSPHRASE, setUpCore, tempDataDir, makeCore } from '../../../scripts/fixtures/core';
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FONTS_DIR, ok, PASSPHRASE, setUpCore, tempDataDir, makeCore } from '../../../scripts/fixtures/core';
 import { createKysely, openEncryptedReadOnly } from '../../../db/connection';
 import { verifyAuditChain } from '../../../db/queries/audit-log';
 import { auditHead, integrityCheck } from '../../../db/queries/integrity';
 import { listSets, readManifest, verifySetFiles } from '../../../db/backup-set';
 import { dataPaths, loadKeySlots, unlockWithPassphrase } from '../../../db/vault';
+import { killedLives, seededRandom } from '../support/killed-lives';
 import { present } from '../support/open-file';
 
 // Crash safety: a real process (scenarios/crash-child.ts) writes, backs up, or restores, and is
@@ -19,84 +18,7 @@ import { present } from '../support/open-file';
 
 const KILLS_PER_LANE = Number(process.env.CRASH_KILLS_PER_LANE ?? 104); // two lanes run side by side: 208 kills
 const FRESH_FOLDER_EVERY = 26; // bounded file size, so the checks stay quick
-const CHILD = resolve('node_modules/.cache/escalation-log-tests/crash-child.mjs');
-
-beforeAll(async () => {
-  mkdirSync(resolve('node_modules/.cache/escalation-log-tests'), { recursive: true });
-  await build({
-    entryPoints: [resolve('tests/unit/backups/scenarios/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: CHILD,
-    packages: 'external',
-    logLevel: 'warning',
-    // The app is killed long before it would make a PDF: pdfmake (a second to load) is left out, so
-    // each of the 200 lives starts quickly.
-    plugins: [
-      {
-        name: 'no-pdfmake',
-        setup(builder) {
-          builder.onResolve({ filter: /^pdfmake$/ }, () => ({ path: 'pdfmake', namespace: 'no-pdfmake' }));
-          builder.onLoad({ filter: /.*/, namespace: 'no-pdfmake' }, () => ({
-            contents: 'export default { createPdf() { throw new Error("No PDFs in the crash test."); } };',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  });
-});
-
-/** Lives still running (if the test fails or times out, none is left behind). */
-const running = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-interface Life {
-  lines: string[];
-  killedAfterMs: number;
-}
-
-/** Runs one life of the app and kills it `delay` ms after it says READY (or when it has been running 3 s). */
-function live(orders: object, delay: number): Promise<Life> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(orders)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(child);
-    let out = '';
-    let err = '';
-    let started = 0;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!started && out.includes('READY\n')) {
-        started = Date.now();
-        setTimeout(() => child.kill('SIGKILL'), delay);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (_code, signal) => {
-      running.delete(child);
-      clearTimeout(killer);
-      const lines = out.split('\n');
-      // The last line may be cut off by the kill: only whole lines count.
-      lines.pop();
-      if (lines.some((line) => line.startsWith('FAILED'))) fail(new Error(`The app failed before it was killed:\n${out}\n${err}`));
-      else if (signal !== 'SIGKILL') fail(new Error(`The app exited by itself (${signal ?? 'no signal'}):\n${out}\n${err}`));
-      else done({ lines, killedAfterMs: started ? Date.now() - started : -1 });
-    });
-  });
-}
+const { live } = killedLives('tests/unit/backups/scenarios/crash-child.ts', { giveUpAfterMs: 5_000 });
 
 interface Expected {
   names: Set<string>;
@@ -138,7 +60,7 @@ async function freshFolder() {
 }
 
 async function lane(seed: number): Promise<{ kills: Record<string, number>; restoresFinished: number; restoresLeftOld: number }> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const kills: Record<string, number> = { write: 0, backup: 0, restore: 0 };
   let restoresFinished = 0;
   let restoresLeftOld = 0;
@@ -155,7 +77,7 @@ async function lane(seed: number): Promise<{ kills: Record<string, number>; rest
     const context = `lane ${seed}, kill ${kill} (${mode})`;
     const orders = {
       dataDir: folder.dataDir,
-      fontsDir: resolve('resources/fonts'),
+      fontsDir: FONTS_DIR,
       mode,
       prefix: `L${seed}k${kill}x`,
       passphrase: PASSPHRASE,

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { call, ok, PASSPHRASE, setUpCore, makeCore } from '../../../scripts/fixtures/core';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { call, FONTS_DIR, ok, PASSPHRASE, setUpCore, makeCore } from '../../../scripts/fixtures/core';
 import { parseKeySlotFile } from '../../../db/keyslots';
 import { readFileSync } from 'node:fs';
 import { verifyAuditChain } from '../../../db/queries/audit-log';
 import { getKeyState } from '../../../db/queries/key-state';
 import { integrityCheck } from '../../../db/queries/integrity';
+import { killedLives, seededRandom } from '../support/killed-lives';
 import { openOf } from '../support/open-file';
 
 // Replacing the records' key, killed with SIGKILL at random moments: a real process
@@ -20,76 +19,7 @@ import { openOf } from '../support/open-file';
 
 const KILLS = Number(process.env.ROTATION_KILLS ?? 36);
 const FRESH_FOLDER_EVERY = 12;
-const CHILD = resolve('node_modules/.cache/escalation-log-tests/rotation-child.mjs');
-
-beforeAll(async () => {
-  mkdirSync(resolve('node_modules/.cache/escalation-log-tests'), { recursive: true });
-  await build({
-    entryPoints: [resolve('tests/unit/keys/scenarios/rotation-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: CHILD,
-    packages: 'external',
-    logLevel: 'warning',
-    plugins: [
-      {
-        // No PDFs are made: pdfmake (a second to load) is left out so each life starts quickly.
-        name: 'no-pdfmake',
-        setup(builder) {
-          builder.onResolve({ filter: /^pdfmake$/ }, () => ({ path: 'pdfmake', namespace: 'no-pdfmake' }));
-          builder.onLoad({ filter: /.*/, namespace: 'no-pdfmake' }, () => ({
-            contents: 'export default { createPdf() { throw new Error("No PDFs in the crash test."); } };',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-  });
-});
-
-const running = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
-});
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** One life, killed `delay` ms after READY (or after 6 s). */
-function live(orders: object, delay: number): Promise<string[]> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(orders)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    running.add(child);
-    let out = '';
-    let err = '';
-    let started = false;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 6_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!started && out.includes('READY\n')) {
-        started = true;
-        setTimeout(() => child.kill('SIGKILL'), delay);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (_code, signal) => {
-      running.delete(child);
-      clearTimeout(killer);
-      const lines = out.split('\n');
-      lines.pop();
-      if (lines.some((line) => line.startsWith('FAILED'))) fail(new Error(`The app failed before it was killed:\n${out}\n${err}`));
-      else if (signal !== 'SIGKILL') fail(new Error(`The app exited by itself (${signal ?? 'no signal'}):\n${out}\n${err}`));
-      else done(lines);
-    });
-  });
-}
+const { live } = killedLives('tests/unit/keys/scenarios/rotation-child.ts', { giveUpAfterMs: 6_000 });
 
 async function freshFolder(): Promise<string> {
   const { core, dataDir } = await setUpCore();
@@ -100,7 +30,7 @@ async function freshFolder(): Promise<string> {
 
 describe('replacing the key, killed at random moments (SIGKILL)', () => {
   it('always leaves records that open with the old or the new key generation, never neither', async () => {
-    const next = random(20261201);
+    const next = seededRandom(20261201);
     const started = Date.now();
     let dataDir = await freshFolder();
     let acknowledged = 1;
@@ -114,10 +44,7 @@ describe('replacing the key, killed at random moments (SIGKILL)', () => {
       }
       const context = `kill ${kill}`;
       const leftBehind = existsSync(join(dataDir, 'escalation-log.keys.next.json'));
-      const lines = await live(
-        { dataDir, fontsDir: resolve('resources/fonts'), passphrase: PASSPHRASE, prefix: `k${kill}` },
-        Math.floor(next() * 900),
-      );
+      const { lines } = await live({ dataDir, fontsDir: FONTS_DIR, passphrase: PASSPHRASE, prefix: `k${kill}` }, Math.floor(next() * 900));
       for (const line of lines) {
         if (line.startsWith('GEN ')) acknowledged = Number(line.slice(4));
         if (line.startsWith('REMOVED ')) removed.push(line.slice(8));

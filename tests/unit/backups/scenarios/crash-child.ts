@@ -2,10 +2,10 @@
 // and then writes, backs up, or restores until SIGKILL. Says READY when it starts working, and
 // ACK <name> after each acknowledged write (the answer came back), so the test knows exactly which
 // writes must survive. Bundled with esbuild before the run so each life starts quickly.
-import { Dispatcher } from '../../../../electron/core/dispatcher';
-import type { ApiInput, ApiMethod } from '../../../../shared/api';
+import { childInput } from '../../../../scripts/fixtures/core';
+import { oneLife } from '../../support/one-life';
 
-interface Orders {
+const { orders, must } = oneLife<{
   dataDir: string;
   fontsDir: string;
   mode: 'write' | 'backup' | 'restore';
@@ -13,31 +13,7 @@ interface Orders {
   passphrase: string;
   backupFolder: string;
   restoreSet?: string;
-}
-
-const orders = JSON.parse(process.argv[2] ?? '{}') as Orders;
-const core = new Dispatcher({ dataDir: orders.dataDir, fontsDir: orders.fontsDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
-
-async function must<M extends ApiMethod>(method: M, input: ApiInput<M>) {
-  const result = await core.callMethod(method, input);
-  if (!result.ok) {
-    process.stdout.write(`FAILED ${method} ${result.error.code} ${result.error.message}\n`);
-    process.exit(2);
-  }
-  return result.value;
-}
-
-const child = (firstName: string) =>
-  ({
-    firstName,
-    lastName: 'Quillfeather',
-    dateOfBirth: '2017-03-14',
-    classOrYear: 'Year 4',
-    levelOfNeed: 4,
-    planStatus: 'child-protection',
-    socialWorkerName: 'Daniel Okafor',
-    socialWorkerContact: '0151 233 3700',
-  }) as const;
+}>();
 
 await must('session.unlock', { passphrase: orders.passphrase });
 process.stdout.write('READY\n');
@@ -51,7 +27,7 @@ if (orders.mode === 'restore') {
 }
 for (let i = 0; ; i += 1) {
   const name = `${orders.prefix}${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i}`;
-  const made = await must('children.create', child(name));
+  const made = await must('children.create', { ...childInput, firstName: name });
   process.stdout.write(`ACK ${name}\n`);
   if (i % 3 === 0) {
     await must('children.amend', { id: made.id, changes: { classOrYear: 'Year 5' }, reason: 'Moved up a year' });

@@ -3,27 +3,9 @@
 // when it starts, GEN <n> after each acknowledged rotation (the answer came back), and ADDED /
 // REMOVED <passphrase> for people, so the test knows which key generation and which passphrases must
 // hold. Bundled with esbuild before the run so each life starts quickly.
-import { Dispatcher } from '../../../../electron/core/dispatcher';
-import type { ApiInput, ApiMethod } from '../../../../shared/api';
+import { oneLife } from '../../support/one-life';
 
-interface Orders {
-  dataDir: string;
-  fontsDir: string;
-  passphrase: string;
-  prefix: string;
-}
-
-const orders = JSON.parse(process.argv[2] ?? '{}') as Orders;
-const core = new Dispatcher({ dataDir: orders.dataDir, fontsDir: orders.fontsDir, kdfCost: { N: 2 ** 12, r: 8, p: 1 } });
-
-async function must<M extends ApiMethod>(method: M, input: ApiInput<M>) {
-  const result = await core.callMethod(method, input);
-  if (!result.ok) {
-    process.stdout.write(`FAILED ${method} ${result.error.code} ${result.error.message}\n`);
-    process.exit(2);
-  }
-  return result.value;
-}
+const { orders, must } = oneLife<{ dataDir: string; fontsDir: string; passphrase: string; prefix: string }>();
 
 await must('session.unlock', { passphrase: orders.passphrase });
 process.stdout.write('READY\n');

@@ -7,7 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKysely, openEncryptedDatabase } from '../../../../db/connection';
 import { verifyAuditChain } from '../../../../db/queries/audit-log';
-import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore } from '../../../../scripts/fixtures/core';
+import { call, childInput, makeCore, ok, PASSPHRASE, setUpCore, setupInput } from '../../../../scripts/fixtures/core';
 import { openOf } from '../../support/open-file';
 
 const [mountArg, scenario] = process.argv.slice(2);
@@ -122,14 +122,7 @@ async function readOnly(): Promise<void> {
   execFileSync('mkdir', ['-p', join(mountPoint, 'empty'), emptyView]);
   execFileSync('mount', ['--bind', join(mountPoint, 'empty'), emptyView]);
   execFileSync('mount', ['-o', 'remount,bind,ro', emptyView]);
-  results.setup = await call(makeCore(emptyView), 'session.setup', {
-    settingName: 'Northway Primary and Nursery School',
-    settingType: 'school',
-    region: 'england-and-wales',
-    dslName: 'Priya Raman',
-    passphrase: PASSPHRASE,
-    passphraseConfirm: PASSPHRASE,
-  });
+  results.setup = await call(makeCore(emptyView), 'session.setup', setupInput);
   const afterwards = makeCore(writable);
   results.unlockAfter = await call(afterwards, 'session.unlock', { passphrase: PASSPHRASE });
   await ok(afterwards, 'session.lock', {});
