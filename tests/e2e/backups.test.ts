@@ -3,11 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
+import { launchChromium, screenshot } from './support/browser';
 import { expectAccessible } from './support/axe';
-import { PASSPHRASE, setUpThroughScreens } from './support/session';
+import { closeAll, freshSetUpApp, PASSPHRASE } from './support/session';
 import { AppShell } from './pages/app-shell';
-import { AddChildPage, ChildrenPage } from './pages/children-pages';
+import { addChildThroughScreens, ChildrenPage } from './pages/children-pages';
 import { UnlockPage } from './pages/unlock-page';
 import { SetupPage } from './pages/setup-page';
 import { BackupSettingsPage, RestorePage } from './pages/backup-pages';
@@ -28,35 +28,22 @@ let setName = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  office = await startApp(newDataDir('backups-office'));
-  page = await newUkPage(browser);
-  await page.goto(office.url);
-  recoveryKey = await setUpThroughScreens(page);
+  ({ app: office, page, recoveryKey } = await freshSetUpApp(browser, 'backups-office'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await office?.stop();
-  await newComputer?.stop();
-});
+afterAll(() => closeAll(browser, office, newComputer));
 
 describe('backups, end to end', () => {
   it('the dashboard says no backup has been made yet', async () => {
     await page.getByRole('status').filter({ hasText: 'No backup has been made yet' }).waitFor();
     await expectAccessible(page, 'Dashboard with no backup yet');
     await screenshot(page, '89-dashboard-no-backup');
-    const shell = new AppShell(page);
-    await shell.goTo('Children');
-    await new ChildrenPage(page).addChild();
-    const form = new AddChildPage(page);
-    await form.fill({
+    await addChildThroughScreens(page, {
       firstName: 'Zephyrine',
       lastName: 'Quillfeather',
       dateOfBirth: '2017-03-14',
       classOrYear: 'Year 4',
       levelOfNeed: '4',
     });
-    await form.save();
-    await page.getByRole('heading', { name: 'Zephyrine Quillfeather', level: 1 }).waitFor();
     // The child's record says how long it is kept.
     await page.getByText('Review date: 14/03/2042').waitFor();
     await screenshot(page, '90-child-review-date');

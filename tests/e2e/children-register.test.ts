@@ -6,7 +6,7 @@ import { RecoveryKeyPage, SetupPage } from './pages/setup-page';
 import { UnlockPage } from './pages/unlock-page';
 import { AppShell } from './pages/app-shell';
 import { AddChildPage, ChildrenPage } from './pages/children-pages';
-import { PASSPHRASE } from './support/session';
+import { PASSPHRASE, closeAll } from './support/session';
 import { fillDate } from './pages/controls';
 import { SettingsPage } from './pages/settings-page';
 
@@ -24,10 +24,7 @@ beforeAll(async () => {
   page = await newUkPage(browser);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('the children register, end to end', () => {
   it('sets up on first run and shows the recovery key once', async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { tokenHeaderName, tokenStorageKey } from '../../shared/bridge';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { expectAccessible } from './support/axe';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { setUpThroughScreens } from './support/session';
+import type { RunningApp } from './support/app';
+import { launchChromium } from './support/browser';
+import { closeAll, freshSetUpApp } from './support/session';
 import { daysAgo } from './support/time';
+import { callApi } from './support/api-calls';
+import { accessibleAtBothSizes } from './support/layout';
 import { AppShell } from './pages/app-shell';
 import { EscalationPage, OpenEscalationPage } from './pages/escalation-pages';
 import { choose, field, fillDate, fillDateTime } from './pages/controls';
@@ -25,43 +25,14 @@ let childId = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('escalation-smoothing'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'escalation-smoothing'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
-async function api<T = { id: string }>(method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input, header, key }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [header]: window.sessionStorage.getItem(key) ?? '' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { method, input, header: tokenHeaderName, key: tokenStorageKey },
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
+const api = <T = { id: string }>(method: string, input: unknown) => callApi<T>(page, method, input);
 
-/** Checked with axe (no serious or critical violation), then full-page screenshots at the DSL's office screen and a small laptop's. */
-async function atBothSizes(name: string) {
-  await expectAccessible(page, name);
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.waitForTimeout(200);
-  await screenshot(page, `${name}-1024`);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.waitForTimeout(200);
-}
+const atBothSizes = (name: string) => accessibleAtBothSizes(page, name);
 
 const escalation = () => new EscalationPage(page);
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { setUpThroughScreens } from './support/session';
+import type { RunningApp } from './support/app';
+import { launchChromium, screenshot } from './support/browser';
+import { freshSetUpApp } from './support/session';
 import { watchApiCalls } from './support/api-calls';
 import { londonFields, minutesAgo, pageNow } from './support/time';
 import { AppShell } from './pages/app-shell';
-import { AddChildPage, ChildrenPage } from './pages/children-pages';
+import { addChildThroughScreens } from './pages/children-pages';
 import { SettingsPage } from './pages/settings-page';
 import { EscalationPage, OpenEscalationPage } from './pages/escalation-pages';
-import { field, fillDateTime } from './pages/controls';
+import { field } from './pages/controls';
 
 // Issue 4, end to end: a Birmingham school v school disagreement goes from stage 1 straight to
 // stage 5; a Liverpool situation 6 case walks up its ladder and is resolved with a written
@@ -24,22 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function freshApp(label: string, options: { pageClock?: boolean } = {}): Promise<{ app: RunningApp; page: Page }> {
-  const app = await startApp(newDataDir(label));
-  const page = await newUkPage(browser);
-  // A clock of the page's own, running in real time until the test moves it on: installed before
-  // the page loads, as Playwright advises, so every timer the app sets is on it.
-  if (options.pageClock) await page.clock.install();
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
-  return { app, page };
-}
-
-async function addChild(page: Page, firstName: string, lastName: string) {
-  await new AppShell(page).goTo('Children');
-  await new ChildrenPage(page).addChild();
-  const form = new AddChildPage(page);
-  await form.fill({
+/** A Year 5 child on a child protection plan, added through the screens. */
+const addChild = (page: Page, firstName: string, lastName: string) =>
+  addChildThroughScreens(page, {
     firstName,
     lastName,
     dateOfBirth: '2016-09-02',
@@ -47,29 +34,19 @@ async function addChild(page: Page, firstName: string, lastName: string) {
     levelOfNeed: 'Level 4: child in need or child protection',
     plan: 'Child protection plan',
   });
-  await form.save();
-  await page.getByRole('heading', { name: `${firstName} ${lastName}`, level: 1 }).waitFor();
-}
-
-async function openEscalationFromChild(page: Page, opening: string) {
-  await page.getByRole('link', { name: 'Open an escalation' }).click();
-  await page.getByRole('heading', { name: 'Open an escalation' }).waitFor();
-  await fillDateTime(page, 'When the disagreement was first raised', opening);
-}
 
 describe('a Birmingham school v school disagreement', () => {
   let app: RunningApp;
   afterAll(async () => app?.stop());
 
   it('goes from stage 1 straight to stage 5 and is resolved', async () => {
-    const started = await freshApp('birmingham', { pageClock: true });
+    const started = await freshSetUpApp(browser, 'birmingham', { pageClock: true });
     app = started.app;
     const page = started.page;
     await new AppShell(page).goTo('Settings');
     await new SettingsPage(page).chooseProcedure('Birmingham escalation policy');
     await addChild(page, 'Kofi', 'Mensah-Blake');
-    await openEscalationFromChild(page, minutesAgo(120));
-    const form = new OpenEscalationPage(page);
+    const form = await OpenEscalationPage.fromChild(page, minutesAgo(120));
     await form.fill({
       category: 'Sharing or withholding information',
       agencyKind: 'A school',
@@ -182,14 +159,13 @@ describe('a Liverpool situation 6 case', () => {
   afterAll(async () => app?.stop());
 
   it('walks up its ladder, is resolved with an outcome statement, and shows on the timeline', async () => {
-    const started = await freshApp('liverpool');
+    const started = await freshSetUpApp(browser, 'liverpool');
     app = started.app;
     const page = started.page;
     await new AppShell(page).goTo('Settings');
     await new SettingsPage(page).chooseProcedure('Liverpool escalation guidance (LSCB)');
     await addChild(page, 'Amelia', 'Rose-Whitfield');
-    await openEscalationFromChild(page, minutesAgo(200));
-    const form = new OpenEscalationPage(page);
+    const form = await OpenEscalationPage.fromChild(page, minutesAgo(200));
     await form.fill({
       category: 'A child protection plan is not progressing',
       agencyKind: 'Children’s social care',

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { tokenHeaderName, tokenStorageKey } from '../../shared/bridge';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { expectAccessible } from './support/axe';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { setUpThroughScreens } from './support/session';
+import type { RunningApp } from './support/app';
+import { launchChromium } from './support/browser';
+import { closeAll, freshSetUpApp } from './support/session';
+import { callApi } from './support/api-calls';
+import { accessibleAtBothSizes } from './support/layout';
 import { AppShell } from './pages/app-shell';
 import { AddChildPage, ChildrenPage } from './pages/children-pages';
 import { choose, field } from './pages/controls';
@@ -21,44 +21,14 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('find-children'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'find-children'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
-/** A call to the core as the page makes it: same origin, with this run's token. */
-async function api<T = { id: string }>(method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input, header, key }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [header]: window.sessionStorage.getItem(key) ?? '' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { method, input, header: tokenHeaderName, key: tokenStorageKey },
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
+const api = <T = { id: string }>(method: string, input: unknown) => callApi<T>(page, method, input);
 
-/** Checked with axe (no serious or critical violation), then full-page screenshots at the DSL's office screen and a small laptop's. */
-async function atBothSizes(name: string) {
-  await expectAccessible(page, name);
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.waitForTimeout(200);
-  await screenshot(page, `${name}-1024`);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.waitForTimeout(200);
-}
+const atBothSizes = (name: string) => accessibleAtBothSizes(page, name);
 
 const children = [
   { firstName: 'Zofia', lastName: 'Łukasik', dateOfBirth: '2016-05-02' },

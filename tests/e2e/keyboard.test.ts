@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { newDataDir, startApp, type RunningApp } from './support/app';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { focusProblem, hasFocus, tabTo, typeInto } from './support/keyboard';
-import { PASSPHRASE } from './support/session';
+import { PASSPHRASE, closeAll } from './support/session';
 
 // Issue 11: setting up, adding a child, opening an escalation, recording a conversation,
 // escalating and resolving, with the keyboard alone (Tab, Shift+Tab, Enter, Space, the arrows;
@@ -23,10 +23,7 @@ beforeAll(async () => {
   page = await newUkPage(browser);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 /** Opens a Mantine Select from the keyboard and picks `option` with the arrows and Enter (typing first to narrow a searchable one). */
 async function chooseWithKeys(field: Locator, option: string, typeFirst?: string): Promise<void> {

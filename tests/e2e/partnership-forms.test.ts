@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { pdfText } from '../unit/documents/pdf-text';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { SCREENSHOT_DIR, launchChromium, newUkPage, screenshot } from './support/browser';
+import type { RunningApp } from './support/app';
+import { SCREENSHOT_DIR, launchChromium, screenshot } from './support/browser';
 import { expectAccessible } from './support/axe';
 import { pdfPageToPng } from './support/pdf-image';
-import { setUpThroughScreens } from './support/session';
+import { closeAll, freshSetUpApp } from './support/session';
 import { minutesAgo } from './support/time';
 import { AppShell } from './pages/app-shell';
-import { AddChildPage, ChildrenPage } from './pages/children-pages';
+import { addChildThroughScreens } from './pages/children-pages';
 import { SettingsPage } from './pages/settings-page';
 import { EscalationPage, OpenEscalationPage } from './pages/escalation-pages';
 import { choose, field, fillDateTime } from './pages/controls';
@@ -27,24 +27,15 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('partnership-forms'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'partnership-forms'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('a CSCP escalation at stage 3', () => {
   it('makes the Escalation Notification Form while open, with the issues filled in', async () => {
     await new AppShell(page).goTo('Settings');
     await new SettingsPage(page).chooseProcedure('CSCP five stages of escalation');
-    await new AppShell(page).goTo('Children');
-    await new ChildrenPage(page).addChild();
-    const child = new AddChildPage(page);
-    await child.fill({
+    await addChildThroughScreens(page, {
       firstName: 'Imogen',
       lastName: 'Ashworth-Kaur',
       dateOfBirth: '2015-02-20',
@@ -52,12 +43,7 @@ describe('a CSCP escalation at stage 3', () => {
       levelOfNeed: 'Level 4: child in need or child protection',
       plan: 'Child in need plan',
     });
-    await child.save();
-    await page.getByRole('heading', { name: 'Imogen Ashworth-Kaur', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Open an escalation' }).click();
-    await page.getByRole('heading', { name: 'Open an escalation' }).waitFor();
-    await fillDateTime(page, 'When the disagreement was first raised', minutesAgo(240));
-    const form = new OpenEscalationPage(page);
+    const form = await OpenEscalationPage.fromChild(page, minutesAgo(240));
     await form.fill({
       category: 'Thresholds or the level of the child’s needs',
       agencyKind: 'Children’s social care',

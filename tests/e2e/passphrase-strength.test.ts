@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { newDataDir, startApp, type RunningApp } from './support/app';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { SetupPage } from './pages/setup-page';
-import { PASSPHRASE } from './support/session';
+import { PASSPHRASE, closeAll } from './support/session';
 import { expectAccessible } from './support/axe';
 import { AppShell } from './pages/app-shell';
 import { UnlockPage } from './pages/unlock-page';
@@ -21,10 +21,7 @@ beforeAll(async () => {
   page = await newUkPage(browser);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('passphrase strength at setup', () => {
   it('says why a passphrase is weak as it is typed, refuses it, and accepts random words', async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { SCREENSHOT_DIR, launchChromium, newUkPage, screenshot } from './support/browser';
+import type { RunningApp } from './support/app';
+import { SCREENSHOT_DIR, launchChromium, screenshot } from './support/browser';
 import { expectAccessible } from './support/axe';
-import { setUpThroughScreens } from './support/session';
+import { closeAll, freshSetUpApp } from './support/session';
 import { AppShell } from './pages/app-shell';
 import { field } from './pages/controls';
 
@@ -20,17 +20,11 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('procedure-files'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'procedure-files'));
   await new AppShell(page).goTo('Settings');
   await page.getByRole('tab', { name: 'Escalation procedure' }).click();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 function card(name: string) {
   return page.locator('.mantine-Card-root').filter({ hasText: name });

@@ -6,7 +6,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { newDataDir, startApp, type RunningApp } from './support/app';
 import { launchChromium, newUkPage, screenshot } from './support/browser';
 import { RecoveryKeyPage, SetupPage } from './pages/setup-page';
-import { PASSPHRASE } from './support/session';
+import { PASSPHRASE, closeAll } from './support/session';
 
 // The recovery key is printed from memory, never downloaded: Print opens the print dialog on a
 // print-only copy of the sheet (window.print is replaced here, to count the calls), and no file is
@@ -32,10 +32,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

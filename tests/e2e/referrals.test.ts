@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { SCREENSHOT_DIR, launchChromium, newUkPage, screenshot } from './support/browser';
+import type { RunningApp } from './support/app';
+import { SCREENSHOT_DIR, launchChromium, screenshot } from './support/browser';
 import { expectAccessible } from './support/axe';
-import { setUpThroughScreens } from './support/session';
+import { closeAll, freshSetUpApp } from './support/session';
 import { daysAgo } from './support/time';
 import { AppShell } from './pages/app-shell';
-import { AddChildPage, ChildrenPage } from './pages/children-pages';
+import { addChildThroughScreens } from './pages/children-pages';
 import { SettingsPage } from './pages/settings-page';
 import { DashboardPage, NewReferralPage } from './pages/referral-pages';
 import { EscalationPage } from './pages/escalation-pages';
@@ -25,32 +25,21 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('referral'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'referral'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('a Liverpool setting’s missed decision', () => {
   it('is overdue on the dashboard and becomes a Liverpool escalation', async () => {
     await new AppShell(page).goTo('Settings');
     await new SettingsPage(page).chooseProcedure('Liverpool escalation guidance (LSCB)');
-    await new AppShell(page).goTo('Children');
-    await new ChildrenPage(page).addChild();
-    const child = new AddChildPage(page);
-    await child.fill({
+    await addChildThroughScreens(page, {
       firstName: 'Noah',
       lastName: 'Featherstonehaugh',
       dateOfBirth: '2021-06-11',
       classOrYear: 'Nursery',
       levelOfNeed: 'Level 3: complex early help',
     });
-    await child.save();
-    await page.getByRole('heading', { name: 'Noah Featherstonehaugh', level: 1 }).waitFor();
     // The level of need in Liverpool's own words.
     await page.getByText('Level 3: Complex Early Help (the partnership’s levels of need)').waitFor();
 

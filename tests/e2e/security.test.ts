@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openEncryptedDatabase } from '../../db/connection';
 import { dataPaths, unlockWithPassphrase } from '../../db/vault';
-import { newDataDir, startApp, type RunningApp } from './support/app';
+import type { RunningApp } from './support/app';
 import { expectAccessible } from './support/axe';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { PASSPHRASE, setUpThroughScreens } from './support/session';
+import { launchChromium, screenshot } from './support/browser';
+import { PASSPHRASE, closeAll, freshSetUpApp } from './support/session';
 import { AppShell } from './pages/app-shell';
 import { UnlockPage } from './pages/unlock-page';
 import { choose, field } from './pages/controls';
@@ -24,15 +24,9 @@ const DEPUTY = 'orchard lantern seven tides';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('security'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'security'));
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 async function securityTab() {
   await new AppShell(page).goTo('Settings');

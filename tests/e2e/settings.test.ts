@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { PASSPHRASE, setUpThroughScreens } from './support/session';
+import type { RunningApp } from './support/app';
+import { launchChromium, screenshot } from './support/browser';
+import { PASSPHRASE, closeAll, freshSetUpApp } from './support/session';
 import { AppShell } from './pages/app-shell';
 import { UnlockPage } from './pages/unlock-page';
 import { field, fillDate } from './pages/controls';
@@ -16,16 +16,10 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('settings'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'settings'));
   await new AppShell(page).goTo('Settings');
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('settings', () => {
   it('copies a built-in procedure, edits the copy and saves it as a new version', async () => {

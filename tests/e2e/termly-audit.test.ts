@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { tokenHeaderName, tokenStorageKey } from '../../shared/bridge';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot, SCREENSHOT_DIR } from './support/browser';
+import type { RunningApp } from './support/app';
+import { launchChromium, screenshot, SCREENSHOT_DIR } from './support/browser';
 import { pdfPageToPng } from './support/pdf-image';
-import { setUpThroughScreens } from './support/session';
+import { closeAll, freshSetUpApp } from './support/session';
+import { callApi } from './support/api-calls';
 import { AuditPage } from './pages/audit-page';
 import { EscalationPage } from './pages/escalation-pages';
 import { pdfText } from '../unit/documents/pdf-text';
@@ -24,33 +24,12 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('termly-audit'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  await setUpThroughScreens(page);
+  ({ app, page } = await freshSetUpApp(browser, 'termly-audit'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
-/** A call to the core as the page makes it: same origin, with this run's token. */
-async function api<T = { id: string }>(method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input, header, key }) => {
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [header]: window.sessionStorage.getItem(key) ?? '' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { method, input, header: tokenHeaderName, key: tokenStorageKey },
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
+const api = <T = { id: string }>(method: string, input: unknown) => callApi<T>(page, method, input);
 
 const child = { dateOfBirth: '2016-09-02', classOrYear: 'Year 5', levelOfNeed: 4, planStatus: 'child-in-need' };
 const disagreement = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newDataDir, startApp, type RunningApp } from './support/app';
-import { launchChromium, newUkPage, screenshot } from './support/browser';
-import { setUpThroughScreens } from './support/session';
+import type { RunningApp } from './support/app';
+import { launchChromium, screenshot } from './support/browser';
+import { closeAll, freshSetUpApp } from './support/session';
 import { AppShell } from './pages/app-shell';
 import { RecoveryKeyPage } from './pages/setup-page';
 import { UnlockPage } from './pages/unlock-page';
@@ -21,16 +21,10 @@ let recoveryKey = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp(newDataDir('unlock-idle'));
-  page = await newUkPage(browser);
-  await page.goto(app.url);
-  recoveryKey = await setUpThroughScreens(page);
+  ({ app, page, recoveryKey } = await freshSetUpApp(browser, 'unlock-idle'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => closeAll(browser, app));
 
 describe('unlocking with the recovery key', () => {
   it('is one click away, and shows the new recovery key afterwards', async () => {

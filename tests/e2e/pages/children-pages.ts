@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { AppShell } from './app-shell';
 import { fillDate } from './controls';
 
 export interface ChildDetails {
@@ -62,4 +63,14 @@ export class AddChildPage {
   async save() {
     await this.page.getByRole('button', { name: 'Save the child' }).click();
   }
+}
+
+/** Adds a child through the screens (Children, Add a child, the form, Save) and waits for the child's page. */
+export async function addChildThroughScreens(page: Page, child: ChildDetails): Promise<void> {
+  await new AppShell(page).goTo('Children');
+  await new ChildrenPage(page).addChild();
+  const form = new AddChildPage(page);
+  await form.fill(child);
+  await form.save();
+  await page.getByRole('heading', { name: `${child.firstName} ${child.lastName}`, level: 1 }).waitFor();
 }

@@ -13,6 +13,14 @@ export interface Disagreement {
 export class OpenEscalationPage {
   constructor(private readonly page: Page) {}
 
+  /** From a child's page: Open an escalation, with when the disagreement was first raised. */
+  static async fromChild(page: Page, firstRaised: string): Promise<OpenEscalationPage> {
+    await page.getByRole('link', { name: 'Open an escalation' }).click();
+    await page.getByRole('heading', { name: 'Open an escalation' }).waitFor();
+    await fillDateTime(page, 'When the disagreement was first raised', firstRaised);
+    return new OpenEscalationPage(page);
+  }
+
   async fill(d: Disagreement) {
     await this.page.getByRole('radio', { name: 'No' }).check();
     await choose(this.page, this.page, 'What the disagreement is about', d.category);

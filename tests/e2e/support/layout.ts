@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, screenshot } from './browser';
+import { expectAccessible } from './axe';
 
 // What a person on a small laptop, or with the text zoomed to 200%, would see go wrong: the page
 // scrolling sideways, a control beyond the right edge of the window, a badge's word cut short.
@@ -78,4 +79,19 @@ export async function checkReflow(page: Page, where: string, shot?: string): Pro
   await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
   await page.waitForTimeout(80);
   return problems;
+}
+
+/**
+ * Checked with axe (no serious or critical violation), then full-page screenshots at the DSL's office
+ * screen (`<name>-1366`) and a small laptop's (`<name>-1024`); the window is put back to the desktop size.
+ */
+export async function accessibleAtBothSizes(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
+  for (const viewport of [DESKTOP, SMALL_LAPTOP]) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.waitForTimeout(200);
+    await screenshot(page, `${name}-${viewport.width}`);
+  }
+  await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
+  await page.waitForTimeout(200);
 }
