@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ReadExecutor, Executor } from './executor';
 
@@ -43,10 +43,19 @@ interface StoredRow {
   digest?: string | null;
 }
 
+/**
+ * The SHA-256 of a row's text (UTF-8), in hex. The one-shot hash: the chain is checked row by row at
+ * every unlock and in the termly audit, hundreds of thousands of rows, and a hash object per row
+ * costs more than the hashing.
+ */
+function sha256Hex(text: string): string {
+  return hash('sha256', text, 'hex');
+}
+
 /** Chain 1 (rows written before migration 0009): the previous hash and the row's content. */
 function chain1Hash(prevHash: string, row: StoredRow): string {
   const canonical = JSON.stringify([prevHash, row.at, row.actor_id, row.action, row.entity_type, row.entity_id, row.summary]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return sha256Hex(canonical);
 }
 
 /** Chain 2: also the row's own sequence number and digest (migration 0009 has a frozen copy). */
@@ -63,7 +72,7 @@ function chain2Hash(prevHash: string, row: Omit<StoredRow, 'prev_hash' | 'hash'>
     row.summary,
     row.digest ?? null,
   ]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return sha256Hex(canonical);
 }
 
 export async function appendAudit(db: Executor, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
@@ -173,17 +182,21 @@ export async function documentsNotInChain(db: ReadExecutor): Promise<{ id: strin
     .execute();
 }
 
-/** Every stored document whose bytes no longer match the SHA-256 stored beside them (reads every document: the termly audit's check). */
+/**
+ * Every stored document whose bytes no longer match the SHA-256 stored beside them, oldest first
+ * (reads every document: the termly audit's check). One pass over the table in its own order,
+ * streamed so only a few documents are in memory at a time: hundreds of megabytes of PDFs are read
+ * as they lie in the file rather than one look-up per document.
+ */
 export async function documentsNotMatchingTheirHash(db: ReadExecutor): Promise<{ id: string; title: string; created_at: string }[]> {
   const mismatched: { id: string; title: string; created_at: string }[] = [];
-  const ids = await db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256']).orderBy('created_at').execute();
-  for (const document of ids) {
-    const row = await db.selectFrom('documents').select('content').where('id', '=', document.id).executeTakeFirst();
-    if (!row || createHash('sha256').update(row.content).digest('hex') !== document.sha256) {
+  const documents = db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256', 'content']).stream(16);
+  for await (const document of documents) {
+    if (createHash('sha256').update(document.content).digest('hex') !== document.sha256) {
       mismatched.push({ id: document.id, title: document.title, created_at: document.created_at });
     }
   }
-  return mismatched;
+  return mismatched.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
 }
 
 /**

@@ -106,10 +106,17 @@ export async function auditSnapshots(db: ReadExecutor, rows: readonly AuditEscal
   return snapshots;
 }
 
-/** Whole stage records, as the escalation model reads them, in order. */
+/** Whole stage records, as the escalation model reads them, each escalation's in order. */
 export async function auditStageRows(db: ReadExecutor, ids: readonly string[]) {
-  const rows = await byChunks(ids, (chunk) => db.selectFrom('escalation_stages').selectAll().where('escalation_id', 'in', chunk).execute());
-  return rows.sort((a, b) => a.escalation_id.localeCompare(b.escalation_id) || a.sequence - b.sequence);
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('escalation_stages')
+      .selectAll()
+      .where('escalation_id', 'in', chunk)
+      .orderBy('escalation_id')
+      .orderBy('sequence')
+      .execute(),
+  );
 }
 
 export async function auditEntryRows(db: ReadExecutor, ids: readonly string[]) {
@@ -205,19 +212,40 @@ export async function auditReferralRows(db: ReadExecutor, window: AuditWindow) {
     .select('referral_events.referral_id')
     .where('referral_events.happened_at', '>=', window.from)
     .where('referral_events.happened_at', '<=', window.to);
-  return db
-    .selectFrom('referrals')
-    .innerJoin('children', 'children.id', 'referrals.child_id')
-    .selectAll('referrals')
-    .select(['children.first_name as child_first_name', 'children.last_name as child_last_name'])
-    .where('referrals.made_at', '<=', window.to)
-    .where((eb) => eb.or([eb('referrals.made_at', '>=', window.from), eb('referrals.id', 'in', active)]))
-    .execute();
+  return (
+    db
+      .selectFrom('referrals')
+      .innerJoin('children', 'children.id', 'referrals.child_id')
+      // What the milestones and the audit's lines need: not the summary, which can be long.
+      .select([
+        'referrals.id',
+        'referrals.child_id',
+        'referrals.made_at',
+        'referrals.method',
+        'referrals.concern',
+        'referrals.category',
+        'referrals.referred_to',
+        'children.first_name as child_first_name',
+        'children.last_name as child_last_name',
+      ])
+      .where('referrals.made_at', '<=', window.to)
+      .where((eb) => eb.or([eb('referrals.made_at', '>=', window.from), eb('referrals.id', 'in', active)]))
+      .execute()
+  );
 }
 
+/** What the milestones model reads of each event (not its note), each referral's in the order they happened. */
 export async function auditReferralEventRows(db: ReadExecutor, ids: readonly string[]) {
-  const rows = await byChunks(ids, (chunk) => db.selectFrom('referral_events').selectAll().where('referral_id', 'in', chunk).execute());
-  return rows.sort((a, b) => a.happened_at.localeCompare(b.happened_at));
+  return byChunks(ids, (chunk) =>
+    db
+      .selectFrom('referral_events')
+      .select(['referral_id', 'kind', 'happened_at', 's47_started', 'child_protection_plan', 'setting_attended'])
+      .where('referral_id', 'in', chunk)
+      // The index's order (referral_events_by_referral): no sort step.
+      .orderBy('referral_id')
+      .orderBy('happened_at')
+      .execute(),
+  );
 }
 
 /** Everyone who has used the app: the setting's own staff, to tell whose an agreed action is. */

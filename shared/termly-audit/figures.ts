@@ -175,25 +175,34 @@ function owed(deadline: AuditDeadlineFact): deadline is AuditDeadlineFact & { st
   return deadline.state === 'met' || deadline.state === 'met-late' || deadline.state === 'overdue';
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+/** A name as compared with another: the same person whatever the case or the spaces around it. */
+function nameKey(name: string): string {
+  return name.trim().toLocaleLowerCase('en-GB');
+}
+
+/** The names an escalation's agreed actions are compared with, each made comparable once rather than for every action. */
+interface OwnerNames {
+  /** The setting's staff who use the app. */
+  staff: ReadonlySet<string>;
+  setting: string;
 }
 
 /** Whose an agreed action is, as far as the record shows: its owner, on the setting's side or the other agency's. */
-/** Whose an agreed action is, as far as the record shows: its owner, on the setting's side or the other agency's. */
-function actionOwner(escalation: AuditEscalationFact, owner: string, facts: AuditFacts): Exclude<Whose, 'shared'> {
-  if (facts.staffNames.some((name) => sameName(name, owner))) return 'setting';
+function actionOwner(escalation: AuditEscalationFact, owner: string, names: OwnerNames): Exclude<Whose, 'shared'> {
+  const ownerKey = nameKey(owner);
+  if (names.staff.has(ownerKey)) return 'setting';
   const people = escalation.entries
     .flatMap((entry) => [...entry.participants, ...entry.toldOfOutcome])
-    .filter((person) => sameName(person.name, owner));
-  if (people.some((person) => person.agency !== null && sameName(person.agency, facts.settingName))) return 'setting';
-  if (sameName(escalation.otherProfessional.name, owner)) return 'other-agency';
-  if (people.some((person) => person.agency !== null && !sameName(person.agency, facts.settingName))) return 'other-agency';
+    .filter((person) => nameKey(person.name) === ownerKey);
+  if (people.some((person) => person.agency !== null && nameKey(person.agency) === names.setting)) return 'setting';
+  if (nameKey(escalation.otherProfessional.name) === ownerKey) return 'other-agency';
+  if (people.some((person) => person.agency !== null && nameKey(person.agency) !== names.setting)) return 'other-agency';
   return 'named-person';
 }
 
 function deadlineItems(facts: AuditFacts, escalations: readonly Prepared[], referralRefs: Map<string, RecordRef>): DeadlineItem[] {
   const items: DeadlineItem[] = [];
+  const names: OwnerNames = { staff: new Set(facts.staffNames.map(nameKey)), setting: nameKey(facts.settingName) };
   for (const referral of facts.referrals) {
     const record = referralRefs.get(referral.id);
     if (!record) continue;
@@ -229,7 +238,7 @@ function deadlineItems(facts: AuditFacts, escalations: readonly Prepared[], refe
     }
     for (const action of fact.actions) {
       if (!owed(action.deadline)) continue;
-      const side = actionOwner(fact, action.ownerName, facts);
+      const side = actionOwner(fact, action.ownerName, names);
       const sideWords = side === 'setting' ? ', the setting' : side === 'other-agency' ? `, ${fact.otherAgencyName}` : '';
       items.push({
         kind: 'action',
