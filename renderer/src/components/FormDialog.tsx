@@ -1,8 +1,8 @@
-import { Button, Group, Modal } from '@mantine/core';
+import { Button, Modal } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import type { ApiMethod } from '../../../shared/api';
 import type { ApiForm } from '../api/useApiForm';
-import { FormFields } from './FormPaper';
+import { FormActions, FormFields } from './FormPaper';
 import { refocusIfLost } from '../routing/screen-focus';
 
 // A form in a dialog. The form itself (the component that calls useApiForm) is a child of the
@@ -45,14 +45,11 @@ export function DialogForm<V, M extends ApiMethod>(props: {
     <form onSubmit={(event) => void form.submit(event)} onKeyDown={form.onKeyDown} noValidate>
       <FormFields form={form}>
         {props.children}
-        <Group justify="flex-end">
+        <FormActions form={form} submitLabel={props.submitLabel} danger={props.danger}>
           <Button variant="default" onClick={props.onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={form.submitting} color={props.danger ? 'red' : undefined}>
-            {props.submitLabel}
-          </Button>
-        </Group>
+        </FormActions>
       </FormFields>
     </form>
   );

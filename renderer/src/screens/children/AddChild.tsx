@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, List, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { levelOfNeedLabels, type ChildSummary } from '../../../../shared/schemas/children';
 import { apiBridge } from '../../api/client';
 import { ukDate } from '../../format';
 import { DateField } from '../../components/DateTimeField';
-import { FormFields, FormPaper } from '../../components/FormPaper';
+import { FormActions, FormFields, FormPaper } from '../../components/FormPaper';
 import { PageHeader } from '../../components/Page';
 import { useApiForm } from '../../api/useApiForm';
 import { href, navigate } from '../../routing/router';
@@ -157,14 +157,11 @@ export function AddChild() {
             {text('socialWorkerName', { required: false, description: 'If the child has one.' })}
             {text('socialWorkerContact', { required: false, description: 'Phone or email.' })}
           </SimpleGrid>
-          <Group justify="flex-end">
+          <FormActions form={form} submitLabel="Save the child">
             <Button variant="default" component="a" href="#/children">
               Cancel
             </Button>
-            <Button type="submit" loading={form.submitting}>
-              Save the child
-            </Button>
-          </Group>
+          </FormActions>
         </FormFields>
       </FormPaper>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Radio, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Group, List, Radio, Select, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { categoryDetails, escalationCategories } from '../../../../shared/procedures';
 import type { EscalationDraft } from '../../../../shared/schemas/escalations';
@@ -8,7 +8,7 @@ import { apiBridge } from '../../api/client';
 import { ChildSelect } from '../../components/ChildSelect';
 import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
-import { FormFields, FormPaper } from '../../components/FormPaper';
+import { FormActions, FormFields, FormPaper } from '../../components/FormPaper';
 import { PageHeader } from '../../components/Page';
 import { nowToTheMinute, ukDeadline } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -328,11 +328,7 @@ export function OpenEscalation({
             onBlur={() => form.touch('openedAt')}
             error={form.error('openedAt')}
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Open the escalation
-            </Button>
-          </Group>
+          <FormActions form={form} submitLabel="Open the escalation" />
         </FormFields>
       </FormPaper>
     </>

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, Radio, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useCallback } from 'react';
 import {
   referralCategories,
@@ -12,7 +12,7 @@ import { useSession } from '../../api/session';
 import { ChildSelect } from '../../components/ChildSelect';
 import { ForChild } from '../../components/ForChild';
 import { DateTimeField } from '../../components/DateTimeField';
-import { FormFields, FormPaper } from '../../components/FormPaper';
+import { FormActions, FormFields, FormPaper } from '../../components/FormPaper';
 import { PageHeader } from '../../components/Page';
 import { nowToTheMinute } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -132,11 +132,7 @@ export function NewReferral({ childId }: { childId: string | null }) {
             <TextInput label="Their role" required {...bind('madeByRole')} />
           </SimpleGrid>
           <Textarea label="Summary of the concern referred" required autosize minRows={4} {...bind('summary')} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Save the referral
-            </Button>
-          </Group>
+          <FormActions form={form} submitLabel="Save the referral" />
         </FormFields>
       </FormPaper>
     </>

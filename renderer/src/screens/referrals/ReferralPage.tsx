@@ -28,7 +28,7 @@ import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { DateTimeField } from '../../components/DateTimeField';
-import { FormFields, FormPaper } from '../../components/FormPaper';
+import { FormActions, FormFields, FormPaper } from '../../components/FormPaper';
 import { MissedMilestoneAction } from '../../components/MissedMilestoneAction';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { nowToTheMinute, ukDateTime } from '../../format';
@@ -155,11 +155,7 @@ function RecordEvent({ referral, onSaved }: { referral: Referral; onSaved: (refe
           />
         ) : null}
         <Textarea label="Note" autosize minRows={2} {...form.bind('note')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.submitting}>
-            Save
-          </Button>
-        </Group>
+        <FormActions form={form} submitLabel="Save" />
       </FormFields>
     </FormPaper>
   );

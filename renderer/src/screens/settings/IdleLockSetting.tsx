@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsView } from '../../../../shared/schemas/settings';
 import { useApiForm } from '../../api/useApiForm';
-import { FormPaper } from '../../components/FormPaper';
+import { FormActions, FormPaper } from '../../components/FormPaper';
 import { FormError } from '../../components/Page';
 
 // How long the records stay open on an unattended screen. The number is saved as typed, only when
@@ -49,9 +49,7 @@ export function IdleLockSetting({ minutes, onSaved }: { minutes: number; onSaved
             }}
           />
         </Group>
-        <Button type="submit" loading={form.submitting} w="fit-content">
-          Save the idle lock
-        </Button>
+        <FormActions form={form} submitLabel="Save the idle lock" justify="flex-start" />
         {saved !== null ? (
           <Alert color="green" role="status">
             Saved: Escalation Log now locks after {saved} {saved === 1 ? 'minute' : 'minutes'} without use.

@@ -18,7 +18,7 @@ import { roleLabels, roles } from '../../../../shared/people/roles';
 import { apiBridge } from '../../api/client';
 import { useSession } from '../../api/session';
 import { useApi } from '../../api/useApi';
-import { FormPaper } from '../../components/FormPaper';
+import { FormActions, FormPaper } from '../../components/FormPaper';
 import { FormError, LoadError, Loading } from '../../components/Page';
 import { ukDate } from '../../format';
 import { useApiForm } from '../../api/useApiForm';
@@ -146,11 +146,7 @@ export function PeopleSettings() {
             <PasswordInput label="Their passphrase again" required autoComplete="new-password" {...form.bind('passphraseConfirm')} />
           </SimpleGrid>
           <PassphraseStrength passphrase={form.values.passphrase} fieldError={form.error('passphrase')} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.submitting}>
-              Add this person
-            </Button>
-          </Group>
+          <FormActions form={form} submitLabel="Add this person" />
         </Stack>
       </FormPaper>
     </Stack>
