@@ -31,8 +31,8 @@ export const SET_FILES = {
 
 const PARTIAL_PREFIX = '.escalation-log-partial-';
 const REMOVING_PREFIX = '.escalation-log-removing-';
-export const MANIFEST_FORMAT = 'escalation-log-backup';
-export const MANIFEST_VERSION = 1;
+const MANIFEST_FORMAT = 'escalation-log-backup';
+const MANIFEST_VERSION = 1;
 
 const fileEntry = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) });
 

@@ -41,8 +41,8 @@ import { z } from 'zod';
 // passphrase's key. They still open; each is upgraded to the new form when its owner next unlocks.
 
 export const DATA_KEY_BYTES = 32;
-export const SEAL_KEY_BYTES = 32;
-export const KEY_FILE_VERSION = 3;
+const SEAL_KEY_BYTES = 32;
+const KEY_FILE_VERSION = 3;
 
 export interface KdfCost {
   N: number;
@@ -460,15 +460,6 @@ export function newSlotSecret(sealKey: Buffer | null): SlotSecret {
     privateKey: rawPrivateKey(pair.privateKey),
     publicKey: rawPublicKey(pair.publicKey),
     sealKey: sealKey ? Buffer.from(sealKey) : null,
-  };
-}
-
-/** A copy of a secret (its buffers its own, to be disposed separately). */
-export function copySecret(secret: SlotSecret): SlotSecret {
-  return {
-    privateKey: Buffer.from(secret.privateKey),
-    publicKey: Buffer.from(secret.publicKey),
-    sealKey: secret.sealKey ? Buffer.from(secret.sealKey) : null,
   };
 }
 

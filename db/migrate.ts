@@ -56,10 +56,3 @@ export async function migrateToLatest(
   if (error !== undefined || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', error);
   return (results ?? []).map((result) => result.migrationName);
 }
-
-export function latestMigrationName(list: Readonly<Record<string, Migration>> = appMigrations): string {
-  const names = Object.keys(list).sort();
-  const last = names[names.length - 1];
-  if (last === undefined) throw new Error('No migrations are defined.');
-  return last;
-}

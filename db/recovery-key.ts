@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const KEY_BYTES = 32;
 /** 256 bits / 5 bits per character, rounded up. */
-export const RECOVERY_KEY_LENGTH = Math.ceil((KEY_BYTES * 8) / 5);
+const RECOVERY_KEY_LENGTH = Math.ceil((KEY_BYTES * 8) / 5);
 
 export function generateRecoveryKey(): string {
   return formatRecoveryKey(encodeBase32(randomBytes(KEY_BYTES)));
@@ -28,7 +28,7 @@ function encodeBase32(bytes: Uint8Array): string {
   return out;
 }
 
-export function formatRecoveryKey(compact: string): string {
+function formatRecoveryKey(compact: string): string {
   return (compact.match(/.{1,4}/g) ?? []).join('-');
 }
 

@@ -72,7 +72,7 @@ export function commitRestore(paths: DataPaths, asideName: string, now: string):
 }
 
 /** Finishes a committed restore (its journal is there). Returns the folder the live files went to, or null if there was none to finish. */
-export function rollForward(paths: DataPaths): string | null {
+function rollForward(paths: DataPaths): string | null {
   const staged = restorePaths(paths);
   if (!existsSync(staged.journal)) return null;
   const parsed = journalSchema.safeParse(safeJson(readFileSync(staged.journal, 'utf8')));

@@ -45,9 +45,3 @@ export async function changedSince(db: ReadExecutor, seq: number): Promise<boole
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** The audit log's last sequence number. */
-export async function currentAuditSeq(db: ReadExecutor): Promise<number> {
-  const row = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row?.seq ?? 0;
-}

@@ -212,8 +212,6 @@ export async function escalationsPage(db: ReadExecutor, query: { filter: Escalat
   };
 }
 
-export type EscalationListRow = Awaited<ReturnType<typeof escalationsPage>>['rows'][number];
-
 /**
  * One child's escalations, newest first, with what a timeline shows of each but not the procedure
  * snapshot's text (read once per distinct snapshot by the caller: services/escalations/snapshots.ts).

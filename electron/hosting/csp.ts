@@ -1,7 +1,7 @@
 // The one Content Security Policy, sent by the app:// protocol in Electron and by the web host in
 // browser mode. Scripts only from the app itself; Mantine needs inline styles; nothing may be
 // framed, posted or fetched anywhere else.
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

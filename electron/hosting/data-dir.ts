@@ -9,7 +9,7 @@ import { dirname, join, resolve, win32 } from 'node:path';
 // the key file's atomic replace are not safe there (another PC can hold a stale copy; a dropped
 // connection can tear a write). For the same reason a network folder is refused, with the reason.
 
-export const APP_FOLDER_NAME = 'Escalation Log';
+const APP_FOLDER_NAME = 'Escalation Log';
 
 export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   if (platform === 'win32') return win32.join(env.LOCALAPPDATA ?? win32.join(homedir(), 'AppData', 'Local'), APP_FOLDER_NAME);

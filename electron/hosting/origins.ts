@@ -4,8 +4,8 @@
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * The renderer's address, and a check that a URL belongs to it. `npm run dev` serves the renderer

@@ -34,7 +34,7 @@ export interface WebHostLimits {
   timeoutCheckIntervalMs: number;
 }
 
-export const defaultWebHostLimits: Readonly<WebHostLimits> = {
+const defaultWebHostLimits: Readonly<WebHostLimits> = {
   maxBodyBytes: 2 * 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,

@@ -122,7 +122,7 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Every problem with a procedure as the schema sees it, each with its place in words. */
-export function describeProblems(issues: readonly z.core.$ZodIssue[], value: unknown): FileProblem[] {
+function describeProblems(issues: readonly z.core.$ZodIssue[], value: unknown): FileProblem[] {
   return issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: `${placeInWords(issue.path, value)}: ${plainMessage(issue)}`,

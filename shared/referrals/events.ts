@@ -35,7 +35,6 @@ export const recordableEventKinds = [
   'cp-plan-ended',
   'closed-by-social-care',
 ] as const satisfies readonly ReferralEventKind[];
-export type RecordableEventKind = (typeof recordableEventKinds)[number];
 
 export const referralEventLabels: Record<ReferralEventKind, string> = {
   'written-follow-up': 'Written follow-up sent',

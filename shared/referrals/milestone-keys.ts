@@ -13,7 +13,3 @@ export const milestoneKeys = [
   'review-conference',
 ] as const;
 export type MilestoneKey = (typeof milestoneKeys)[number];
-
-/** The timescales a partnership's own procedure may set (the rest are Working Together's). */
-export const localMilestoneKeys = ['written-follow-up', 'strategy-discussion', 'strategy-minutes'] as const;
-export type LocalMilestoneKey = (typeof localMilestoneKeys)[number];

@@ -4,7 +4,7 @@ import { emptyInput } from './common';
 // Backups and restore: where sets go, what a set holds, and the steps of a restore. A folder is
 // typed as a path (browser mode has no folder picker; the desktop app may fill it in from one).
 
-export const backupFolderSchema = z
+const backupFolderSchema = z
   .string({ message: 'Enter the folder to keep backups in.' })
   .trim()
   .min(1, { message: 'Enter the folder to keep backups in, for example E:\\Escalation Log backups.' })
@@ -21,7 +21,6 @@ export const updateBackupSettingsInput = z
     automatic: z.boolean(),
   })
   .strict();
-export type UpdateBackupSettingsInput = z.input<typeof updateBackupSettingsInput>;
 
 export const runBackupInput = emptyInput;
 

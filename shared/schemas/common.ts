@@ -76,6 +76,6 @@ export const passphraseSchema = z
 
 export const emptyInput = z.object({}).strict();
 
-export function capitalise(text: string): string {
+function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

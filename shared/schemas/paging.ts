@@ -8,7 +8,7 @@ import { isoDateSchema } from './common';
 // meanwhile never makes a page repeat or skip the others.
 
 export const PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 
 export const CURSOR_GONE = 'The place in this list could not be read. Start again from the top of the list.';
 

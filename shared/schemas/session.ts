@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { regions } from '../deadlines';
 import type { Role } from '../people/roles';
-import { emptyInput, fullNameSchema, passphraseSchema, requiredText } from './common';
+import { fullNameSchema, passphraseSchema, requiredText } from './common';
 
 export const settingTypes = ['school', 'early-years'] as const;
 export type SettingType = (typeof settingTypes)[number];
@@ -40,7 +40,7 @@ export const unlockInput = z
   .object({ passphrase: z.string({ message: 'Enter your passphrase.' }).min(1, { message: 'Enter your passphrase.' }).max(200) })
   .strict();
 
-export const recoveryKeySchema = z
+const recoveryKeySchema = z
   .string({ message: 'Enter the recovery key.' })
   .trim()
   .min(1, { message: 'Enter the recovery key from the printed recovery sheet.' })
@@ -81,8 +81,6 @@ export const recoverySheetCopyInput = z
     }),
   })
   .strict();
-
-export const noInput = emptyInput;
 
 export interface SessionUser {
   id: string;

@@ -42,7 +42,7 @@ import { audit, nowIso, type ReadContext, type SessionContext } from './context'
 // newest `keep` sets of this file are kept. Where the last good backup is, is also written to a
 // small plain file in the data folder, so a damaged records file can still say which set to restore.
 
-export const BACKUP_OVERDUE_DAYS = 7;
+const BACKUP_OVERDUE_DAYS = 7;
 const DAILY_HOURS = 24;
 const RETRY_AFTER_FAILURE_MS = 3_600_000;
 
@@ -72,7 +72,7 @@ function writePointer(paths: DataPaths, pointer: { at: string; folder: string; s
 }
 
 /** A folder to write backups to: an absolute path to an existing, writable folder outside the data folder. */
-export function checkBackupFolder(folder: string, dataDir: string, path: (string | number)[] = ['folder']): string {
+function checkBackupFolder(folder: string, dataDir: string, path: (string | number)[] = ['folder']): string {
   const windowsStyle = /^[A-Za-z]:[\\/]|^\\\\/.test(folder);
   if (!isAbsolute(folder) && !(windowsStyle && win32.isAbsolute(folder))) {
     throw fieldFailure(

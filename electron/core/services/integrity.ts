@@ -164,7 +164,7 @@ export async function checkRecordsIntegrity(
  * whose person is not in the records at all was left by an adding of someone that never finished
  * (it can't sign anyone in): it is set aside, and returned for the caller to remove.
  */
-export async function checkAccessSeal(
+async function checkAccessSeal(
   db: ReadExecutor,
   sealKey: Buffer,
   keys: KeySlotFile,

@@ -6,7 +6,7 @@ import { CURSOR_GONE, PAGE_SIZE, type Page } from '../../../shared/schemas/pagin
 // meanwhile. A cursor is read back strictly: anything but the list's own shape is refused as
 // invalid input (never passed to SQL as something else).
 
-export function encodeCursor(values: readonly string[]): string {
+function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 

@@ -26,7 +26,7 @@ import { audit, notFound, nowIso, type ReadContext, type ServiceContext } from '
 
 const LONDON = 'Europe/London';
 
-export function reviewDateOf(dateOfBirth: string): string {
+function reviewDateOf(dateOfBirth: string): string {
   const date = DateTime.fromISO(dateOfBirth, { zone: LONDON }).plus({ years: RETENTION_YEARS }).toISODate();
   if (date === null) throw new Error('A stored date of birth is not a date.');
   return date;

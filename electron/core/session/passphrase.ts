@@ -26,7 +26,7 @@ import { recordSessionEvent, withKeyFile } from './open-file';
 // other slot; one it opens is refused, without saying whose it is, and the refusal is logged for the
 // DSL (the owner of that passphrase should change it, since someone else has now typed it).
 
-export const PASSPHRASE_IN_USE = 'That passphrase cannot be used. Choose a different one.';
+const PASSPHRASE_IN_USE = 'That passphrase cannot be used. Choose a different one.';
 
 /** Whether `passphrase` opens any passphrase slot other than `exceptUserId`'s (each slot costs one key derivation). */
 export async function passphraseInUse(ctx: SessionContext, passphrase: string, exceptUserId: string | null): Promise<string | null> {

@@ -110,7 +110,7 @@ function liveFileId(session: Session): string | null {
 
 const count = (counts: Record<string, number>, table: string) => counts[table] ?? 0;
 
-export async function openBackupSet(session: Session, input: z.output<typeof openBackupSetInput>): Promise<RestorePreview> {
+async function openBackupSet(session: Session, input: z.output<typeof openBackupSetInput>): Promise<RestorePreview> {
   session.disposePendingRestore();
   const wait = session.throttle.retryAfterSeconds();
   if (wait > 0) {

@@ -12,7 +12,7 @@ import type { ApiResult } from '../../../shared/result';
  * Moves a token from the address's fragment into sessionStorage and takes it out of the address
  * bar (and so out of the history and any bookmark); returns the token this tab holds, if any.
  */
-export function takeTokenFromAddress(location: Location, history: History, storage: Storage): string | null {
+function takeTokenFromAddress(location: Location, history: History, storage: Storage): string | null {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const fromAddress = fragment.get(tokenFragmentName);
   if (fromAddress !== null) {
@@ -95,19 +95,3 @@ function noticingLock(bridge: ApiBridge): ApiBridge {
 }
 
 export const apiBridge: ApiBridge = noticingLock(preloadBridge() ?? httpBridge());
-
-/** Calls a method; resolves with the value or rejects with the typed error (for screens that prefer try/catch). */
-export async function callApi<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const result = await apiBridge.call(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
-}
-
-export class ApiCallError extends Error {
-  readonly error: Extract<ApiResult<never>, { ok: false }>['error'];
-  constructor(error: Extract<ApiResult<never>, { ok: false }>['error']) {
-    super(error.message);
-    this.name = 'ApiCallError';
-    this.error = error;
-  }
-}

@@ -14,7 +14,7 @@ function isoDateToUk(iso: string): string {
 }
 
 /** '23/11/2026' or '23/11/26' or '2/3/2026' → '2026-11-23'; anything else is returned unchanged (and fails validation). */
-export function ukToIsoDate(text: string): string {
+function ukToIsoDate(text: string): string {
   const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(text);
   if (!match) return text;
   const [, day = '', month = '', yearText = ''] = match;

@@ -19,7 +19,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
-import type { ApiInput, ApiMethod } from '../../../shared/api';
+import type { ApiInput } from '../../../shared/api';
 import type { Role } from '../../../shared/people/roles';
 import { childInput, makeCore, ok, PASSPHRASE, setupInput, tempDataDir, TestClock } from '../../../scripts/fixtures/core';
 
@@ -167,6 +167,3 @@ export async function openCopy(from: World, as: Role | 'locked'): Promise<{ core
   if (as !== 'locked') await ok(core, 'session.unlock', { passphrase: passphraseOf[as] });
   return { core, dataDir, clock };
 }
-
-/** The method names, typed: for tables that must list every method. */
-export type EveryMethod<T> = { [M in ApiMethod]: T };

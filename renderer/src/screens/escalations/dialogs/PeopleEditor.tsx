@@ -11,7 +11,7 @@ export interface PersonValue {
   agency: string;
 }
 
-export const emptyPerson: PersonValue = { name: '', role: '', agency: '' };
+const emptyPerson: PersonValue = { name: '', role: '', agency: '' };
 
 export function PeopleEditor(props: {
   label: string;
