@@ -15,6 +15,13 @@ export class AuditPage {
     await choose(this.page, this.page.getByRole('region', { name: 'What to audit' }), 'Term', label);
   }
 
+  /** A whole school year, by its label: 'School year 2025/26'. */
+  async chooseSchoolYear(label: string) {
+    // The kinds are radios drawn as labels (the inputs are hidden): the label is what is clicked.
+    await this.page.getByRole('region', { name: 'What to audit' }).getByText('A school year', { exact: true }).click();
+    await choose(this.page, this.page.getByRole('region', { name: 'What to audit' }), 'School year', label);
+  }
+
   /** The audit's own heading: the period's name. */
   periodHeading(label: string): Locator {
     return this.page.getByRole('heading', { level: 2, name: label, exact: true });

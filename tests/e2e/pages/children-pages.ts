@@ -74,3 +74,17 @@ export async function addChildThroughScreens(page: Page, child: ChildDetails): P
   await form.save();
   await page.getByRole('heading', { name: `${child.firstName} ${child.lastName}`, level: 1 }).waitFor();
 }
+
+/** A child's page: who they are, and the timeline of their referrals and escalations. */
+export class ChildRecordPage {
+  constructor(private readonly page: Page) {}
+
+  heading(name: string) {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  /** The timeline's entries, in the order it shows them. */
+  timelineEntries() {
+    return this.page.getByRole('list', { name: 'Timeline' }).locator(':scope > li');
+  }
+}
