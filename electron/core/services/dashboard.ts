@@ -17,8 +17,8 @@ import {
   type DeadlineRow,
 } from '../../../db/queries/deadlines';
 import { nowIso, type ReadContext } from './context';
-import { referralDeadlineContext, toReferral } from './referrals';
-import { escalationDeadlines } from './escalations/read';
+import type { DeadlineContext } from './deadline-context';
+import { referralRules, toReferral, type ReferralDeadlineContext } from './referrals';
 import { actionDeadline } from './escalations/model';
 import { toEscalationSummary } from './escalations/view';
 import { withSnapshots } from './escalations/snapshots';
@@ -40,6 +40,15 @@ import { settingProcedure } from './procedures';
 
 type Items = Record<DueWindow, DashboardItem[]>;
 
+/** Names compared as String.prototype.localeCompare compares them (the same collator), made once rather than at every comparison. */
+const names = new Intl.Collator();
+
+/** Soonest first, then by the child's name; each due instant parsed once, not at every comparison. */
+function soonestFirst(items: DashboardItem[]): DashboardItem[] {
+  const due = new Map(items.map((item) => [item, Date.parse(item.dueAt)]));
+  return items.sort((a, b) => (due.get(a) ?? 0) - (due.get(b) ?? 0) || names.compare(a.childName, b.childName));
+}
+
 /** SQLite's order of stored text (the records' own order: stored times sort as text, as the lists sort them). */
 function textOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -47,12 +56,16 @@ function textOrder(a: string, b: string): number {
 type Place = (item: Omit<DashboardItem, 'window'>) => void;
 
 /** The milestones owed within the window of the referrals that have one, newest referral first (ties: id). */
-async function placeMilestones(ctx: ReadContext, rows: readonly DeadlineRow[], place: Place): Promise<void> {
+async function placeMilestones(
+  ctx: ReadContext,
+  rows: readonly DeadlineRow[],
+  context: ReferralDeadlineContext,
+  place: Place,
+): Promise<void> {
   const referralIds = [...new Set(rows.flatMap((row) => (row.kind === 'milestone' && row.referral_id !== null ? [row.referral_id] : [])))];
   if (referralIds.length === 0) return;
   const referralRows = (await referralsByIds(ctx.db, referralIds)).sort((a, b) => textOrder(b.made_at, a.made_at) || textOrder(b.id, a.id));
   const events = await eventsByReferral(ctx.db, referralIds);
-  const context = await referralDeadlineContext(ctx.db, ctx);
   const referrals = referralRows.map((row) => toReferral(row, events.get(row.id) ?? [], [], context));
   // An overdue milestone owed by another agency links to the escalation opened about it (the oldest, if several).
   const missedIds = referrals.flatMap((referral) =>
@@ -98,13 +111,18 @@ function byAgreedDate(a: ActionRow, b: ActionRow): number {
  * The open escalations: their stage targets and owed actions placed in the windows, and each with
  * the soonest date it still owes (its stage's target or an agreed action's) for the list.
  */
-async function openEscalations(ctx: ReadContext, rows: readonly DeadlineRow[], place: Place, now: string): Promise<DashboardEscalation[]> {
+async function openEscalations(
+  ctx: ReadContext,
+  rows: readonly DeadlineRow[],
+  deadlines: DeadlineContext,
+  place: Place,
+): Promise<DashboardEscalation[]> {
+  const now = deadlines.now;
   const open = await withSnapshots(ctx.db, await openEscalationKeys(ctx.db));
   const records = await stageRecordsFor(
     ctx.db,
     open.map((row) => row.id),
   );
-  const deadlines = await escalationDeadlines(ctx);
   const summaries = new Map(open.map((row) => [row.id, toEscalationSummary(row, records.get(row.id) ?? [], deadlines)]));
   const actions = (
     await actionsByIds(
@@ -190,10 +208,11 @@ async function openEscalations(ctx: ReadContext, rows: readonly DeadlineRow[], p
       },
     ];
   });
+  // The soonest date still owed first (those with none last), then by the child's name.
+  const next = new Map(list.map((row) => [row, row.nextTarget ? Date.parse(row.nextTarget.dueAt) : Number.POSITIVE_INFINITY]));
   return list.sort(
     (a, b) =>
-      (a.nextTarget ? Date.parse(a.nextTarget.dueAt) : Number.POSITIVE_INFINITY) -
-        (b.nextTarget ? Date.parse(b.nextTarget.dueAt) : Number.POSITIVE_INFINITY) || a.childName.localeCompare(b.childName),
+      (next.get(a) ?? Number.POSITIVE_INFINITY) - (next.get(b) ?? Number.POSITIVE_INFINITY) || names.compare(a.childName, b.childName),
   );
 }
 
@@ -206,17 +225,19 @@ export async function getDashboard(ctx: ReadContext): Promise<Dashboard> {
     const window = windowOf(item.dueAt);
     if (window !== null) items[window].push({ ...item, window });
   };
+  // The calendar and the setting's procedure, read once for every date shown.
+  const deadlines: DeadlineContext = { calendar: await ctx.calendar(), now };
+  const rules = referralRules(await settingProcedure(ctx.db));
 
-  await placeMilestones(ctx, await deadlinesDueBefore(ctx.db, bounds.endOfWeekMs), place);
-  const escalations = await openEscalations(ctx, await openEscalationItems(ctx.db), place, now);
+  await placeMilestones(ctx, await deadlinesDueBefore(ctx.db, bounds.endOfWeekMs), { ...deadlines, rules }, place);
+  const escalations = await openEscalations(ctx, await openEscalationItems(ctx.db), deadlines, place);
 
-  const byDue = (a: DashboardItem, b: DashboardItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.childName.localeCompare(b.childName);
   return {
     generatedAt: now,
-    procedureChosen: (await settingProcedure(ctx.db)) !== null,
-    overdue: items.overdue.sort(byDue),
-    today: items.today.sort(byDue),
-    thisWeek: items['this-week'].sort(byDue),
+    procedureChosen: rules !== null,
+    overdue: soonestFirst(items.overdue),
+    today: soonestFirst(items.today),
+    thisWeek: soonestFirst(items['this-week']),
     openEscalations: escalations,
     counts: {
       openEscalations: escalations.length,

@@ -38,8 +38,11 @@ import { refuseFuture } from './recorded-time';
 import { refreshReferrals } from './deadlines/upkeep';
 
 // Referrals to children's social care and their statutory milestones. What happened is stored;
-// when each milestone is due is worked out on every read (see shared/referrals/milestones.ts), from
-// the national timescales and the setting's own procedure's local ones (none until one is chosen).
+// when each milestone is due is worked out whenever a referral is read (see
+// shared/referrals/milestones.ts), from the national timescales and the setting's own procedure's
+// local ones (none until one is chosen). The milestones still owed are also kept as rows of the
+// deadlines table, worked out again in the transaction of every write here (services/deadlines), so
+// the dashboard reads what is due without reading every referral.
 
 /** The stored event kind is plain text in the file: read it back through the one list of kinds. */
 const eventKindSchema = z.enum(referralEventKinds);

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../../db/migrate';
 import { migrations } from '../../../db/migrations';
 import type { DB } from '../../../db/schema';
 import { deleteReferralDeadlines, escalationsAboutMissed, recordsWithDeadlinesOwedBy } from '../../../db/queries/deadlines';
+import { stageHasEntry } from '../../../db/queries/stage-entries';
 import { getDashboard } from '../../../electron/core/services/dashboard';
 import type { ReadContext } from '../../../electron/core/services/context';
 import { settingCalendar } from '../../../electron/core/services/deadline-context';
@@ -19,7 +20,8 @@ import { tempDataDir } from '../../../scripts/fixtures/core';
 // worked out under unset (the app works them out at the next unlock: the migration cannot use its
 // rules). Worked out, every query the dashboard runs — captured as Kysely compiles them — reads an
 // index: the due items one range of deadlines_due, never a scan of the referrals, their events or
-// the escalations; and the queries the upkeep runs to find what a change moves use theirs.
+// the escalations; and the queries the upkeep runs to find what a change moves use theirs, as does
+// the check before a stage is left that something was recorded at it.
 
 const names = Object.keys(migrations);
 const before = names[names.indexOf('0011_deadlines') - 1] ?? '';
@@ -139,7 +141,10 @@ describe('migration 0011: deadlines kept as data', () => {
     const replaced = await plans(() => deleteReferralDeadlines(logged, ['r1']));
     expect(replaced[0]?.plan).toContain('deadlines_by_referral');
     const missed = await plans(() => escalationsAboutMissed(logged, ['r1']));
-    expect(missed[0]?.plan).toContain('escalations_by_referral');
+    expect(missed[0]?.plan).toContain('COVERING INDEX escalations_by_referral');
+    // Whether a stage has anything recorded (asked before escalating, resolving or closing).
+    const entry = await plans(() => stageHasEntry(logged, 's1'));
+    expect(entry[0]?.plan).toContain('USING INDEX stage_entries_by_stage_record (stage_record_id=?)');
 
     await logged.destroy().catch(() => undefined);
     await db.destroy();
