@@ -6,7 +6,7 @@ export { DeadlineInputError } from './errors';
 export { dueBy } from './due-by';
 export { isWorkingDay } from './working-days';
 export { bankHolidays } from './bank-holidays';
-export { formatUkDate, formatUkDateTime, formatUkDueBy } from './uk-format';
+export { formatLondonFileStamp, formatUkDate, formatUkDateTime, formatUkDueBy } from './uk-format';
 /** '1 working day', '3 escalations': the count and its noun, as every explanation and report writes them. */
 export { plural } from './explanation';
 export { deadlineState, withState } from './deadline-state';
@@ -15,6 +15,8 @@ export { dueWindowBounds, dueWindowFrom } from './due-windows';
 export type { DueWindow, DueWindowBounds } from './due-windows';
 export { dueByEndOf } from './agreed-date';
 export { londonDateOf } from './london-date';
+/** An instant as every time is stored: ISO 8601 at London's offset, with milliseconds. */
+export { isoInLondon } from './day-words';
 export {
   timescales,
   timescaleIds,

@@ -1,4 +1,4 @@
-import { civilFromDayNumber, pad2, pad4, parseIsoDate } from './civil-date';
+import { civilFromDayNumber, isoDateFromDayNumber, pad2, pad4, parseIsoDate } from './civil-date';
 import { DeadlineInputError } from './errors';
 import { parseIsoInstant } from './iso-instant';
 import { londonWallClock } from './london-time';
@@ -42,4 +42,13 @@ export function formatUkDueBy(dueAt: string): string {
   const wall = londonWallClock(instantMs(dueAt));
   const date = ukDate(wall.dayNumber);
   return wall.hour === 23 && wall.minute === 59 ? `the end of ${date}` : `${date} ${pad2(wall.hour)}:${pad2(wall.minute)}`;
+}
+
+/**
+ * 'yyyy-MM-dd HH.mm.ss' in London, for the name of a folder the app makes at an instant (a backup
+ * set, the files a restore replaced): sorts in time order and has no character a file name forbids.
+ */
+export function formatLondonFileStamp(iso: string): string {
+  const wall = londonWallClock(instantMs(iso));
+  return `${isoDateFromDayNumber(wall.dayNumber)} ${pad2(wall.hour)}.${pad2(wall.minute)}.${pad2(wall.second)}`;
 }

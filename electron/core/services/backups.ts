@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, win32 } from 'node:path';
-import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { openEncryptedReadOnly } from '../../../db/connection';
 import { copyKeyFileInto, listSets, pruneSets, SET_FILES, startSet, type BackupManifest } from '../../../db/backup-set';
@@ -18,7 +17,7 @@ import {
   updateBackupSettings,
   type BackupRunRow,
 } from '../../../db/queries/backups';
-import { formatUkDateTime } from '../../../shared/deadlines/uk-format';
+import { formatLondonFileStamp, formatUkDateTime } from '../../../shared/deadlines';
 import { ApiFailure, fieldFailure, storageMessages } from '../../../shared/result';
 import { APP_VERSION } from '../../../shared/version';
 import type {
@@ -153,9 +152,7 @@ export async function updateBackupSettingsService(
 }
 
 function setNameFor(at: string, reason: BackupReason): string {
-  const local = DateTime.fromISO(at).setZone('Europe/London');
-  const when = local.toFormat('yyyy-MM-dd HH.mm.ss');
-  return `Escalation Log backup ${when}${reason === 'manual' ? '' : ` (${reason === 'daily' ? 'daily' : `on ${reason}`})`}`;
+  return `Escalation Log backup ${formatLondonFileStamp(at)}${reason === 'manual' ? '' : ` (${reason === 'daily' ? 'daily' : `on ${reason}`})`}`;
 }
 
 /** What a failed backup says: storage failures in their own words, damage with the way out. */

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { Calendar } from '../../../shared/deadlines';
+import { isoInLondon, type Calendar } from '../../../shared/deadlines';
 import type { SessionUser } from '../../../shared/schemas/session';
 import { ApiFailure } from '../../../shared/result';
 import { appendAudit } from '../../../db/queries/audit-log';
@@ -49,9 +48,9 @@ export interface SessionContext extends ServiceContext {
 
 /** Now, as an ISO instant with the London offset (how every time is stored). */
 export function nowIso(clock: Clock): string {
-  const iso = DateTime.fromJSDate(clock()).setZone('Europe/London').toISO();
-  if (iso === null) throw new Error('The clock gave an invalid time.');
-  return iso;
+  const ms = clock().getTime();
+  if (!Number.isFinite(ms)) throw new Error('The clock gave an invalid time.');
+  return isoInLondon(ms);
 }
 
 export function notFound(what: string): ApiFailure {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { findChild } from '../../../db/queries/children';
 import { childrenBornOnOrBefore, disposeOfChild, holdInForce, insertHold, liftHold } from '../../../db/queries/retention';
 import { findUser } from '../../../db/queries/users';
+import { formatUkDate, londonDateOf } from '../../../shared/deadlines';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import {
   RETENTION_YEARS,
@@ -33,9 +34,7 @@ function reviewDateOf(dateOfBirth: string): string {
 }
 
 function todayInLondon(ctx: { clock: () => Date }): string {
-  const today = DateTime.fromJSDate(ctx.clock()).setZone(LONDON).toISODate();
-  if (today === null) throw new Error('The clock gave an invalid time.');
-  return today;
+  return londonDateOf(nowIso(ctx.clock));
 }
 
 async function holderName(ctx: ReadContext, userId: string): Promise<string> {
@@ -49,7 +48,7 @@ export async function childRetention(ctx: ReadContext, input: z.output<typeof ch
   const pastReview = todayInLondon(ctx) >= reviewDate;
   const hold = await holdInForce(ctx.db, child.id);
   const holdView = hold ? { reason: hold.reason, placedAt: hold.placed_at, placedBy: await holderName(ctx, hold.placed_by) } : null;
-  const ukReview = DateTime.fromISO(reviewDate).toFormat('dd/MM/yyyy');
+  const ukReview = formatUkDate(reviewDate);
   let reason: string;
   if (holdView) reason = 'A legal hold is in force: nothing can be deleted until it is lifted.';
   else if (!pastReview)

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { createKysely, openEncryptedDatabase, openEncryptedReadOnly, DatabaseKeyError } from '../../../db/connection';
 import { BackupSetError, readManifest, SET_FILES, verifySetFiles, type BackupManifest } from '../../../db/backup-set';
@@ -28,6 +27,7 @@ import {
   rowCounts,
   settingName,
 } from '../../../db/queries/integrity';
+import { formatLondonFileStamp } from '../../../shared/deadlines';
 import { ApiFailure, fieldFailure } from '../../../shared/result';
 import type {
   confirmRestoreInput,
@@ -350,7 +350,7 @@ export async function confirmRestore(session: Session, _input: z.output<typeof c
     session.pendingRestore = keep;
   }
   const hadLive = dataFolderState(session.paths) !== 'empty';
-  const asideName = `Replaced by restore ${DateTime.fromISO(now).setZone('Europe/London').toFormat('yyyy-MM-dd HH.mm.ss')}`;
+  const asideName = `Replaced by restore ${formatLondonFileStamp(now)}`;
   const aside = commitRestore(session.paths, asideName, now);
   if (!hadLive || isEmptyDir(aside)) removeIfEmpty(aside);
   // The restored file records where it came from, under the person who restored it (or none, for the recovery key).

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Settings } from 'luxon';
-import { DeadlineInputError, formatUkDate, formatUkDateTime, formatUkDueBy, londonDateOf } from '../../../shared/deadlines';
+import {
+  DeadlineInputError,
+  formatLondonFileStamp,
+  formatUkDate,
+  formatUkDateTime,
+  formatUkDueBy,
+  isoInLondon,
+  londonDateOf,
+} from '../../../shared/deadlines';
 import { callUnchecked } from './call-unchecked';
 
 describe('formatUkDate and formatUkDateTime', () => {
@@ -85,5 +93,35 @@ describe('londonDateOf', () => {
 
   it('refuses what is not an instant', () => {
     expect(() => londonDateOf('2026-06-01')).toThrow(DeadlineInputError);
+  });
+});
+
+// The stamp in the names of the folders the app makes (a backup set, what a restore replaced), by hand.
+describe('formatLondonFileStamp', () => {
+  it.each([
+    ['2026-12-29T23:59:59.000+00:00', '2026-12-29 23.59.59'], // GMT: as given
+    ['2026-06-10T23:30:05Z', '2026-06-11 00.30.05'], // 00:30 BST the next day
+    ['2026-03-29T01:00:00Z', '2026-03-29 02.00.00'], // the clocks have just gone forward
+    ['2026-10-25T00:30:00Z', '2026-10-25 01.30.00'], // the first 01:30 of the day the clocks go back…
+    ['2026-10-25T01:30:00Z', '2026-10-25 01.30.00'], // …and the second
+    ['2026-01-09T20:00:00.999-05:00', '2026-01-10 01.00.00'], // another offset; milliseconds left out
+  ])('%s is stamped %s', (iso, stamp) => {
+    expect(formatLondonFileStamp(iso)).toBe(stamp);
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => formatLondonFileStamp('2026-06-01')).toThrow(expect.objectContaining({ field: 'iso' }));
+  });
+});
+
+// How every time is stored (nowIso): London's offset, with milliseconds.
+describe('isoInLondon', () => {
+  it.each([
+    ['2026-06-10T23:30:05.123Z', '2026-06-11T00:30:05.123+01:00'],
+    ['2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000+00:00'],
+    ['2026-10-25T00:59:59.999Z', '2026-10-25T01:59:59.999+01:00'],
+    ['2026-10-25T01:00:00.000Z', '2026-10-25T01:00:00.000+00:00'],
+  ])('%s is %s', (utc, london) => {
+    expect(isoInLondon(Date.parse(utc))).toBe(london);
   });
 });
