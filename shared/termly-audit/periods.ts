@@ -68,13 +68,6 @@ export function termContaining(date: string, termsOf: TermsOf): TermDates | null
   return termsOf(schoolYearOf(date)).find((term) => term.startsOn <= date && date <= term.endsOn) ?? null;
 }
 
-/** Every term of the given school years, newest first: the choices offered on the Audit screen. */
-export function termChoices(firstYear: number, lastYear: number, termsOf: TermsOf): TermDates[] {
-  const choices: TermDates[] = [];
-  for (let year = lastYear; year >= firstYear; year -= 1) choices.push(...[...termsOf(year)].reverse());
-  return choices;
-}
-
 /** The period as a short key for the screen's address: 'term:2026:autumn', 'year:2026', 'range:2026-10-01:2026-11-15'. */
 export function periodKey(period: AuditPeriod): string {
   switch (period.kind) {
