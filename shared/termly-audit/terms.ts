@@ -110,6 +110,17 @@ export interface TermDatesIssue {
  * (1 September to 31 August). Gaps between terms are allowed: they are the holidays.
  */
 export function termDatesIssues(schoolYear: number, terms: readonly Pick<TermDates, 'term' | 'startsOn' | 'endsOn'>[]): TermDatesIssue[] {
+  // A year the dates can't be laid out in (the schema refuses it too, but its refinement still runs):
+  // said as the one problem, never worked out into an invalid date that throws.
+  if (!Number.isInteger(schoolYear) || schoolYear < FIRST_SCHOOL_YEAR || schoolYear > LAST_SCHOOL_YEAR) {
+    return [
+      {
+        term: null,
+        field: null,
+        message: `Choose a school year from ${schoolYearLabel(FIRST_SCHOOL_YEAR)} to ${schoolYearLabel(LAST_SCHOOL_YEAR)}.`,
+      },
+    ];
+  }
   const issues: TermDatesIssue[] = [];
   const bounds = schoolYearBounds(schoolYear);
   const byName = termNames.map((name) => terms.find((term) => term.term === name));

@@ -46,6 +46,18 @@ describe('the default English terms', () => {
     ]);
   });
 
+  it('say a school year they cannot be checked against, never throwing', () => {
+    const terms = [
+      { term: 'autumn', startsOn: '2026-09-01', endsOn: '2026-12-18' },
+      { term: 'spring', startsOn: '2027-01-05', endsOn: '2027-03-26' },
+      { term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+    ] as const;
+    for (const year of [10000, -1, 1.5, Number.NaN, 1989, 2201]) {
+      expect(termDatesIssues(year, terms).map((issue) => issue.message)).toEqual(['Choose a school year from 1990/91 to 2200/01.']);
+    }
+    expect(termDatesIssues(2026, terms)).toEqual([]);
+  });
+
   it('place a date in its school year', () => {
     expect(schoolYearOf('2026-08-31')).toBe(2025);
     expect(schoolYearOf('2026-09-01')).toBe(2026);
