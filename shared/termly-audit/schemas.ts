@@ -70,6 +70,8 @@ export const saveTermDatesInput = z
   })
   .strict()
   .superRefine((value, ctx) => {
+    // A year refused above is said once, beside the year: the dates can't be checked against it.
+    if (!schoolYearSchema.safeParse(value.schoolYear).success) return;
     for (const issue of termDatesIssues(value.schoolYear, value.terms)) {
       const index = value.terms.findIndex((term) => term.term === issue.term);
       ctx.addIssue({
