@@ -78,6 +78,7 @@ describe('procedures as files', () => {
     await expectAccessible(page, 'the procedure editor');
     await page.getByRole('button', { name: 'Save as version 2' }).click();
     await page.getByText('Saved version 2 of Liverpool (our copy).').waitFor();
-    expect(await card('Liverpool (our copy)').innerText()).toContain('last checked 28/11/2026');
+    // The list of procedures is read again after the save's message shows: wait for it, not a fixed read.
+    await card('Liverpool (our copy)').getByText('last checked 28/11/2026', { exact: false }).waitFor();
   });
 });
