@@ -83,13 +83,14 @@ import {
 } from './schemas/retention';
 import {
   defaultTermDatesInput,
+  recordsCheckInput,
   runTermlyAuditInput,
   saveTermDatesInput,
   termlyAuditDocumentInput,
   type TermDatesView,
   type TermlyAuditDocumentSummary,
 } from './termly-audit/schemas';
-import type { TermlyAudit } from './termly-audit/types';
+import type { RecordsCheck, TermlyAudit } from './termly-audit/types';
 import {
   auditLogDocumentInput,
   auditLogInput,
@@ -241,8 +242,10 @@ export const api = {
   'terms.useDefault': method<TermDatesView>()(defaultTermDatesInput, 'dsl'),
 
   // The termly audit is `read`: a head teacher or governor with read-only access can run it and
-  // make its PDF (which is kept with its fingerprint and logged, like every document).
+  // make its PDF (which is kept with its fingerprint and logged, like every document). The records
+  // check is its own call: the figures are shown without waiting for it.
   'termlyAudit.run': method<TermlyAudit>()(runTermlyAuditInput, 'read'),
+  'termlyAudit.recordsCheck': method<RecordsCheck>()(recordsCheckInput, 'read'),
   'termlyAudit.document': method<DocumentFile & { id: string }>()(termlyAuditDocumentInput, 'read'),
   'termlyAudit.documents': method<TermlyAuditDocumentSummary[]>()(emptyInput, 'read'),
 

@@ -104,32 +104,55 @@ export interface ChainBreak {
   count?: number;
 }
 
-export type ChainCheck =
-  | { intact: true; rows: number; head: { seq: number; hash: string } }
-  | { intact: false; rows: number; brokenAtSeq: number; breaks: ChainBreak[]; head: { seq: number; hash: string } };
+/** A row of the chain, by its sequence number and hash: where a walk ended, or resumes from. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * `rows`: the entries the chain holds up to its head (those walked now, plus those before the point
+ * it resumed from). `hashed`: the rows this walk read and hashed. `resumed`: whether it started
+ * after a point verified earlier (see verifyAuditChain).
+ */
+export type ChainCheck = { rows: number; hashed: number; resumed: boolean; head: ChainPoint } & (
+  { intact: true } | { intact: false; brokenAtSeq: number; breaks: ChainBreak[] }
+);
 
 const MAX_BREAKS = 50;
 
 /**
- * Walks the whole chain in order, row by row (streamed, so a long log is never all in memory), and
+ * Walks the chain in order, row by row (streamed, so a long log is never all in memory), and
  * lists where it breaks: a row whose content no longer matches its hash (`changed`), a row that no
  * longer follows the one before it (`relinked`: one before it was removed or replaced), rows missing
  * from the sequence (`missing`), and a chain-1 row after chain 2 began (`downgraded`). Works on files
  * from before migration 0009 too (restoring an old backup).
+ *
+ * From the start, unless `after` is given: a point the caller verified earlier and trusts has not
+ * been changed since (the termly audit's records check, within a session: see
+ * electron/core/session/records-memory.ts). Then only the rows after it are read, the first of them
+ * must follow its hash, and the point's own row must still be there with that hash; if it is not,
+ * the whole chain is walked after all.
  */
-export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
-  let prevHash = GENESIS_HASH;
-  let prevSeq = 0;
-  let rows = 0;
-  let sawChain2 = false;
+export async function verifyAuditChain(db: ReadExecutor, after?: ChainPoint): Promise<ChainCheck> {
+  const resumeAt =
+    after && after.seq > 0
+      ? await db.selectFrom('audit_log').select(['hash', 'chain']).where('seq', '=', after.seq).executeTakeFirst()
+      : undefined;
+  const resumed = after !== undefined && resumeAt !== undefined && resumeAt.hash === after.hash;
+  let prevHash = resumed ? after.hash : GENESIS_HASH;
+  let prevSeq = resumed ? after.seq : 0;
+  let hashed = 0;
+  // A chain-1 row after a chain-2 one is a break, so the row resumed from tells whether chain 2 had begun.
+  let sawChain2 = resumed && resumeAt.chain === 2;
   const breaks: ChainBreak[] = [];
   const note = (found: ChainBreak) => {
     if (breaks.length < MAX_BREAKS) breaks.push(found);
   };
-  const stream = db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').stream(500);
+  const stream = db.selectFrom('audit_log').selectAll().where('seq', '>', prevSeq).orderBy('seq', 'asc').stream(500);
   for await (const found of stream) {
     const row = found as unknown as StoredRow;
-    rows += 1;
+    hashed += 1;
     const chain = row.chain ?? 1;
     if (row.seq !== prevSeq + 1) note({ seq: row.seq, kind: 'missing', count: row.seq - prevSeq - 1 });
     if (row.prev_hash !== prevHash) note({ seq: row.seq, kind: 'relinked' });
@@ -141,8 +164,11 @@ export async function verifyAuditChain(db: ReadExecutor): Promise<ChainCheck> {
     prevSeq = row.seq;
   }
   const head = { seq: prevSeq, hash: prevHash };
+  const rows = (resumed ? after.seq : 0) + hashed;
   const first = breaks[0];
-  return first ? { intact: false, rows, brokenAtSeq: first.seq, breaks, head } : { intact: true, rows, head };
+  return first
+    ? { intact: false, rows, hashed, resumed, brokenAtSeq: first.seq, breaks, head }
+    : { intact: true, rows, hashed, resumed, head };
 }
 
 /** The hash of one row of the chain, or null if there is no row with that sequence number. */
@@ -160,7 +186,7 @@ export async function auditChainHead(db: ReadExecutor): Promise<{ seq: number; h
 /**
  * Stored documents whose SHA-256 is not one the chain recorded for them: a document (and its stored
  * hash) swapped after it was made. Each document's own bytes are checked against its stored hash
- * whenever it is opened, and in full by the termly audit (documentsNotMatchingTheirHash).
+ * whenever it is opened, and in full by the termly audit's records check (checkStoredDocuments).
  */
 export async function documentsNotInChain(db: ReadExecutor): Promise<{ id: string; title: string; created_at: string }[]> {
   return db
@@ -182,21 +208,86 @@ export async function documentsNotInChain(db: ReadExecutor): Promise<{ id: strin
     .execute();
 }
 
+/** A stored document as a finding names it. */
+export interface DocumentNamed {
+  id: string;
+  title: string;
+  created_at: string;
+}
+
+export interface DocumentsCheck {
+  /** Documents whose stored hash is not one the chain recorded for them (documentsNotInChain's finding). */
+  notInChain: DocumentNamed[];
+  /** Documents whose bytes no longer match the hash stored beside them. */
+  notMatching: DocumentNamed[];
+  /** The documents read now that passed both. */
+  verified: string[];
+  /** How many documents' bytes were read now. */
+  read: number;
+  /** How many documents are stored (each read now, or known). */
+  total: number;
+}
+
+const byCreated = (a: DocumentNamed, b: DocumentNamed) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0);
+
 /**
- * Every stored document whose bytes no longer match the SHA-256 stored beside them, oldest first
- * (reads every document: the termly audit's check). One pass over the table in its own order,
- * streamed so only a few documents are in memory at a time: hundreds of megabytes of PDFs are read
- * as they lie in the file rather than one look-up per document.
+ * Every stored document not in `known`, read in full: its bytes against the SHA-256 stored beside
+ * them, and that SHA-256 against the digests the chain recorded for it (the termly audit's check).
+ * `known` holds documents verified earlier that the caller trusts have not changed since (within a
+ * session: electron/core/session/records-memory.ts); their bytes are not read again. With nothing
+ * known, one pass over the table in its own order, streamed so only a few documents are in memory
+ * at a time (hundreds of megabytes of PDFs read as they lie in the file rather than one look-up per
+ * document); otherwise the ids come from the primary key's index alone (no document page is read)
+ * and only the others are read, a few hundred ids to a statement.
  */
-export async function documentsNotMatchingTheirHash(db: ReadExecutor): Promise<{ id: string; title: string; created_at: string }[]> {
-  const mismatched: { id: string; title: string; created_at: string }[] = [];
-  const documents = db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256', 'content']).stream(16);
-  for await (const document of documents) {
-    if (createHash('sha256').update(document.content).digest('hex') !== document.sha256) {
-      mismatched.push({ id: document.id, title: document.title, created_at: document.created_at });
+export async function checkStoredDocuments(db: ReadExecutor, known: ReadonlySet<string>): Promise<DocumentsCheck> {
+  const result: DocumentsCheck = { notInChain: [], notMatching: [], verified: [], read: 0, total: 0 };
+  const check = async (ids: readonly string[] | null) => {
+    let query = db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256', 'content']);
+    if (ids) query = query.where('id', 'in', ids);
+    const chained = await chainDigests(db, ids);
+    for await (const document of query.stream(16)) {
+      result.read += 1;
+      const named = { id: document.id, title: document.title, created_at: document.created_at };
+      const inChain = chained.get(document.id)?.has(document.sha256) ?? false;
+      const matches = createHash('sha256').update(document.content).digest('hex') === document.sha256;
+      if (!inChain) result.notInChain.push(named);
+      if (!matches) result.notMatching.push(named);
+      if (inChain && matches) result.verified.push(document.id);
     }
+  };
+  if (known.size === 0) {
+    await check(null);
+    result.total = result.read;
+  } else {
+    const ids = await db.selectFrom('documents').select('id').execute();
+    result.total = ids.length;
+    const unknown = ids.map((row) => row.id).filter((id) => !known.has(id));
+    for (let start = 0; start < unknown.length; start += DOCUMENT_CHUNK) await check(unknown.slice(start, start + DOCUMENT_CHUNK));
   }
-  return mismatched.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+  result.notInChain.sort(byCreated);
+  result.notMatching.sort(byCreated);
+  return result;
+}
+
+const DOCUMENT_CHUNK = 500;
+
+/** The digests the chain recorded for each document (all of them, or those of `ids`), from the index on the log's records. */
+async function chainDigests(db: ReadExecutor, ids: readonly string[] | null): Promise<Map<string, Set<string>>> {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'digest'])
+    .where('entity_type', '=', 'document')
+    .where('digest', 'is not', null);
+  if (ids) query = query.where('entity_id', 'in', ids);
+  const digests = new Map<string, Set<string>>();
+  for (const row of await query.execute()) {
+    if (row.entity_id === null || row.digest === null) continue;
+    const set = digests.get(row.entity_id) ?? new Set<string>();
+    set.add(row.digest);
+    digests.set(row.entity_id, set);
+  }
+  return digests;
 }
 
 /**

@@ -29,6 +29,18 @@ export function copyInto(sqlite: SqliteDatabase, target: string): void {
   sqlite.prepare('VACUUM INTO ?').run(target);
 }
 
+/**
+ * `PRAGMA data_version`: a number that changes, as seen by this connection, whenever another
+ * connection (in this process or any other) commits a change to the file; this connection's own
+ * commits leave it as it was. The termly audit's records check compares it to trust what it
+ * verified earlier in the session (electron/core/session/records-memory.ts).
+ */
+export function dataVersion(sqlite: SqliteDatabase): number {
+  const value: unknown = sqlite.pragma('data_version', { simple: true });
+  if (typeof value !== 'number') throw new Error('PRAGMA data_version did not answer a number.');
+  return value;
+}
+
 /** Folds the write-ahead log into the file, so an acknowledged write never depends on the -wal file alone. */
 export function checkpoint(sqlite: SqliteDatabase): void {
   sqlite.pragma('wal_checkpoint(PASSIVE)');

@@ -76,6 +76,7 @@ function callContext(session: Session, documents: DocumentRenderer): SessionCont
     renderDocument: (job) => documents.render(job),
     session,
     calendar: () => (calendar ??= settingCalendar(file.db)),
+    recordsMemory: file.recordsMemory,
     logAccess: (action, entity, summary) => file.db.transaction().execute((trx) => audit(trx, context, action, entity, summary)),
   };
   return context;

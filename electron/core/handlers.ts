@@ -37,6 +37,7 @@ import { cancelRestore, confirmRestore, openBackupSetChecked, recoverKeyFileOnly
 import { childRetention, disposeOfChildRecords, liftLegalHold, placeLegalHold, recordsPastReview } from './services/retention';
 import { getTermDates, saveTermDates, useDefaultTermDates } from './services/term-dates';
 import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } from './services/termly-audit';
+import { checkRecords } from './services/records-check';
 import { auditLogDocument, auditLogPage, checkNow, rotateKeyNow, securityStatus } from './services/security';
 
 // Every method of the contract mapped to its service, through the context its access level allows:
@@ -186,6 +187,7 @@ export const handlers: Handlers = {
   'terms.useDefault': dsl(useDefaultTermDates),
 
   'termlyAudit.run': read(runTermlyAudit),
+  'termlyAudit.recordsCheck': read((ctx) => checkRecords(ctx)),
   'termlyAudit.document': read(makeTermlyAuditDocument),
   'termlyAudit.documents': read((ctx) => listTermlyAuditDocuments(ctx)),
 

@@ -49,6 +49,12 @@ export const auditPeriodSchema = z.discriminatedUnion(
 
 export const runTermlyAuditInput = z.object({ period: auditPeriodSchema }).strict();
 
+/**
+ * The records check (the audit log's chain, its protections, every stored document's bytes): the
+ * same whatever period is audited, so it asks for nothing; its own call, so the figures need not wait for it.
+ */
+export const recordsCheckInput = z.object({}).strict();
+
 export const termlyAuditDocumentInput = z
   .object({
     period: auditPeriodSchema,

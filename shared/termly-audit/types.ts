@@ -283,10 +283,26 @@ export interface TermlyAudit {
   gaps: QualityGap[];
   gapCounts: (CountRow & { kind: GapKind })[];
   learning: LearningPoint[];
+}
+
+/**
+ * The records themselves checked (electron/core/services/records-check.ts; its own API call, after
+ * the figures, and in the PDF): the audit log's hash chain entry by entry, the protections that keep
+ * it and stored documents permanent, and every stored document against its fingerprint. Empty
+ * findings: all intact.
+ */
+export interface RecordsCheck {
+  /** Entries in the audit log's chain, all of them checked (now, or earlier in this session). */
+  auditEntries: number;
+  /** Stored documents, each checked against its fingerprint (now, or earlier in this session). */
+  documents: number;
+  findings: string[];
   /**
-   * The records themselves checked as part of the audit (electron/core/services/integrity.ts): the
-   * audit log's hash chain entry by entry, the protections that keep it and stored documents
-   * permanent, and every stored document against its fingerprint. Empty findings: all intact.
+   * What this check read itself: the audit-log entries it hashed and the documents whose bytes it
+   * read. Within a session only what is new since the last check is read, unless another program
+   * changed the file (then, and at the first check after unlocking, everything).
    */
-  recordsCheck?: { auditEntries: number; findings: string[] };
+  read: { auditEntries: number; documents: number };
+  /** When it was made (ISO, London). */
+  checkedAt: string;
 }

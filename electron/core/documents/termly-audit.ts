@@ -3,7 +3,7 @@ import { formatUkDate, formatUkDateTime, plural } from '../../../shared/deadline
 import { escalationStatusLabels } from '../../../shared/escalations/statuses';
 import { withoutChildrenNames } from '../../../shared/termly-audit/anonymise';
 import { comparisonRows, timescaleRows, workingDaysFigure } from '../../../shared/termly-audit/rows';
-import type { CountRow, RecordRef, TermlyAudit, TimescaleCounts } from '../../../shared/termly-audit/types';
+import type { CountRow, RecordRef, RecordsCheck, TermlyAudit, TimescaleCounts } from '../../../shared/termly-audit/types';
 import { dataTable, detailsTable, heading, paragraph, withPageLayout } from './layout';
 
 // The termly audit for the governing body: the figures, the charts, the timescales, the record-quality
@@ -14,6 +14,8 @@ import { dataTable, detailsTable, heading, paragraph, withPageLayout } from './l
 
 export interface TermlyAuditDocumentInput {
   audit: TermlyAudit;
+  /** The records check as of when the PDF was made (services/records-check.ts). */
+  recordsCheck: RecordsCheck;
   leaveOutNames: boolean;
   author: { name: string; role: string };
   generatedAt: string;
@@ -357,16 +359,12 @@ export function termlyAuditDocument(input: TermlyAuditDocumentInput): TDocumentD
         ['Dates', `${formatUkDate(audit.period.from)} to ${formatUkDate(audit.period.to)}`],
         ['Escalation procedure', audit.procedures.length > 0 ? audit.procedures.join('; ') : '—'],
         ['Worked out', `${formatUkDateTime(audit.generatedAt)}: deadlines and gaps are as the records stood then`],
-        ...(audit.recordsCheck
-          ? [
-              [
-                'Records checked',
-                audit.recordsCheck.findings.length === 0
-                  ? `The audit log's ${audit.recordsCheck.auditEntries} entries are intact (hash chain), its protections are in place and every stored document matches its fingerprint.`
-                  : `Signs of change outside Escalation Log: ${audit.recordsCheck.findings.join(' ')}`,
-              ] as [string, string],
-            ]
-          : []),
+        [
+          'Records checked',
+          input.recordsCheck.findings.length === 0
+            ? `${formatUkDateTime(input.recordsCheck.checkedAt)}: the audit log's ${input.recordsCheck.auditEntries} entries are intact (hash chain), its protections are in place and every stored document (${input.recordsCheck.documents}) matches its fingerprint.`
+            : `${formatUkDateTime(input.recordsCheck.checkedAt)}: signs of change outside Escalation Log: ${input.recordsCheck.findings.join(' ')}`,
+        ],
         [
           'Children',
           input.leaveOutNames

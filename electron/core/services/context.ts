@@ -7,6 +7,7 @@ import { appendAudit } from '../../../db/queries/audit-log';
 import type { Executor, ReadExecutor } from '../../../db/queries/executor';
 import type { Session } from '../session/session';
 import type { DocumentJob } from '../documents/jobs';
+import type { RecordsMemory } from '../session/records-memory';
 
 // What every signed-in service call gets. Services are plain functions of a context, so tests can
 // call them without any transport, and nothing in services/ needs the dispatcher.
@@ -30,6 +31,11 @@ interface CallerContext {
   renderDocument: (job: DocumentJob) => Promise<Buffer>;
   /** The setting's calendar (region and closure days), read once per call when first asked for. */
   calendar: () => Promise<Calendar>;
+  /**
+   * What the records check verified in this unlocked session (session/records-memory.ts), so the
+   * next check reads only what is new. Absent (a test's or a bench's own context): it checks everything.
+   */
+  recordsMemory?: RecordsMemory;
 }
 
 export interface ReadContext extends CallerContext {

@@ -15,19 +15,23 @@ import {
 import {
   alteredTriggers,
   auditRowHash,
+  checkStoredDocuments,
   documentsNotInChain,
-  documentsNotMatchingTheirHash,
   lastAuditOf,
   verifyAuditChain,
   type ChainBreak,
+  type ChainPoint,
+  type DocumentNamed,
 } from '../../../db/queries/audit-log';
 import { listSeals, peopleForSeal } from '../../../db/queries/key-state';
 import { formatUkDateTime } from '../../../shared/deadlines/uk-format';
 import { audit, type Clock } from './context';
 import type { SessionUser } from '../../../shared/schemas/session';
+import type { VerifiedRecords } from '../session/records-memory';
 
-// What is checked at every unlock (and again by the termly audit, with every stored document's bytes
-// too): that nothing was changed in the records file or the key file outside Escalation Log.
+// What is checked at every unlock (and again by the termly audit's records check, with every stored
+// document's bytes too): that nothing was changed in the records file or the key file outside
+// Escalation Log.
 // - the audit log's hash chain, row by row;
 // - the chain's end against the one kept in the key file at the last lock (a cut-off tail, or a log
 //   rewritten with fresh hashes, no longer reaches it), and against the one a DSL's session signed
@@ -41,6 +45,16 @@ export interface IntegrityReport {
   /** What was found, one sentence each; empty when everything checked out. */
   findings: string[];
   rows: number;
+  /** What this check read itself; the rest was verified earlier in the session (`known`). */
+  read: { auditEntries: number; documents: number };
+  /** How many documents are stored, when their bytes were checked (each now, or earlier in the session); else null. */
+  documents: number | null;
+  /**
+   * What was found intact, for the session to remember: the chain up to its head (null if it is
+   * broken), and the documents read now whose bytes and fingerprint matched (only when their bytes
+   * were read).
+   */
+  verified: { chain: ChainPoint | null; documents: string[] };
   /** How long the checks took, in milliseconds (said in the README and the hand-over). */
   ms: number;
   /** The seal over who may open the records: checked (a DSL's unlock), not checked, or none made yet. */
@@ -82,11 +96,16 @@ export async function checkRecordsIntegrity(
     sealKey: Buffer | null;
     /** Also read every stored document and check its bytes against its stored hash (the termly audit). */
     documentBytes?: boolean;
+    /**
+     * Verified earlier in this session and trusted unchanged (session/records-memory.ts says why):
+     * the chain is walked from its remembered row on, and those documents are not read again.
+     */
+    known?: VerifiedRecords;
   },
 ): Promise<IntegrityReport> {
   const started = performance.now();
   const findings: string[] = [];
-  const chain = await verifyAuditChain(db);
+  const chain = await verifyAuditChain(db, input.known?.chain ?? undefined);
   if (!chain.intact) findings.push(...chain.breaks.map(breakWords));
 
   // The chain's end as the key file last recorded it: the log must still reach it, with the same row there.
@@ -130,18 +149,17 @@ export async function checkRecordsIntegrity(
     );
   }
 
-  for (const document of await documentsNotInChain(db)) {
+  // Each stored document's hash against the one the chain recorded; with their bytes, also the bytes
+  // against that hash (and then only the documents not verified earlier in the session).
+  const documents = input.documentBytes
+    ? await checkStoredDocuments(db, input.known?.documents ?? new Set())
+    : { notInChain: await documentsNotInChain(db), notMatching: [], verified: [], read: 0, total: null };
+  for (const document of documents.notInChain) {
     findings.push(
       `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} does not match the fingerprint the audit log recorded when it was made: it was replaced.`,
     );
   }
-  if (input.documentBytes) {
-    for (const document of await documentsNotMatchingTheirHash(db)) {
-      findings.push(
-        `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} no longer matches its own fingerprint: it is damaged or was changed.`,
-      );
-    }
-  }
+  for (const document of documents.notMatching) findings.push(notMatchingWords(document));
 
   let access: IntegrityReport['access'] = 'not-checked';
   let orphanSlots: string[] = [];
@@ -151,7 +169,20 @@ export async function checkRecordsIntegrity(
     orphanSlots = result.orphanSlots;
     findings.push(...result.findings);
   }
-  return { findings, rows: chain.rows, ms: Math.round(performance.now() - started), access, orphanSlots };
+  return {
+    findings,
+    rows: chain.rows,
+    read: { auditEntries: chain.hashed, documents: documents.read },
+    documents: documents.total,
+    verified: { chain: chain.intact ? chain.head : null, documents: documents.verified },
+    ms: Math.round(performance.now() - started),
+    access,
+    orphanSlots,
+  };
+}
+
+function notMatchingWords(document: DocumentNamed): string {
+  return `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} no longer matches its own fingerprint: it is damaged or was changed.`;
 }
 
 /**

@@ -11,23 +11,22 @@ import type { OutsideQueue } from '../outside-queue';
 import { nowIso, type ReadContext } from './context';
 import { renderAndStore } from './documents';
 import { termsOfSetting } from './term-dates';
-import { checkRecordsIntegrity } from './integrity';
+import { checkRecords } from './records-check';
 import { auditWindow, readAuditFacts } from './termly-audit-facts';
 
 // The termly audit: the records that can matter to the period (and the three it is compared with)
 // are read with their deadlines worked out (termly-audit-facts.ts), and the figures are a pure
 // function of those facts (shared/termly-audit/figures.ts). A `read` method: read-only users (a
 // head teacher, a governor) can run it and make its PDF, which is kept with its fingerprint and logged.
+// The records check is not part of the figures: its own call (records-check.ts), so the screen shows
+// the figures without waiting for it; the PDF runs it, reading only what is new since the last one.
 
 async function buildAudit(ctx: ReadContext, period: AuditPeriod): Promise<TermlyAudit> {
   const termsOf = await termsOfSetting(ctx.db);
   const resolved = resolvePeriod(period, termsOf);
   const comparisons = comparisonPeriods(period, termsOf);
   const window = await auditWindow(ctx.db, [resolved, ...comparisons]);
-  const audit = termlyAudit(await readAuditFacts(ctx, window, resolved), resolved, comparisons);
-  // The records checked too: the audit log's chain, its protections, and every stored document's bytes.
-  const check = await checkRecordsIntegrity(ctx.db, { keys: null, sealKey: null, documentBytes: true });
-  return { ...audit, recordsCheck: { auditEntries: check.rows, findings: check.findings } };
+  return termlyAudit(await readAuditFacts(ctx, window, resolved), resolved, comparisons);
 }
 
 export async function runTermlyAudit(ctx: ReadContext, input: z.output<typeof runTermlyAuditInput>): Promise<TermlyAudit> {
@@ -45,10 +44,19 @@ export async function makeTermlyAuditDocument(
   input: z.output<typeof termlyAuditDocumentInput>,
 ): Promise<OutsideQueue<DocumentFile & { id: string }>> {
   const audit = await buildAudit(ctx, input.period);
+  // The records checked as of now, for the governors: only what is new since the check the Audit
+  // screen made (or everything, if another program changed the file since, or none was made).
+  const recordsCheck = await checkRecords(ctx);
   const generatedAt = nowIso(ctx.clock);
   const job = {
     document: 'termly-audit' as const,
-    input: { audit, leaveOutNames: input.leaveOutNames, author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] }, generatedAt },
+    input: {
+      audit,
+      recordsCheck,
+      leaveOutNames: input.leaveOutNames,
+      author: { name: ctx.user.fullName, role: roleLabels[ctx.user.role] },
+      generatedAt,
+    },
   };
   return renderAndStore(ctx, job, {
     childId: null,

@@ -26,6 +26,7 @@ import type { SessionUser } from '../../../shared/schemas/session';
 import { audit, nowIso } from '../services/context';
 import { lastBackupHint } from '../services/backups';
 import { checkRecordsIntegrity, recordFindings } from '../services/integrity';
+import { RecordsMemory } from './records-memory';
 import { deadlinesAtUnlock } from '../services/deadlines/upkeep';
 import { damagedMessage, storageFailure } from '../storage-errors';
 import { recordHeadInKeyFile, rotateOpenFile, sealAccessNow, upgradeSlotAtUnlock, type RotationDone } from './key-changes';
@@ -256,6 +257,8 @@ export async function openFile(session: Session, opening: Opening): Promise<void
       lastActivityAt: session.clock().getTime(),
       idleLockMinutes: settings.idle_lock_minutes,
       warnings,
+      // The open file's connection as it is at each check (replacing the records' key reopens it).
+      recordsMemory: new RecordsMemory(() => session.requireOpen().sqlite),
     });
   } catch (error) {
     if (session.current?.db === db) {
@@ -287,8 +290,14 @@ async function afterOpen(session: Session, opening: Opening): Promise<void> {
   }
   // The checks, on the file as it was found (before anything below changes it).
   const keyFile = keys?.file ?? loadKeySlots(session.paths).file;
+  const stamp = open.recordsMemory.stamp();
   const report = await checkRecordsIntegrity(open.db, { keys: keyFile, sealKey: open.sealKey });
   session.lastIntegrity = { ...report, at: nowIso(session.clock) };
+  // That walked the whole audit log's chain from its first entry, the same walk the termly audit's
+  // records check makes, so the session remembers how far it is intact and that check starts from
+  // there. Documents' bytes are not read at unlock, so none are remembered as verified. The stamp was
+  // read before the walk: a commit by another connection since then makes the next check walk it all.
+  open.recordsMemory.remember(stamp, { chain: report.verified.chain, documents: [] });
   if (report.findings.length > 0) {
     await recordFindings(open.db, actor, report.findings);
     open.warnings.push(integrityWarning(report.findings, open.user.role === 'dsl'));

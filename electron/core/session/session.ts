@@ -10,6 +10,7 @@ import { ApiFailure } from '../../../shared/result';
 import type { Clock } from '../services/context';
 import { UnlockThrottle } from './unlock-throttle';
 import type { IntegrityReport } from '../services/integrity';
+import type { RecordsMemory } from './records-memory';
 
 // The session: which data folder, whether the records file is open and for whom, the recovery key
 // waiting to be confirmed, and the unlock throttle. The one place that holds the data key; nothing
@@ -41,6 +42,8 @@ export interface OpenFile {
   idleLockMinutes: number;
   /** Said to the person at unlock and while the file is open: a key file repaired, a recovery slot that no longer matches. */
   warnings: string[];
+  /** What the records check has verified in this session (records-memory.ts): forgotten at lock. */
+  recordsMemory: RecordsMemory;
 }
 
 export interface PendingRecoveryKey {
@@ -142,6 +145,7 @@ export class Session {
     if (!file) return;
     file.dataKey.fill(0);
     file.sealKey?.fill(0);
+    file.recordsMemory.forget();
     let failure: unknown = null;
     try {
       await file.db.destroy();

@@ -180,6 +180,7 @@ const specific: Record<ApiMethod, unknown[]> = {
     { period: { kind: 'year', schoolYear: 2026 } },
     { period: { kind: 'year', schoolYear: 2026 }, leaveOutNames: 'yes' },
   ],
+  'termlyAudit.recordsCheck': [{ full: true }],
   'termlyAudit.documents': [{ limit: 5 }],
   'security.status': [{ verbose: true }],
   'security.check': [{ full: true }],

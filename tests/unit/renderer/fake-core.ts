@@ -14,15 +14,15 @@ export interface FakeCore {
   calls: RecordedCall[];
   /** The calls made to one method, in order. */
   callsTo(method: string): RecordedCall[];
-  /** How the core answers a method from now on (by default: ok, with null). */
-  answer(method: string, reply: (input: unknown) => ApiResult<unknown>): void;
+  /** How the core answers a method from now on (by default: ok, with null); a promise answers when it settles. */
+  answer(method: string, reply: (input: unknown) => ApiResult<unknown> | Promise<ApiResult<unknown>>): void;
   reset(): void;
 }
 
 /** Puts the fake core on `window` under the bridge's name. Call before the API client is imported. */
 export function installFakeCore(): FakeCore {
   const calls: RecordedCall[] = [];
-  const answers = new Map<string, (input: unknown) => ApiResult<unknown>>();
+  const answers = new Map<string, (input: unknown) => ApiResult<unknown> | Promise<ApiResult<unknown>>>();
   const core: FakeCore = {
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
@@ -35,7 +35,7 @@ export function installFakeCore(): FakeCore {
   Reflect.set(window, bridgeGlobalName, {
     call: async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
       calls.push({ method, input });
-      return answers.get(method)?.(input) ?? { ok: true, value: null };
+      return (await answers.get(method)?.(input)) ?? { ok: true, value: null };
     },
   });
   return core;

@@ -169,6 +169,7 @@ export function validInputs(w: World, role: Role = 'dsl'): ValidInputs {
 
     'termlyAudit.run': { period: { kind: 'term', schoolYear: 2026, term: 'autumn' } },
     'termlyAudit.document': { period: { kind: 'term', schoolYear: 2026, term: 'autumn' }, leaveOutNames: true },
+    'termlyAudit.recordsCheck': {},
     'termlyAudit.documents': {},
 
     'security.status': {},

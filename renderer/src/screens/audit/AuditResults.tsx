@@ -11,8 +11,10 @@ import { plural } from '../../../../shared/deadlines';
 import { workingDaysFigure } from '../../../../shared/termly-audit/rows';
 import { recordHref } from './links';
 import { RecordQuality } from './RecordQuality';
+import { RecordsCheck } from './RecordsCheck';
 
-// One audit: the key figures first, then the PDF for governors, the charts, the gaps in the
+// One audit: the key figures first, then the records check (asked for once the figures are shown,
+// so they never wait for it), the PDF for governors, the charts, the gaps in the
 // records, the timescales, the escalations, the breakdowns, the comparison and the learning points.
 
 function Figure({ value, label }: { value: string; label: string }) {
@@ -84,17 +86,8 @@ export function AuditResults({ period }: { period: AuditPeriod }) {
           term, or check the term dates in Settings.
         </Alert>
       ) : null}
-      {data.recordsCheck && data.recordsCheck.findings.length > 0 ? (
-        <Alert color="red" mb="lg" role="alert" title="The records were changed outside Escalation Log">
-          {data.recordsCheck.findings.join(' ')}
-        </Alert>
-      ) : data.recordsCheck ? (
-        <Text size="sm" mb="lg">
-          The records were checked too: the audit log&apos;s {data.recordsCheck.auditEntries} entries are intact, its protections are in
-          place, and every stored document matches the fingerprint taken when it was made.
-        </Text>
-      ) : null}
       <KeyFigures audit={data} />
+      <RecordsCheck />
       <GovernorsPdf period={period} />
       <AuditCharts audit={data} />
       <RecordQuality audit={data} />
