@@ -118,6 +118,13 @@ describe('the termly audit', () => {
     expect(await audit.figure('Still open at the end').innerText()).toBe('1');
     // Opened Mon 03/11/2025, resolved Wed 12/11/2025: 7 working days.
     expect(await audit.figure('Median working days to resolution').innerText()).toBe('7');
+    // The records check follows in its own section, its result said in its live region.
+    await audit
+      .recordsCheck()
+      .getByRole('status')
+      .getByText(/^Checked at .*: the audit log’s \d+ entries are intact/)
+      .waitFor();
+    expect(await audit.recordsCheck().getAttribute('aria-busy')).toBe('false');
     await expect.poll(() => audit.charts().count()).toBe(4);
     expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(4);
     const quality = await audit.recordQuality().innerText();
@@ -155,6 +162,7 @@ describe('the termly audit', () => {
     expect(text).toContain('OFFICIAL-SENSITIVE');
     expect(text).toContain('Autumn term 2025');
     expect(text).toContain('E-2025-11-03-AR');
+    expect(text).toMatch(/Records checked\s+\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}: the audit log’s \d+ entries are intact/);
     for (const name of ['Amelia', 'Rose-Whitfield', 'Okonkwo']) expect(text).not.toContain(name);
     await pdfPageToPng(pdfPath, 1, join(SCREENSHOT_DIR, 'termly-audit-autumn-2025-page-1.png'));
     await pdfPageToPng(pdfPath, 2, join(SCREENSHOT_DIR, 'termly-audit-autumn-2025-page-2.png'));

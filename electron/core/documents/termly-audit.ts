@@ -2,6 +2,7 @@ import type { CanvasElement, Column, Content, TableCell, TDocumentDefinitions } 
 import { formatUkDate, formatUkDateTime, plural } from '../../../shared/deadlines';
 import { escalationStatusLabels } from '../../../shared/escalations/statuses';
 import { withoutChildrenNames } from '../../../shared/termly-audit/anonymise';
+import { recordsIntactWords } from '../../../shared/termly-audit/records-check-words';
 import { comparisonRows, timescaleRows, workingDaysFigure } from '../../../shared/termly-audit/rows';
 import type { CountRow, RecordRef, RecordsCheck, TermlyAudit, TimescaleCounts } from '../../../shared/termly-audit/types';
 import { dataTable, detailsTable, heading, paragraph, withPageLayout } from './layout';
@@ -362,7 +363,7 @@ export function termlyAuditDocument(input: TermlyAuditDocumentInput): TDocumentD
         [
           'Records checked',
           input.recordsCheck.findings.length === 0
-            ? `${formatUkDateTime(input.recordsCheck.checkedAt)}: the audit log's ${input.recordsCheck.auditEntries} entries are intact (hash chain), its protections are in place and every stored document (${input.recordsCheck.documents}) matches its fingerprint.`
+            ? `${formatUkDateTime(input.recordsCheck.checkedAt)}: ${recordsIntactWords(input.recordsCheck)}.`
             : `${formatUkDateTime(input.recordsCheck.checkedAt)}: signs of change outside Escalation Log: ${input.recordsCheck.findings.join(' ')}`,
         ],
         [

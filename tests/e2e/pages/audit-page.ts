@@ -32,6 +32,11 @@ export class AuditPage {
     return this.page.getByRole('region', { name: 'Figures' }).getByText(label, { exact: true }).locator('xpath=preceding-sibling::*[1]');
   }
 
+  /** The records check's section: busy while it runs, then what it found. */
+  recordsCheck(): Locator {
+    return this.page.getByRole('region', { name: 'Records check' });
+  }
+
   charts(): Locator {
     return this.page.getByRole('region', { name: 'Charts' }).getByRole('figure');
   }

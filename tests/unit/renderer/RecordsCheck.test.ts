@@ -98,7 +98,7 @@ describe('the Audit screen and the records check', () => {
     await waitFor(() => expect(section.getAttribute('aria-busy')).toBe('false'));
     // The same live region, so a screen reader says the result.
     expect(screen.getByRole('status')).toBe(status);
-    expect(status.textContent).toContain('the audit log’s 438708 entries are intact');
+    expect(status.textContent).toContain('the audit log’s 438708 entries are intact (hash chain)');
     expect(status.textContent).toContain('every stored document (21728) matches the fingerprint taken when it was made');
   });
 

@@ -1,5 +1,5 @@
 import { Alert, Group, Loader, Paper, Text, Title } from '@mantine/core';
-import type { RecordsCheck as RecordsCheckResult } from '../../../../shared/termly-audit/types';
+import { recordsIntactWords } from '../../../../shared/termly-audit/records-check-words';
 import { useApi } from '../../api/useApi';
 import { ukDateTime } from '../../format';
 
@@ -7,17 +7,6 @@ import { ukDateTime } from '../../format';
 // screen (it can take seconds the first time in a session on a large file), so they never wait for
 // it. While it runs the section is aria-busy and says so; the same live region then says it is done,
 // so a screen reader user hears the result without looking for it.
-
-function intactWords(check: RecordsCheckResult): string {
-  const entries = check.auditEntries === 1 ? 'entry is' : `${check.auditEntries} entries are`;
-  const documents =
-    check.documents === 0
-      ? 'there are no stored documents to check'
-      : check.documents === 1
-        ? 'the stored document matches the fingerprint taken when it was made'
-        : `every stored document (${check.documents}) matches the fingerprint taken when it was made`;
-  return `Checked at ${ukDateTime(check.checkedAt)}: the audit log’s ${entries} intact, its protections are in place, and ${documents}.`;
-}
 
 export function RecordsCheck() {
   const check = useApi('termlyAudit.recordsCheck', {});
@@ -39,7 +28,9 @@ export function RecordsCheck() {
             <Text size="sm">Checking the records…</Text>
           </Group>
         ) : check.data && !found ? (
-          <Text size="sm">{intactWords(check.data)}</Text>
+          <Text size="sm">
+            Checked at {ukDateTime(check.data.checkedAt)}: {recordsIntactWords(check.data)}.
+          </Text>
         ) : check.data ? (
           <Text size="sm">Checked at {ukDateTime(check.data.checkedAt)}: signs that the records were changed outside Escalation Log.</Text>
         ) : (
