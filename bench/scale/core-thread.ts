@@ -15,12 +15,14 @@ import * as lifecycle from '../../electron/core/services/escalations/lifecycle';
 import type { ReadContext, ServiceContext } from '../../electron/core/services/context';
 import { inThreadRenderer } from '../../electron/core/documents/renderer';
 import { exportPlainCopy } from './plain-copy';
+import { deadlineRows, rebuildAll, upkeepAlone, writesWithUpkeep } from './deadline-work';
 
 // The core in a worker thread, as the app runs it (electron/core/worker.ts), for the scale bench:
 // the same Dispatcher on the data set's folder, its clock fixed at the data set's "now". Besides API
 // calls it answers the few things the bench measures beneath the API: the page-by-page check alone,
-// a stage write through the service alone, this thread's heap, and the same reads through the
-// services on the encrypted file and on a plaintext copy of it (for the encrypted / plain ratio).
+// a stage write through the service alone, this thread's heap, the same reads through the
+// services on the encrypted file and on a plaintext copy of it (for the encrypted / plain ratio),
+// and the deadlines kept as data (deadline-work.ts).
 
 const options = z
   .object({ dataDir: z.string(), fontsDir: z.string(), now: z.string(), plainPath: z.string().nullable() })
@@ -125,6 +127,21 @@ async function answer(kind: string, method: string | undefined, input: unknown):
           originalReferrerTold: false,
         } as Parameters<typeof lifecycle.recordStageEntry>[1]);
       }, runs);
+    }
+    case 'deadline-rows':
+      return deadlineRows(open().sqlite);
+    case 'rebuild-deadlines':
+      return rebuildAll(open().db, () => clock.time);
+    case 'upkeep-alone': {
+      const ids = z.object({ referralId: z.string(), escalationId: z.string(), runs: z.number() }).parse(input);
+      return upkeepAlone(open().db, () => clock.time, ids, ids.runs);
+    }
+    case 'writes-with-upkeep': {
+      const { childId, runs } = z.object({ childId: z.string(), runs: z.number() }).parse(input);
+      const file = open();
+      const ctx: ServiceContext = { ...readContext(file.db), db: file.db };
+      const advance = () => (clock.time = new Date(clock.time.getTime() + 60_000));
+      return writesWithUpkeep(ctx, advance, childId, runs);
     }
     case 'compare': {
       // Warm: each read once on each file first, then the medians of `runs`.

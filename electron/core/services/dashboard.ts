@@ -53,6 +53,7 @@ function soonestFirst(items: DashboardItem[]): DashboardItem[] {
 function textOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
 type Place = (item: Omit<DashboardItem, 'window'>) => void;
 
 /** The milestones owed within the window of the referrals that have one, newest referral first (ties: id). */
@@ -67,7 +68,8 @@ async function placeMilestones(
   const referralRows = (await referralsByIds(ctx.db, referralIds)).sort((a, b) => textOrder(b.made_at, a.made_at) || textOrder(b.id, a.id));
   const events = await eventsByReferral(ctx.db, referralIds);
   const referrals = referralRows.map((row) => toReferral(row, events.get(row.id) ?? [], [], context));
-  // An overdue milestone owed by another agency links to the escalation opened about it (the oldest, if several).
+  // An overdue milestone owed by another agency links to the escalation opened about it: the oldest,
+  // if several (the rows come newest first, and the last one set is kept).
   const missedIds = referrals.flatMap((referral) =>
     referral.milestones.some((milestone) => milestone.state === 'overdue' && !owedBySetting(milestone.key)) ? [referral.id] : [],
   );
