@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ReadExecutor, Executor } from './executor';
 
 /** SQLite's own catalogue, typed for the one query that reads it. */
@@ -119,7 +119,8 @@ export type ChainCheck = { rows: number; hashed: number; resumed: boolean; head:
   { intact: true } | { intact: false; brokenAtSeq: number; breaks: ChainBreak[] }
 );
 
-const MAX_BREAKS = 50;
+/** At most this many breaks are listed (a rewritten log would otherwise list every row). */
+export const MAX_BREAKS = 50;
 
 /**
  * Walks the chain in order, row by row (streamed, so a long log is never all in memory), and
@@ -134,7 +135,7 @@ const MAX_BREAKS = 50;
  * must follow its hash, and the point's own row must still be there with that hash; if it is not,
  * the whole chain is walked after all.
  */
-export async function verifyAuditChain(db: ReadExecutor, after?: ChainPoint): Promise<ChainCheck> {
+export async function verifyAuditChain(db: ReadExecutor, after?: ChainPoint, limit?: number): Promise<ChainCheck> {
   const resumeAt =
     after && after.seq > 0
       ? await db.selectFrom('audit_log').select(['hash', 'chain']).where('seq', '=', after.seq).executeTakeFirst()
@@ -149,7 +150,9 @@ export async function verifyAuditChain(db: ReadExecutor, after?: ChainPoint): Pr
   const note = (found: ChainBreak) => {
     if (breaks.length < MAX_BREAKS) breaks.push(found);
   };
-  const stream = db.selectFrom('audit_log').selectAll().where('seq', '>', prevSeq).orderBy('seq', 'asc').stream(500);
+  const rows = db.selectFrom('audit_log').selectAll().where('seq', '>', prevSeq).orderBy('seq', 'asc');
+  // A limit walks one portion: the next portion resumes from this one's head (the records check gives way between them).
+  const stream = (limit === undefined ? rows : rows.limit(limit)).stream(500);
   for await (const found of stream) {
     const row = found as unknown as StoredRow;
     hashed += 1;
@@ -164,11 +167,11 @@ export async function verifyAuditChain(db: ReadExecutor, after?: ChainPoint): Pr
     prevSeq = row.seq;
   }
   const head = { seq: prevSeq, hash: prevHash };
-  const rows = (resumed ? after.seq : 0) + hashed;
+  const total = (resumed ? after.seq : 0) + hashed;
   const first = breaks[0];
   return first
-    ? { intact: false, rows, hashed, resumed, brokenAtSeq: first.seq, breaks, head }
-    : { intact: true, rows, hashed, resumed, head };
+    ? { intact: false, rows: total, hashed, resumed, brokenAtSeq: first.seq, breaks, head }
+    : { intact: true, rows: total, hashed, resumed, head };
 }
 
 /** The hash of one row of the chain, or null if there is no row with that sequence number. */
@@ -242,20 +245,7 @@ const byCreated = (a: DocumentNamed, b: DocumentNamed) => (a.created_at < b.crea
  */
 export async function checkStoredDocuments(db: ReadExecutor, known: ReadonlySet<string>): Promise<DocumentsCheck> {
   const result: DocumentsCheck = { notInChain: [], notMatching: [], verified: [], read: 0, total: 0 };
-  const check = async (ids: readonly string[] | null) => {
-    let query = db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256', 'content']);
-    if (ids) query = query.where('id', 'in', ids);
-    const chained = await chainDigests(db, ids);
-    for await (const document of query.stream(16)) {
-      result.read += 1;
-      const named = { id: document.id, title: document.title, created_at: document.created_at };
-      const inChain = chained.get(document.id)?.has(document.sha256) ?? false;
-      const matches = createHash('sha256').update(document.content).digest('hex') === document.sha256;
-      if (!inChain) result.notInChain.push(named);
-      if (!matches) result.notMatching.push(named);
-      if (inChain && matches) result.verified.push(document.id);
-    }
-  };
+  const check = (ids: readonly string[] | null) => checkDocumentBytes(db, ids, result);
   if (known.size === 0) {
     await check(null);
     result.total = result.read;
@@ -270,7 +260,48 @@ export async function checkStoredDocuments(db: ReadExecutor, known: ReadonlySet<
   return result;
 }
 
-const DOCUMENT_CHUNK = 500;
+/** At most this many ids to a statement (`IN (...)`). */
+export const DOCUMENT_CHUNK = 500;
+
+/**
+ * Reads the documents of `ids` (every document if null) and adds what was found to `result`: each
+ * one's bytes against its stored hash, and that hash against the digests the chain recorded for it.
+ */
+export async function checkDocumentBytes(
+  db: ReadExecutor,
+  ids: readonly string[] | null,
+  result: Omit<DocumentsCheck, 'total'>,
+): Promise<void> {
+  if (ids !== null && ids.length === 0) return;
+  let query = db.selectFrom('documents').select(['id', 'title', 'created_at', 'sha256', 'content']);
+  if (ids) query = query.where('id', 'in', ids);
+  const chained = await chainDigests(db, ids);
+  for await (const document of query.stream(16)) {
+    result.read += 1;
+    const named = { id: document.id, title: document.title, created_at: document.created_at };
+    const inChain = chained.get(document.id)?.has(document.sha256) ?? false;
+    const matches = createHash('sha256').update(document.content).digest('hex') === document.sha256;
+    if (!inChain) result.notInChain.push(named);
+    if (!matches) result.notMatching.push(named);
+    if (inChain && matches) result.verified.push(document.id);
+  }
+}
+
+/**
+ * Every stored document's id and size in bytes, so a check can read them a few megabytes at a time.
+ * `length()` of a blob is taken from the record's header: the document's own pages are not read.
+ */
+export async function storedDocumentSizes(db: ReadExecutor): Promise<{ id: string; bytes: number }[]> {
+  return db
+    .selectFrom('documents')
+    .select(['id', sql<number>`length(content)`.as('bytes')])
+    .execute();
+}
+
+/** Oldest first, as findings name documents. */
+export function sortByCreated(documents: DocumentNamed[]): void {
+  documents.sort(byCreated);
+}
 
 /** The digests the chain recorded for each document (all of them, or those of `ids`), from the index on the log's records. */
 async function chainDigests(db: ReadExecutor, ids: readonly string[] | null): Promise<Map<string, Set<string>>> {

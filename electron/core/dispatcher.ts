@@ -10,7 +10,7 @@ import { storageFailure } from './storage-errors';
 import { automaticBackupIfDue, lastBackupHint } from './services/backups';
 import { lock } from './session/unlock';
 import { checkpoint } from '../../db/queries/integrity';
-import { OutsideQueue } from './outside-queue';
+import { InTurns, OutsideQueue, type Deferred } from './outside-queue';
 import { jsonProblem, jsonProblemMessages, type JsonLimits } from '../../shared/json-limits';
 import { inThreadRenderer, type DocumentRenderer } from './documents/renderer';
 
@@ -77,6 +77,7 @@ function callContext(session: Session, documents: DocumentRenderer): SessionCont
     session,
     calendar: () => (calendar ??= settingCalendar(file.db)),
     recordsMemory: file.recordsMemory,
+    recordsCheckPortion: session.recordsCheckPortion,
     logAccess: (action, entity, summary) => file.db.transaction().execute((trx) => audit(trx, context, action, entity, summary)),
   };
   return context;
@@ -110,7 +111,12 @@ export class Dispatcher {
   async callMethod<M extends ApiMethod>(method: M, rawInput: unknown): Promise<ApiResult<ApiOutput<M>>> {
     try {
       const first = await this.serialise(() => this.run(method, rawInput));
-      const value = first.result instanceof OutsideQueue ? await this.finishOutside(first.result, first.sitting) : first.result;
+      const value =
+        first.result instanceof OutsideQueue
+          ? await this.finishOutside(first.result, first.sitting)
+          : first.result instanceof InTurns
+            ? await this.finishInTurns(first.result, first.sitting)
+            : first.result;
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
@@ -165,6 +171,21 @@ export class Dispatcher {
   }
 
   /**
+   * A long read handed back in portions: each portion queues again as a turn of its own (so calls
+   * asked for meanwhile, a Lock above all, go ahead between two portions), and runs only if the
+   * sitting that asked for it is still the open one.
+   */
+  private async finishInTurns<T>(pending: InTurns<T>, sitting: OpenFile | null): Promise<T> {
+    for (;;) {
+      const turn = await this.serialise(async () => {
+        if (sitting === null || this.session.current !== sitting) throw new ApiFailure('locked', pending.lockedMessage);
+        return pending.turn(() => callContext(this.session, this.documents));
+      });
+      if (turn.done) return turn.value;
+    }
+  }
+
+  /**
    * Resolves once every call asked for so far has finished and the write-ahead log has been folded
    * into the records file (for the host's shutdown path and for tests of that protection).
    */
@@ -186,7 +207,7 @@ export class Dispatcher {
   private async run<M extends ApiMethod>(
     method: M,
     rawInput: unknown,
-  ): Promise<{ result: ApiOutput<M> | OutsideQueue<ApiOutput<M>>; sitting: OpenFile | null }> {
+  ): Promise<{ result: ApiOutput<M> | Deferred<ApiOutput<M>>; sitting: OpenFile | null }> {
     const definition = typedApi[method];
     // Who may call comes first: a caller who may not use a method learns nothing from its schema.
     // Methods callable while locked need no session; while the records are open, `public-or-dsl`

@@ -1,7 +1,7 @@
 import type { Access, ApiAccess, ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api';
 import type { Session } from './session/session';
 import type { ReadContext, ServiceContext, SessionContext } from './services/context';
-import type { OutsideQueue } from './outside-queue';
+import type { Deferred } from './outside-queue';
 import { lock, setup, status, unlock, unlockWithRecoveryKey } from './session/unlock';
 import { changePassphrase } from './session/passphrase';
 import {
@@ -37,7 +37,7 @@ import { cancelRestore, confirmRestore, openBackupSetChecked, recoverKeyFileOnly
 import { childRetention, disposeOfChildRecords, liftLegalHold, placeLegalHold, recordsPastReview } from './services/retention';
 import { getTermDates, saveTermDates, useDefaultTermDates } from './services/term-dates';
 import { listTermlyAuditDocuments, makeTermlyAuditDocument, runTermlyAudit } from './services/termly-audit';
-import { checkRecords } from './services/records-check';
+import { recordsCheckInTurns } from './services/records-check';
 import { auditLogDocument, auditLogPage, checkNow, rotateKeyNow, securityStatus } from './services/security';
 
 // Every method of the contract mapped to its service, through the context its access level allows:
@@ -46,7 +46,8 @@ import { auditLogDocument, auditLogPage, checkNow, rotateKeyNow, securityStatus 
 // methods, which may change who can open the file, the session too. The type is built from the contract, so a method
 // without a handler, a handler with the wrong input or output, or a read method given a writable
 // database fails to compile. A handler may hand back work to do outside the dispatcher's queue
-// (OutsideQueue: rendering a document), whose last step the dispatcher queues again.
+// (OutsideQueue: rendering a document), whose last step the dispatcher queues again, or a long read
+// to do in bounded turns on the queue (InTurns: the termly audit's records check).
 
 /** What the dispatcher hands a handler: the session, and the signed-in context made on demand. */
 export interface CallScope {
@@ -65,7 +66,7 @@ interface ContextFor {
 
 export interface Handler<M extends ApiMethod, A extends Access> {
   readonly access: A;
-  run(scope: CallScope, input: ApiParsedInput<M>): Promise<ApiOutput<M> | OutsideQueue<ApiOutput<M>>>;
+  run(scope: CallScope, input: ApiParsedInput<M>): Promise<ApiOutput<M> | Deferred<ApiOutput<M>>>;
 }
 
 export type Handlers = { [M in ApiMethod]: Handler<M, ApiAccess<M>> };
@@ -73,7 +74,7 @@ export type Handlers = { [M in ApiMethod]: Handler<M, ApiAccess<M>> };
 type Service<M extends ApiMethod, A extends Access> = (
   context: ContextFor[A],
   input: ApiParsedInput<M>,
-) => Promise<ApiOutput<M> | OutsideQueue<ApiOutput<M>>>;
+) => Promise<ApiOutput<M> | Deferred<ApiOutput<M>>>;
 
 /** A method callable while locked: it gets the session, whatever is open (the dispatcher has checked the role). */
 function lockedOrNot<A extends 'public' | 'public-or-dsl'>(access: A) {
@@ -187,7 +188,7 @@ export const handlers: Handlers = {
   'terms.useDefault': dsl(useDefaultTermDates),
 
   'termlyAudit.run': read(runTermlyAudit),
-  'termlyAudit.recordsCheck': read((ctx) => checkRecords(ctx)),
+  'termlyAudit.recordsCheck': read((ctx) => Promise.resolve(recordsCheckInTurns(ctx.recordsMemory ?? null, ctx.recordsCheckPortion))),
   'termlyAudit.document': read(makeTermlyAuditDocument),
   'termlyAudit.documents': read((ctx) => listTermlyAuditDocuments(ctx)),
 

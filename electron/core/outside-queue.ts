@@ -19,3 +19,23 @@ export class OutsideQueue<T> {
 export function outsideQueue<T>(work: () => Promise<InsideQueue<T>>): OutsideQueue<T> {
   return new OutsideQueue(work);
 }
+
+/** One turn's outcome: the answer, or more to do in a later turn. */
+export type Turn<T> = { done: true; value: T } | { done: false };
+
+/**
+ * A long read done in bounded portions, each its own turn on the queue, so a Lock (or any call)
+ * asked for meanwhile goes ahead between two portions instead of waiting for the whole read. Each
+ * turn runs inside the queue like any call, and only while the sitting that asked is still the open
+ * one: after a lock the next turn is never run and the caller is told `lockedMessage`. A turn must
+ * leave nothing half-done: the work keeps its progress itself, and records it only in its last turn.
+ */
+export class InTurns<T> {
+  constructor(
+    readonly lockedMessage: string,
+    readonly turn: (context: () => SessionContext) => Promise<Turn<T>>,
+  ) {}
+}
+
+/** What a handler may hand back instead of its answer: work outside the queue, or in turns on it. */
+export type Deferred<T> = OutsideQueue<T> | InTurns<T>;

@@ -7,6 +7,7 @@ import { appendAudit } from '../../../db/queries/audit-log';
 import type { Executor, ReadExecutor } from '../../../db/queries/executor';
 import type { Session } from '../session/session';
 import type { DocumentJob } from '../documents/jobs';
+import type { CheckPortion } from './records-check';
 import type { RecordsMemory } from '../session/records-memory';
 
 // What every signed-in service call gets. Services are plain functions of a context, so tests can
@@ -36,6 +37,8 @@ interface CallerContext {
    * next check reads only what is new. Absent (a test's or a bench's own context): it checks everything.
    */
   recordsMemory?: RecordsMemory;
+  /** How much the records check reads in one turn on the queue (the default, or a test's smaller one). */
+  recordsCheckPortion?: CheckPortion;
 }
 
 export interface ReadContext extends CallerContext {

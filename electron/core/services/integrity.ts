@@ -74,7 +74,7 @@ const TRIGGER_WORDS: Record<string, string> = {
   access_seals_no_delete: 'stops the seals over who may open the records being deleted',
 };
 
-function breakWords(found: ChainBreak): string {
+export function breakWords(found: ChainBreak): string {
   switch (found.kind) {
     case 'changed':
       return `Entry ${found.seq} of the audit log was changed after it was written.`;
@@ -140,25 +140,14 @@ export async function checkRecordsIntegrity(
     }
   }
 
-  for (const trigger of await alteredTriggers(db)) {
-    const what = TRIGGER_WORDS[trigger.name] ?? trigger.name;
-    findings.push(
-      trigger.problem === 'missing'
-        ? `The protection that ${what} was removed from the records file (${trigger.name}).`
-        : `The protection that ${what} was replaced by something else (${trigger.name}).`,
-    );
-  }
+  for (const trigger of await alteredTriggers(db)) findings.push(triggerWords(trigger));
 
   // Each stored document's hash against the one the chain recorded; with their bytes, also the bytes
   // against that hash (and then only the documents not verified earlier in the session).
   const documents = input.documentBytes
     ? await checkStoredDocuments(db, input.known?.documents ?? new Set())
     : { notInChain: await documentsNotInChain(db), notMatching: [], verified: [], read: 0, total: null };
-  for (const document of documents.notInChain) {
-    findings.push(
-      `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} does not match the fingerprint the audit log recorded when it was made: it was replaced.`,
-    );
-  }
+  for (const document of documents.notInChain) findings.push(notInChainWords(document));
   for (const document of documents.notMatching) findings.push(notMatchingWords(document));
 
   let access: IntegrityReport['access'] = 'not-checked';
@@ -181,7 +170,18 @@ export async function checkRecordsIntegrity(
   };
 }
 
-function notMatchingWords(document: DocumentNamed): string {
+export function triggerWords(trigger: { name: string; problem: 'missing' | 'changed' }): string {
+  const what = TRIGGER_WORDS[trigger.name] ?? trigger.name;
+  return trigger.problem === 'missing'
+    ? `The protection that ${what} was removed from the records file (${trigger.name}).`
+    : `The protection that ${what} was replaced by something else (${trigger.name}).`;
+}
+
+export function notInChainWords(document: DocumentNamed): string {
+  return `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} does not match the fingerprint the audit log recorded when it was made: it was replaced.`;
+}
+
+export function notMatchingWords(document: DocumentNamed): string {
   return `The stored document "${document.title}" made ${formatUkDateTime(document.created_at)} no longer matches its own fingerprint: it is damaged or was changed.`;
 }
 

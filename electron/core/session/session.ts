@@ -6,6 +6,7 @@ import { removeLeftoverTempFiles, type KdfCost } from '../../../db/keyslots';
 import { finishInterruptedRestore } from '../../../db/restore-swap';
 import { removeUnfinishedRotationCopy } from '../../../db/rotation';
 import type { SessionUser } from '../../../shared/schemas/session';
+import type { CheckPortion } from '../services/records-check';
 import { ApiFailure } from '../../../shared/result';
 import type { Clock } from '../services/context';
 import { UnlockThrottle } from './unlock-throttle';
@@ -23,6 +24,8 @@ export interface SessionOptions {
   clock?: Clock;
   /** Lower scrypt cost for tests only; the app calibrates its own at set-up (about a second here). */
   kdfCost?: KdfCost;
+  /** How much the termly audit's records check reads in one turn on the queue (tests make it small). */
+  recordsCheckPortion?: CheckPortion;
 }
 
 export interface OpenFile {
@@ -74,6 +77,7 @@ export class Session {
   readonly paths: DataPaths;
   readonly fontsDir: string;
   readonly clock: Clock;
+  readonly recordsCheckPortion: CheckPortion | undefined;
   readonly kdfCost: KdfCost | undefined;
   readonly throttle: UnlockThrottle;
   /** A recovery key just made, held in memory only until the DSL confirms it is stored (or the file locks). */
@@ -98,6 +102,7 @@ export class Session {
     this.paths = dataPaths(options.dataDir);
     this.fontsDir = options.fontsDir;
     this.clock = options.clock ?? (() => new Date());
+    this.recordsCheckPortion = options.recordsCheckPortion;
     this.kdfCost = options.kdfCost;
     this.throttle = new UnlockThrottle(() => this.clock().getTime());
     // At start, with the folder held by this process: temp copies of key files left by a killed
