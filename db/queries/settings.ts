@@ -13,5 +13,7 @@ export async function getSettings(db: ReadExecutor): Promise<SettingsRow> {
 }
 
 export async function updateSettings(db: Executor, changes: Updateable<SettingsTable>): Promise<void> {
+  // Nothing to set is not an UPDATE: SQLite would refuse 'SET' with no columns.
+  if (Object.values(changes).every((value) => value === undefined)) return;
   await db.updateTable('settings').set(changes).where('id', '=', 1).execute();
 }

@@ -15,7 +15,8 @@ export const updateSettingsInput = z
       .optional(),
   })
   .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: 'Change at least one setting.' });
+  // A key sent as undefined changes nothing (forms send optional fields that way): it is not a change.
+  .refine((value) => Object.values(value).some((field) => field !== undefined), { message: 'Change at least one setting.' });
 
 export const addClosureInput = z
   .object({ date: isoDateSchema('the closure date'), reason: requiredText('why the setting is closed (e.g. INSET day)', 200) })

@@ -45,6 +45,20 @@ describe('the idle lock', () => {
   });
 });
 
+describe('a change of settings that changes nothing', () => {
+  it('is refused with the reason, whether empty or sent as undefined (as the forms send an untouched field)', async () => {
+    const { core } = await setUpCore();
+    await ok(core, 'settings.update', { idleLockMinutes: 20 });
+    for (const input of [{}, { region: undefined }, { settingName: undefined, idleLockMinutes: undefined }]) {
+      expect(await call(core, 'settings.update', input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ message: 'Change at least one setting.' }] },
+      });
+    }
+    expect(await ok(core, 'settings.get', {})).toMatchObject({ idleLockMinutes: 20 });
+  });
+});
+
 describe('unlocking with the recovery key', () => {
   it('answers with the new recovery key made straight after, the one waiting to be confirmed', async () => {
     const { core, recovery } = await setUpCore();
