@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
-import { ok, setUpCore, TestClock } from '../../../scripts/fixtures/core';
-import { writeSeed } from '../../../scripts/seed/generate';
+import { ok, type TestClock } from '../../../scripts/fixtures/core';
+import { seededCore } from '../support/seeded-core';
 import { expectConsistent } from './support';
 
 // Deadlines as data on a seeded data set (ten years at five times a large school's volume: 750
@@ -10,19 +10,11 @@ import { expectConsistent } from './support';
 // are the records' own, the dashboard read from them is the one worked out from the whole history,
 // at several times, and the changes that move many dates at once keep them so.
 
-const clock = new TestClock(new Date('2026-11-23T09:00:00.000Z'));
 let core: Dispatcher;
+let clock: TestClock;
 
 beforeAll(async () => {
-  ({ core } = await setUpCore(undefined, clock));
-  await ok(core, 'procedures.choose', { id: 'bromley' });
-  const open = core.session.current;
-  if (!open) throw new Error('not open');
-  await writeSeed(
-    open.db,
-    { dsl: open.user.id, deputy: open.user.id, settingName: 'Northway Primary and Nursery School', procedureId: 'bromley' },
-    { years: 10, scale: 5, now: clock.time.getTime(), seed: 5 },
-  );
+  ({ core, clock } = await seededCore({ scale: 5, seed: 5 }));
 }, 180_000);
 
 describe('deadlines kept as data, on a seeded data set', () => {

@@ -4,8 +4,8 @@ import { auditWindow, readAuditFacts } from '../../../electron/core/services/ter
 import { termsOfSetting } from '../../../electron/core/services/term-dates';
 import { termlyAudit } from '../../../shared/termly-audit/figures';
 import { comparisonPeriods, resolvePeriod, type AuditPeriod } from '../../../shared/termly-audit/periods';
-import { ok, setUpCore, TestClock } from '../../../scripts/fixtures/core';
-import { writeSeed } from '../../../scripts/seed/generate';
+import { ok } from '../../../scripts/fixtures/core';
+import { seededCore } from '../support/seeded-core';
 import { readContextOf } from '../deadlines-data/support';
 
 // The termly audit reads only the records that can matter to the period and the three terms it is
@@ -15,19 +15,10 @@ import { readContextOf } from '../deadlines-data/support';
 // gap and reference of the audit is the same as when it is worked out from every record ever kept:
 // the narrower reading leaves nothing out.
 
-const clock = new TestClock(new Date('2026-11-23T09:00:00.000Z'));
 let core: Dispatcher;
 
 beforeAll(async () => {
-  ({ core } = await setUpCore(undefined, clock));
-  await ok(core, 'procedures.choose', { id: 'bromley' });
-  const open = core.session.current;
-  if (!open) throw new Error('The records file is not open.');
-  await writeSeed(
-    open.db,
-    { dsl: open.user.id, deputy: open.user.id, settingName: 'Northway Primary and Nursery School', procedureId: 'bromley' },
-    { years: 10, scale: 3, now: clock.time.getTime(), seed: 13 },
-  );
+  ({ core } = await seededCore({ scale: 3, seed: 13 }));
 }, 180_000);
 
 /** The audit worked out from every record in the file: no window at all. */
