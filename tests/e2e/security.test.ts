@@ -99,12 +99,14 @@ describe('the audit log', () => {
     await screenshot(page, 'issue10-6-audit-log-one-record');
     await page.getByRole('button', { name: 'Clear the filters' }).click();
 
-    // By date: a day with nothing on it.
-    await field(page, 'From').fill('2001-01-01');
-    await field(page, 'To').fill('2001-01-02');
+    // By date, typed as a DSL types it (dd/mm/yyyy on every PC): a day with nothing on it.
+    await field(page, 'From').fill('01/01/2001');
+    await field(page, 'To').fill('02/01/2001');
     await page.getByText('No entries match these filters.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Clear the filters' }).click();
     await log.waitFor();
+    // Cleared means the boxes too, not only the list.
+    expect(await field(page, 'From').inputValue()).toBe('');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export as PDF' }).click();

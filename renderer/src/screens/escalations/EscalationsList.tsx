@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Select, Table, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { escalationStatusLabels, type EscalationStatus } from '../../../../shared/escalations/statuses';
 import { agencyKindLabels, agencyKinds, type AgencyKind } from '../../../../shared/escalations/agency-kinds';
@@ -9,6 +9,7 @@ import { usePagedList, type PagedFilters } from '../../api/usePagedList';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ShowMore } from '../../components/ShowMore';
+import { DateField } from '../../components/DateTimeField';
 import { ukDate } from '../../format';
 import { href } from '../../routing/router';
 
@@ -44,6 +45,8 @@ export function EscalationsList() {
   const [agencyKind, setAgencyKind] = useState<string | null>(null);
   const [stageId, setStageId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
+  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
+  const [cleared, setCleared] = useState(0);
   const [to, setTo] = useState('');
   const filters: PagedFilters<'escalations.list'> = {
     ...(status === 'all' ? {} : { status }),
@@ -94,8 +97,8 @@ export function EscalationsList() {
         />
         <Select label="With" placeholder="Any agency" data={agencyOptions} value={agencyKind} onChange={setAgencyKind} clearable w={220} />
         <Select label="At stage" placeholder="Any stage" data={stageOptions} value={stageId} onChange={setStageId} clearable w={160} />
-        <TextInput label="Opened from" type="date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} w={170} />
-        <TextInput label="Opened to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} w={170} />
+        <DateField key={`from-${cleared}`} label="Opened from" value={from} onChange={setFrom} required={false} />
+        <DateField key={`to-${cleared}`} label="Opened to" value={to} onChange={setTo} required={false} />
         {filtered ? (
           <Button
             variant="subtle"
@@ -105,6 +108,7 @@ export function EscalationsList() {
               setStageId(null);
               setFrom('');
               setTo('');
+              setCleared((times) => times + 1);
             }}
           >
             Clear the filters

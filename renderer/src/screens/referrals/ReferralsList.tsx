@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import {
   referralCategories,
@@ -14,6 +14,7 @@ import { usePagedList, type PagedFilters } from '../../api/usePagedList';
 import { DeadlineText, StateBadge } from '../../components/Deadline';
 import { LoadError, Loading, PageHeader } from '../../components/Page';
 import { ShowMore } from '../../components/ShowMore';
+import { DateField } from '../../components/DateTimeField';
 import { ukDateTime } from '../../format';
 import { href } from '../../routing/router';
 
@@ -27,6 +28,8 @@ export function ReferralsList() {
   const [category, setCategory] = useState<string | null>(null);
   const [concern, setConcern] = useState<string | null>(null);
   const [from, setFrom] = useState('');
+  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
+  const [cleared, setCleared] = useState(0);
   const [to, setTo] = useState('');
   const filters: PagedFilters<'referrals.list'> = {
     ...(referralCategories.includes(category as ReferralCategory) ? { category: category as ReferralCategory } : {}),
@@ -53,8 +56,8 @@ export function ReferralsList() {
       <Group mb="md" align="flex-end" wrap="wrap" role="group" aria-label="Filter the referrals">
         <Select label="Category" placeholder="Any" data={categoryOptions} value={category} onChange={setCategory} clearable w={300} />
         <Select label="Concern" placeholder="Any" data={concernOptions} value={concern} onChange={setConcern} clearable w={200} />
-        <TextInput label="Made from" type="date" value={from} onChange={(event) => setFrom(event.currentTarget.value)} w={170} />
-        <TextInput label="Made to" type="date" value={to} onChange={(event) => setTo(event.currentTarget.value)} w={170} />
+        <DateField key={`from-${cleared}`} label="Made from" value={from} onChange={setFrom} required={false} />
+        <DateField key={`to-${cleared}`} label="Made to" value={to} onChange={setTo} required={false} />
         {filtered ? (
           <Button
             variant="subtle"
@@ -63,6 +66,7 @@ export function ReferralsList() {
               setConcern(null);
               setFrom('');
               setTo('');
+              setCleared((times) => times + 1);
             }}
           >
             Clear the filters

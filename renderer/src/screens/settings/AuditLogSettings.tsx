@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { AuditLogEntry, AuditLogPage } from '../../../../shared/schemas/security';
 import type { ApiError } from '../../../../shared/result';
 import { apiBridge } from '../../api/client';
 import { FormError, LoadError, Loading } from '../../components/Page';
+import { DateField } from '../../components/DateTimeField';
 import { saveDocument } from '../../downloads';
 import { ukDateTime } from '../../format';
 
@@ -38,6 +39,8 @@ function recordWords(entry: Pick<AuditLogEntry, 'entityType' | 'entityId'>): str
 
 export function AuditLogSettings() {
   const [filters, setFilters] = useState<Filters>({ person: null, record: null, from: '', to: '' });
+  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
+  const [cleared, setCleared] = useState(0);
   const [loaded, setLoaded] = useState<{ key: string; page: AuditLogPage; entries: AuditLogEntry[] } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [more, setMore] = useState(false);
@@ -104,28 +107,28 @@ export function AuditLogSettings() {
           clearable
           w={240}
         />
-        <TextInput
+        <DateField
+          key={`from-${cleared}`}
           label="From"
-          type="date"
           value={filters.from}
-          onChange={(event) => {
-            const from = event.currentTarget.value;
-            setFilters((current) => ({ ...current, from }));
-          }}
-          w={170}
+          onChange={(from) => setFilters((current) => ({ ...current, from }))}
+          required={false}
         />
-        <TextInput
+        <DateField
+          key={`to-${cleared}`}
           label="To"
-          type="date"
           value={filters.to}
-          onChange={(event) => {
-            const to = event.currentTarget.value;
-            setFilters((current) => ({ ...current, to }));
-          }}
-          w={170}
+          onChange={(to) => setFilters((current) => ({ ...current, to }))}
+          required={false}
         />
         {filtered ? (
-          <Button variant="subtle" onClick={() => setFilters({ person: null, record: null, from: '', to: '' })}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setFilters({ person: null, record: null, from: '', to: '' });
+              setCleared((times) => times + 1);
+            }}
+          >
             Clear the filters
           </Button>
         ) : null}
