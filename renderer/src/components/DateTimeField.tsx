@@ -42,6 +42,9 @@ export function DateField(props: {
   required?: boolean;
 }) {
   const [text, setText] = useState(() => (props.value ? isoDateToUk(props.value) : ''));
+  // Emptied from outside (a filter's "Clear"): what was typed goes too. Typing never gives '' with text
+  // left in the box (an unreadable date is passed on as typed), so this is only ever a reset.
+  if (props.value === '' && text.trim() !== '') setText('');
   return (
     <TextInput
       label={props.label}

@@ -45,8 +45,6 @@ export function EscalationsList() {
   const [agencyKind, setAgencyKind] = useState<string | null>(null);
   const [stageId, setStageId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
-  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
-  const [cleared, setCleared] = useState(0);
   const [to, setTo] = useState('');
   const filters: PagedFilters<'escalations.list'> = {
     ...(status === 'all' ? {} : { status }),
@@ -97,8 +95,8 @@ export function EscalationsList() {
         />
         <Select label="With" placeholder="Any agency" data={agencyOptions} value={agencyKind} onChange={setAgencyKind} clearable w={220} />
         <Select label="At stage" placeholder="Any stage" data={stageOptions} value={stageId} onChange={setStageId} clearable w={160} />
-        <DateField key={`from-${cleared}`} label="Opened from" value={from} onChange={setFrom} required={false} />
-        <DateField key={`to-${cleared}`} label="Opened to" value={to} onChange={setTo} required={false} />
+        <DateField label="Opened from" value={from} onChange={setFrom} required={false} />
+        <DateField label="Opened to" value={to} onChange={setTo} required={false} />
         {filtered ? (
           <Button
             variant="subtle"
@@ -108,7 +106,6 @@ export function EscalationsList() {
               setStageId(null);
               setFrom('');
               setTo('');
-              setCleared((times) => times + 1);
             }}
           >
             Clear the filters

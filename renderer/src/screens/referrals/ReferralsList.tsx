@@ -28,8 +28,6 @@ export function ReferralsList() {
   const [category, setCategory] = useState<string | null>(null);
   const [concern, setConcern] = useState<string | null>(null);
   const [from, setFrom] = useState('');
-  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
-  const [cleared, setCleared] = useState(0);
   const [to, setTo] = useState('');
   const filters: PagedFilters<'referrals.list'> = {
     ...(referralCategories.includes(category as ReferralCategory) ? { category: category as ReferralCategory } : {}),
@@ -56,8 +54,8 @@ export function ReferralsList() {
       <Group mb="md" align="flex-end" wrap="wrap" role="group" aria-label="Filter the referrals">
         <Select label="Category" placeholder="Any" data={categoryOptions} value={category} onChange={setCategory} clearable w={300} />
         <Select label="Concern" placeholder="Any" data={concernOptions} value={concern} onChange={setConcern} clearable w={200} />
-        <DateField key={`from-${cleared}`} label="Made from" value={from} onChange={setFrom} required={false} />
-        <DateField key={`to-${cleared}`} label="Made to" value={to} onChange={setTo} required={false} />
+        <DateField label="Made from" value={from} onChange={setFrom} required={false} />
+        <DateField label="Made to" value={to} onChange={setTo} required={false} />
         {filtered ? (
           <Button
             variant="subtle"
@@ -66,7 +64,6 @@ export function ReferralsList() {
               setConcern(null);
               setFrom('');
               setTo('');
-              setCleared((times) => times + 1);
             }}
           >
             Clear the filters

@@ -39,8 +39,6 @@ function recordWords(entry: Pick<AuditLogEntry, 'entityType' | 'entityId'>): str
 
 export function AuditLogSettings() {
   const [filters, setFilters] = useState<Filters>({ person: null, record: null, from: '', to: '' });
-  // Clearing the filters starts the date boxes afresh (they keep what was typed until it is a date).
-  const [cleared, setCleared] = useState(0);
   const [loaded, setLoaded] = useState<{ key: string; page: AuditLogPage; entries: AuditLogEntry[] } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [more, setMore] = useState(false);
@@ -108,25 +106,17 @@ export function AuditLogSettings() {
           w={240}
         />
         <DateField
-          key={`from-${cleared}`}
           label="From"
           value={filters.from}
           onChange={(from) => setFilters((current) => ({ ...current, from }))}
           required={false}
         />
-        <DateField
-          key={`to-${cleared}`}
-          label="To"
-          value={filters.to}
-          onChange={(to) => setFilters((current) => ({ ...current, to }))}
-          required={false}
-        />
+        <DateField label="To" value={filters.to} onChange={(to) => setFilters((current) => ({ ...current, to }))} required={false} />
         {filtered ? (
           <Button
             variant="subtle"
             onClick={() => {
               setFilters({ person: null, record: null, from: '', to: '' });
-              setCleared((times) => times + 1);
             }}
           >
             Clear the filters
