@@ -5,7 +5,7 @@ import { checkDeadlines } from '../../../electron/core/services/deadlines/upkeep
 import { deadlineRulesFingerprint } from '../../../electron/core/services/deadlines/rules';
 import { childInput, ok, PASSPHRASE, setUpCore, TestClock } from '../../../scripts/fixtures/core';
 import { openOf, present } from '../support/open-file';
-import { expectConsistent, readContextOf } from './support';
+import { expectConsistent, readContextOf, escalationInput } from './support';
 import { getDashboard as referenceDashboard } from './reference-dashboard';
 
 // The consistency check is a real check: a row changed, removed or added behind the services'
@@ -30,20 +30,7 @@ async function withDeadlines(): Promise<{ core: Dispatcher; clock: TestClock; re
     madeByRole: 'Designated Safeguarding Lead',
     summary: 'Bruising seen on arms; explanation inconsistent.',
   });
-  const escalation = await ok(core, 'escalations.open', {
-    childId: child.id,
-    category: 'action-or-inaction',
-    immediateRisk: false,
-    otherAgencyKind: 'childrens-social-care',
-    otherAgencyName: 'Liverpool Children’s Services, Team 3',
-    otherProfessional: { name: 'Daniel Okafor', role: 'Social worker' },
-    concern: 'Visits have lapsed.',
-    areasOfAgreement: 'The plan is right.',
-    areasOfDisagreement: 'Whether visits are happening.',
-    riskRelevance: 'No one has seen the child at home.',
-    outcomeSought: 'A home visit this week.',
-    openedAt: '2026-11-23T09:45:00.000+00:00',
-  });
+  const escalation = await ok(core, 'escalations.open', escalationInput(child.id, '2026-11-23T09:45:00.000+00:00'));
   await ok(core, 'escalations.addAction', {
     escalationId: escalation.id,
     description: 'Home visit to see the child',

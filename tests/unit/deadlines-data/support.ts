@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { ApiInput } from '../../../shared/api';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
 import type { ReadContext } from '../../../electron/core/services/context';
 import { settingCalendar } from '../../../electron/core/services/deadline-context';
@@ -34,3 +35,19 @@ export async function expectConsistent(core: Dispatcher, after: string): Promise
   expect(await getDashboard(ctx), `dashboard after ${after}`).toEqual(reference);
   expect(await ok(core, 'dashboard.get', {}), `dashboard.get after ${after}`).toEqual(reference);
 }
+
+/** An escalation about visits that have lapsed, with Liverpool children's services, opened at the given time. */
+export const escalationInput = (childId: string, openedAt: string): ApiInput<'escalations.open'> => ({
+  childId,
+  category: 'action-or-inaction',
+  immediateRisk: false,
+  otherAgencyKind: 'childrens-social-care',
+  otherAgencyName: 'Liverpool Children’s Services, Team 3',
+  otherProfessional: { name: 'Daniel Okafor', role: 'Social worker' },
+  concern: 'Visits have lapsed.',
+  areasOfAgreement: 'The plan is right.',
+  areasOfDisagreement: 'Whether visits are happening.',
+  riskRelevance: 'No one has seen the child at home.',
+  outcomeSought: 'A home visit this week.',
+  openedAt,
+});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../electron/core/dispatcher';
 import type { ApiInput } from '../../../shared/api';
 import { childInput, ok, setUpCore, TestClock } from '../../../scripts/fixtures/core';
-import { expectConsistent } from './support';
+import { escalationInput, expectConsistent } from './support';
 
 // Issue 12, deadlines as data: after every kind of write that changes what is owed, the deadlines
 // table is exactly what working everything out from the records gives (checkDeadlines finds no
@@ -13,21 +13,6 @@ import { expectConsistent } from './support';
 const clock = new TestClock(new Date('2026-11-23T10:00:00Z')); // Monday
 let core: Dispatcher;
 const ids = { first: '', second: '', phone: '', written: '', missed: '', general: '', other: '', actions: [] as string[] };
-
-const escalationInput = (childId: string, openedAt: string): ApiInput<'escalations.open'> => ({
-  childId,
-  category: 'action-or-inaction',
-  immediateRisk: false,
-  otherAgencyKind: 'childrens-social-care',
-  otherAgencyName: 'Liverpool Children’s Services, Team 3',
-  otherProfessional: { name: 'Daniel Okafor', role: 'Social worker' },
-  concern: 'Visits have lapsed.',
-  areasOfAgreement: 'The plan is right.',
-  areasOfDisagreement: 'Whether visits are happening.',
-  riskRelevance: 'No one has seen the child at home.',
-  outcomeSought: 'A home visit this week.',
-  openedAt,
-});
 
 const entry = (escalationId: string, occurredAt: string): ApiInput<'escalations.recordEntry'> => ({
   escalationId,
